@@ -1,0 +1,53 @@
+#pragma once
+/// @file provenance.hpp
+/// Where a figure came from: the dataset, its version, the record and its legal reference.
+///
+/// Synopsis
+/// @code
+/// struct provenance {
+///   std::string dataset, version;   // "eu_vat_rates", "2026.1.0"
+///   std::string pointer;            // "/records/17" within the dataset file
+///   std::string reference;          // "Umsatzsteuergesetz § 12(1)" (the record's legal reference)
+///   std::string valid_from, valid_through;   // ISO dates; valid_through empty = open-ended
+///   std::string to_string() const;  // "eu_vat_rates 2026.1.0 /records/17 [2007-01-01, open): UStG § 12(1)"
+/// };
+/// @endcode
+/// Every engine result that uses a dataset record copies its provenance, so a report can say
+/// which rule, rate, record, legal reference and validity produced a figure.
+
+#include <ostream>
+#include <string>
+
+#include "fairport/config.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// The dataset record behind a figure.
+struct provenance {
+  std::string dataset;        ///< dataset id
+  std::string version;        ///< dataset version (YYYY.N.P)
+  std::string pointer;        ///< JSON Pointer of the record in the dataset file
+  std::string reference;      ///< the record's legal or publisher reference
+  std::string valid_from;     ///< ISO date, inclusive
+  std::string valid_through;  ///< ISO date, inclusive; empty when open-ended
+
+  /// One line for people: "dataset version pointer [from, through]: reference".
+  std::string to_string() const {
+    std::string s = dataset + " " + version + " " + pointer + " [" + valid_from + ", " +
+                    (valid_through.empty() ? std::string("open)") : valid_through + "]");
+    if (!reference.empty()) s += ": " + reference;
+    return s;
+  }
+
+  friend std::ostream& operator<<(std::ostream& os, const provenance& p) {
+    return os << p.to_string();
+  }
+  friend bool operator==(const provenance& a, const provenance& b) {
+    return a.dataset == b.dataset && a.version == b.version && a.pointer == b.pointer &&
+           a.reference == b.reference && a.valid_from == b.valid_from &&
+           a.valid_through == b.valid_through;
+  }
+  friend bool operator!=(const provenance& a, const provenance& b) { return !(a == b); }
+};
+
+FAIRPORT_END_NAMESPACE

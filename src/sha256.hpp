@@ -1,0 +1,11 @@
+#pragma once
+// Private: SHA-256 (FIPS 180-4), used to check dataset files against the manifest.
+#include <string>
+#include <string_view>
+
+namespace fairport::detail {
+
+/// Lower-case hex SHA-256 digest of `bytes`.
+std::string sha256_hex(std::string_view bytes);
+
+}  // namespace fairport::detail

@@ -1,0 +1,12 @@
+# Runs PROGRAM and compares its standard output with the file EXPECTED, exactly.
+execute_process(COMMAND "${PROGRAM}" OUTPUT_VARIABLE _out ERROR_VARIABLE _err RESULT_VARIABLE _rc)
+if(NOT _rc EQUAL 0)
+  message(FATAL_ERROR "${PROGRAM} exited with ${_rc}\n${_err}")
+endif()
+file(READ "${EXPECTED}" _expected)
+string(STRIP "${_out}" _out_s)
+string(STRIP "${_expected}" _exp_s)
+if(NOT _out_s STREQUAL _exp_s)
+  message(FATAL_ERROR "output differs from the README\n--- README says:\n${_exp_s}\n--- program printed:\n${_out_s}")
+endif()
+message(STATUS "README example output matches")
