@@ -1,0 +1,170 @@
+#pragma once
+/// @file rate.hpp
+/// Ad valorem rates and dated, directed exchange rates.
+///
+/// Synopsis
+/// @code
+/// class ad_valorem_rate {
+///   static ad_valorem_rate from_fraction(decimal);  static ad_valorem_rate from_percent(decimal);
+///   decimal as_fraction() const; decimal as_percent() const;
+///   money apply(const money&) const;                 // exact
+/// };
+/// class fx_rate {                                    // 1 base = rate quote, effective on a date
+///   fx_rate(currency_code base, currency_code quote, decimal rate, year_month_day date, std::string source);
+///   currency_code base() const; currency_code quote() const; const decimal& rate() const;
+///   const year_month_day& date() const; const std::string& source() const;
+///   money convert(const money&, int scale, rounding_mode) const;   // base -> quote, rounded once
+///   money convert_to_base(const money&, int scale, rounding_mode) const;  // quote -> base: m / rate
+///   fx_rate inverse(int scale, rounding_mode) const;                // quote -> base
+/// };
+/// fx_rate cross(const fx_rate& a, const fx_rate& b, int scale, rounding_mode);  // a.base==b.base: a.quote -> b.quote
+/// class fx_rate_table {
+///   void add(const validity_interval&, fx_rate);                    // 302 on overlap
+///   const fx_rate& at(currency_code base, currency_code quote, year_month_day as_of) const;   // 301
+///   const fx_rate* try_at(currency_code base, currency_code quote, year_month_day) const noexcept;
+/// };
+/// @endcode
+/// A missing rate is an error ([fairport.data.301]), never a guess; the table does not invert or
+/// cross rates by itself: the caller asks for inverse() or cross() with a scale and mode.
+#include <map>
+#include <string>
+#include <utility>
+
+#include "fairport/calendar.hpp"
+#include "fairport/money.hpp"
+#include "fairport/timeline.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// A rate applied to a value: 0.08 (8 %).
+class ad_valorem_rate {
+ public:
+  /// @throws input_error [fairport.input.106] for a negative rate.
+  static ad_valorem_rate from_fraction(const decimal& fraction) {
+    if (fraction.is_negative()) {
+      detail::throw_error(errc::invalid_argument,
+                          "an ad valorem rate cannot be negative: " + fraction.to_string());
+    }
+    return ad_valorem_rate(fraction);
+  }
+  /// 8 -> 0.08, exactly. @throws as from_fraction()
+  static ad_valorem_rate from_percent(const decimal& percent) {
+    return from_fraction(divide(percent, decimal(100), percent.scale() + 2, rounding_mode::down));
+  }
+  const decimal& as_fraction() const noexcept { return fraction_; }
+  decimal as_percent() const { return fraction_ * decimal(100); }
+  /// value x rate, exact (round it where a rule says so).
+  money apply(const money& value) const { return value * fraction_; }
+
+ private:
+  explicit ad_valorem_rate(decimal f) noexcept : fraction_(f) {}
+  decimal fraction_;
+};
+
+/// A directed exchange rate: 1 unit of base = rate units of quote, effective on a date.
+class fx_rate {
+ public:
+  /// @throws input_error [fairport.input.106] unless rate > 0 and base != quote.
+  fx_rate(currency_code base, currency_code quote, decimal rate, date::year_month_day date,
+          std::string source)
+      : base_(base), quote_(quote), rate_(rate), date_(date), source_(std::move(source)) {
+    if (rate.signum() <= 0) {
+      detail::throw_error(errc::invalid_argument,
+                          "exchange rate " + base.to_string() + "->" + quote.to_string() +
+                              " must be positive, got " + rate.to_string());
+    }
+    if (base == quote) {
+      detail::throw_error(errc::invalid_argument,
+                          "exchange rate from " + base.to_string() + " to itself");
+    }
+  }
+
+  currency_code base() const noexcept { return base_; }
+  currency_code quote() const noexcept { return quote_; }
+  const decimal& rate() const noexcept { return rate_; }
+  const date::year_month_day& date() const noexcept { return date_; }
+  const std::string& source() const noexcept { return source_; }
+
+  /// `m` (in base) converted to quote and rounded once to `scale` places.
+  /// @throws currency_mismatch [fairport.arithmetic.203] if `m` is not in the base currency.
+  money convert(const money& m, int scale, rounding_mode mode) const {
+    if (m.currency() != base_) {
+      detail::throw_error(errc::currency_mismatch, "cannot convert " + m.to_string() + " with a " +
+                                                       base_.to_string() + "->" +
+                                                       quote_.to_string() + " rate");
+    }
+    return money(multiply(m.amount(), rate_, scale, mode), quote_);
+  }
+
+  /// `m` (in quote) converted to base: m / rate, rounded once to `scale` places. This is how a
+  /// USD invoice is converted with a rate quoted as 1 EUR = x USD, without first rounding 1/x.
+  /// @throws currency_mismatch [fairport.arithmetic.203] if `m` is not in the quote currency.
+  money convert_to_base(const money& m, int scale, rounding_mode mode) const {
+    if (m.currency() != quote_) {
+      detail::throw_error(errc::currency_mismatch, "cannot convert " + m.to_string() + " back with a " +
+                                                       base_.to_string() + "->" +
+                                                       quote_.to_string() + " rate");
+    }
+    return money(divide(m.amount(), rate_, scale, mode), base_);
+  }
+
+  /// The reverse direction, 1 / rate rounded once to `scale` places.
+  fx_rate inverse(int scale, rounding_mode mode) const {
+    return fx_rate(quote_, base_, divide(decimal(1), rate_, scale, mode), date_,
+                   "inverse of " + base_.to_string() + "->" + quote_.to_string() + " (" + source_ +
+                       ")");
+  }
+
+  /// "1 EUR = 1.0834 USD on 2026-03-01 (source)"
+  std::string to_string() const {
+    return "1 " + base_.to_string() + " = " + rate_.to_string() + " " + quote_.to_string() +
+           " on " + format_date(date_) + (source_.empty() ? "" : " (" + source_ + ")");
+  }
+
+ private:
+  currency_code base_, quote_;
+  decimal rate_;
+  date::year_month_day date_;
+  std::string source_;
+};
+
+/// From two rates with the same base (EUR->USD, EUR->KGS), the rate a.quote -> b.quote
+/// (USD->KGS) = b.rate / a.rate, rounded once. Dated on the later of the two dates.
+/// @throws currency_mismatch [fairport.arithmetic.203] when the bases differ.
+inline fx_rate cross(const fx_rate& a, const fx_rate& b, int scale, rounding_mode mode) {
+  if (a.base() != b.base()) {
+    detail::throw_error(errc::currency_mismatch, "cross rate needs a common base, got " +
+                                                     a.base().to_string() + " and " +
+                                                     b.base().to_string());
+  }
+  const auto when = date::sys_days{a.date()} < date::sys_days{b.date()} ? b.date() : a.date();
+  return fx_rate(a.quote(), b.quote(), divide(b.rate(), a.rate(), scale, mode), when,
+                 "cross of " + a.base().to_string() + "->" + a.quote().to_string() + " and " +
+                     b.base().to_string() + "->" + b.quote().to_string());
+}
+
+/// Exchange rates by (base, quote) and date. Immutable once built; safe to share.
+class fx_rate_table {
+ public:
+  /// @throws data_error [fairport.data.302] on overlapping validity for the same pair.
+  void add(const validity_interval& validity, fx_rate r) {
+    series_[{r.base(), r.quote()}].insert(validity, std::move(r));
+  }
+  const fx_rate* try_at(currency_code base, currency_code quote,
+                        const date::year_month_day& as_of) const noexcept {
+    auto it = series_.find({base, quote});
+    return it == series_.end() ? nullptr : it->second.try_at(as_of);
+  }
+  /// @throws no_valid_record [fairport.data.301] "no EUR->KGS exchange rate valid on 2026-03-16"
+  const fx_rate& at(currency_code base, currency_code quote, const date::year_month_day& as_of) const {
+    if (const auto* r = try_at(base, quote, as_of)) return *r;
+    detail::throw_error(errc::no_valid_record, "no " + base.to_string() + "->" + quote.to_string() +
+                                                   " exchange rate valid on " + format_date(as_of));
+  }
+  std::size_t pair_count() const noexcept { return series_.size(); }
+
+ private:
+  std::map<std::pair<currency_code, currency_code>, timeline<fx_rate>> series_;
+};
+
+FAIRPORT_END_NAMESPACE
