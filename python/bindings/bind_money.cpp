@@ -1,0 +1,101 @@
+// Money, allocation and exchange rates.
+#include <pybind11/operators.h>
+#include <pybind11/pybind11.h>
+#include <pybind11/stl.h>
+
+#include <vector>
+
+#include "casters.hpp"
+#include "fairport/money.hpp"
+#include "fairport/rate.hpp"
+
+namespace py = pybind11;
+
+namespace fairport_py {
+
+namespace {
+fairport::currency_code ccy(const std::string& s) { return fairport::currency_code::parse(s); }
+}  // namespace
+
+void bind_money(py::module_& m) {
+  using fairport::decimal;
+  using fairport::money;
+  using fairport::rounding_mode;
+
+  py::class_<money>(m, "Money", "An exact amount in one ISO 4217 currency.")
+      .def(py::init([](py::handle amount, const std::string& currency) {
+             return money(to_decimal(amount), ccy(currency));
+           }),
+           py::arg("amount"), py::arg("currency"), R"pbdoc(
+Parameters
+----------
+amount : decimal.Decimal | str | int
+    A float raises TypeError.
+currency : str
+    ISO 4217 alpha-3 code; [fairport.input.102] otherwise.
+)pbdoc")
+      .def_property_readonly("amount", [](const money& x) { return x.amount(); },
+                             "The amount as decimal.Decimal.")
+      .def_property_readonly("currency", [](const money& x) { return x.currency().to_string(); },
+                             "The ISO 4217 code.")
+      .def("round", &money::round, py::arg("scale"), py::arg("mode"),
+           "Rounded to `scale` places with a named mode.")
+      .def(py::self + py::self)
+      .def(py::self - py::self)
+      .def(-py::self)
+      .def("__mul__", [](const money& a, py::handle d) { return a * to_decimal(d); }, py::is_operator())
+      .def("__rmul__", [](const money& a, py::handle d) { return a * to_decimal(d); }, py::is_operator())
+      .def("__eq__", [](const money& a, py::object b) {
+             return py::isinstance<money>(b) && a == b.cast<money>();
+           }, py::is_operator())
+      .def("__lt__", [](const money& a, const money& b) { return a < b; }, py::is_operator())
+      .def("__hash__", [](const money& a) {
+             return py::hash(py::make_tuple(from_decimal(a.amount().normalized()),
+                                            a.currency().to_string()));
+           })
+      .def("__str__", &money::to_string)
+      .def("__repr__", [](const money& a) {
+        return "Money('" + a.amount().to_string() + "', '" + a.currency().to_string() + "')";
+      });
+
+  m.def("allocate", [](const money& total, const py::sequence& weights, int scale) {
+          std::vector<decimal> w;
+          w.reserve(weights.size());
+          for (auto h : weights) w.push_back(to_decimal(h));
+          return fairport::allocate(total, w, scale);
+        },
+        py::arg("total"), py::arg("weights"), py::kw_only(), py::arg("scale"), R"pbdoc(
+Split `total` over `weights` by largest remainder: the shares add up to the total exactly.
+
+Examples
+--------
+>>> [str(s) for s in fairport.allocate(fairport.Money("100.00", "EUR"), [1, 1, 1], scale=2)]
+['33.34 EUR', '33.33 EUR', '33.33 EUR']
+)pbdoc");
+
+  py::class_<fairport::fx_rate>(m, "FxRate",
+                                "A directed exchange rate: 1 base = rate quote, effective on a date.")
+      .def(py::init([](const std::string& base, const std::string& quote, py::handle rate,
+                       const date::year_month_day& date, const std::string& source) {
+             return fairport::fx_rate(ccy(base), ccy(quote), to_decimal(rate), date, source);
+           }),
+           py::arg("base"), py::arg("quote"), py::arg("rate"), py::arg("date"),
+           py::arg("source") = "")
+      .def_property_readonly("base", [](const fairport::fx_rate& r) { return r.base().to_string(); },
+                             "Base currency.")
+      .def_property_readonly("quote", [](const fairport::fx_rate& r) { return r.quote().to_string(); },
+                             "Quote currency.")
+      .def_property_readonly("rate", [](const fairport::fx_rate& r) { return r.rate(); },
+                             "Units of quote per 1 base.")
+      .def_property_readonly("date", [](const fairport::fx_rate& r) { return r.date(); },
+                             "Effective date.")
+      .def("convert", &fairport::fx_rate::convert, py::arg("amount"), py::arg("scale"),
+           py::arg("mode"), "Base -> quote, rounded once.")
+      .def("convert_to_base", &fairport::fx_rate::convert_to_base, py::arg("amount"),
+           py::arg("scale"), py::arg("mode"), "Quote -> base (amount / rate), rounded once.")
+      .def("inverse", &fairport::fx_rate::inverse, py::arg("scale"), py::arg("mode"),
+           "The reverse rate, 1 / rate rounded once.")
+      .def("__repr__", &fairport::fx_rate::to_string);
+}
+
+}  // namespace fairport_py
