@@ -14,8 +14,16 @@ namespace fairport_py {
 
 namespace py = pybind11;
 
-inline py::object decimal_class() {
-  return py::module_::import("decimal").attr("Decimal");
+/// decimal.Decimal, looked up once (kept alive for the interpreter's lifetime on purpose).
+inline const py::object& decimal_class() {
+  static const py::object* cls = new py::object(py::module_::import("decimal").attr("Decimal"));
+  return *cls;
+}
+
+/// builtins.format, looked up once.
+inline const py::object& format_function() {
+  static const py::object* fn = new py::object(py::module_::import("builtins").attr("format"));
+  return *fn;
 }
 
 /// Python value -> exact decimal. Throws TypeError for float, fairport input errors for text.
@@ -25,16 +33,16 @@ inline fairport::decimal to_decimal(py::handle h) {
                          "(or use fairport.decimal_from_float(x, places=..., mode=...))");
   }
   if (PyBool_Check(h.ptr())) throw py::type_error("a bool is not a number here");
-  if (py::isinstance<py::str>(h)) return fairport::decimal::parse(h.cast<std::string>());
+  if (PyUnicode_Check(h.ptr())) return fairport::decimal::parse(h.cast<std::string>());
   if (PyLong_Check(h.ptr())) return fairport::decimal::parse(py::str(h).cast<std::string>());
-  if (py::isinstance(h, decimal_class())) {
+  if (Py_TYPE(h.ptr()) == reinterpret_cast<PyTypeObject*>(decimal_class().ptr()) ||
+      py::isinstance(h, decimal_class())) {
     if (!h.attr("is_finite")().cast<bool>()) {
       fairport::detail::throw_error(fairport::errc::invalid_decimal,
                                     "not a finite decimal: " + py::str(h).cast<std::string>());
     }
     // format 'f' never uses exponent notation
-    return fairport::decimal::parse(
-        py::module_::import("builtins").attr("format")(h, "f").cast<std::string>());
+    return fairport::decimal::parse(format_function()(h, "f").cast<std::string>());
   }
   throw py::type_error(std::string("expected Decimal, str or int, got ") +
                        Py_TYPE(h.ptr())->tp_name);
