@@ -88,11 +88,7 @@ class fx_rate {
   /// `m` (in base) converted to quote and rounded once to `scale` places.
   /// @throws currency_mismatch [fairport.arithmetic.203] if `m` is not in the base currency.
   money convert(const money& m, int scale, rounding_mode mode) const {
-    if (m.currency() != base_) {
-      detail::throw_error(errc::currency_mismatch, "cannot convert " + m.to_string() + " with a " +
-                                                       base_.to_string() + "->" +
-                                                       quote_.to_string() + " rate");
-    }
+    require_currency(m, base_, " with a ");
     return money(multiply(m.amount(), rate_, scale, mode), quote_);
   }
 
@@ -100,11 +96,7 @@ class fx_rate {
   /// USD invoice is converted with a rate quoted as 1 EUR = x USD, without first rounding 1/x.
   /// @throws currency_mismatch [fairport.arithmetic.203] if `m` is not in the quote currency.
   money convert_to_base(const money& m, int scale, rounding_mode mode) const {
-    if (m.currency() != quote_) {
-      detail::throw_error(errc::currency_mismatch, "cannot convert " + m.to_string() + " back with a " +
-                                                       base_.to_string() + "->" +
-                                                       quote_.to_string() + " rate");
-    }
+    require_currency(m, quote_, " back with a ");
     return money(divide(m.amount(), rate_, scale, mode), base_);
   }
 
@@ -122,6 +114,14 @@ class fx_rate {
   }
 
  private:
+  void require_currency(const money& m, currency_code expected, const char* how) const {
+    if (m.currency() != expected) {
+      detail::throw_error(errc::currency_mismatch, "cannot convert " + m.to_string() + how +
+                                                       base_.to_string() + "->" +
+                                                       quote_.to_string() + " rate");
+    }
+  }
+
   currency_code base_, quote_;
   decimal rate_;
   date::year_month_day date_;
