@@ -3,7 +3,9 @@
 #include <string_view>
 #include <vector>
 
-namespace fairport::detail {
+namespace fairport {
+inline namespace v0 {
+namespace detail {
 
 struct builtin_file {
   std::string_view path;     ///< relative to src/data, with '/' separators, e.g. "currencies.json"
@@ -13,4 +15,6 @@ struct builtin_file {
 /// Every file under src/data/, sorted by path. Immutable; safe to read from any thread.
 const std::vector<builtin_file>& builtin_files();
 
-}  // namespace fairport::detail
+}  // namespace detail
+}  // namespace v0
+}  // namespace fairport

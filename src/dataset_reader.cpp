@@ -10,7 +10,9 @@
 #include <utility>
 #include <vector>
 
-namespace fairport::detail {
+namespace fairport {
+inline namespace v0 {
+namespace detail {
 namespace {
 
 using json = nlohmann::json;
@@ -513,4 +515,6 @@ void check_no_overlaps(const raw_dataset& data) {
   }
 }
 
-}  // namespace fairport::detail
+}  // namespace detail
+}  // namespace v0
+}  // namespace fairport

@@ -28,7 +28,9 @@
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 
-namespace fairport::detail {
+namespace fairport {
+inline namespace v0 {
+namespace detail {
 
 /// The envelope of a dataset file (see the data format note): everything but the records.
 struct dataset_header {
@@ -92,4 +94,6 @@ error_context context_for(const raw_dataset& data, std::string_view pointer);
 /// One JSON Pointer reference token, escaped per RFC 6901 ("a/b" -> "a~1b", "~" -> "~0").
 std::string json_pointer_token(std::string_view key);
 
-}  // namespace fairport::detail
+}  // namespace detail
+}  // namespace v0
+}  // namespace fairport

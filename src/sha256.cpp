@@ -4,7 +4,9 @@
 #include <array>
 #include <cstdint>
 
-namespace fairport::detail {
+namespace fairport {
+inline namespace v0 {
+namespace detail {
 namespace {
 
 constexpr std::array<std::uint32_t, 64> k = {
@@ -70,4 +72,6 @@ std::string sha256_hex(std::string_view bytes) {
   return out;
 }
 
-}  // namespace fairport::detail
+}  // namespace detail
+}  // namespace v0
+}  // namespace fairport

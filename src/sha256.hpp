@@ -3,9 +3,13 @@
 #include <string>
 #include <string_view>
 
-namespace fairport::detail {
+namespace fairport {
+inline namespace v0 {
+namespace detail {
 
 /// Lower-case hex SHA-256 digest of `bytes`.
 std::string sha256_hex(std::string_view bytes);
 
-}  // namespace fairport::detail
+}  // namespace detail
+}  // namespace v0
+}  // namespace fairport

@@ -5,6 +5,7 @@
 #include "fairport/config.hpp"
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
+#include "fairport/dataset.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/hs_code.hpp"

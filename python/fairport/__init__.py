@@ -8,6 +8,7 @@ from . import errors
 from ._core import (
     FxRate,
     Money,
+    ReferenceData,
     RoundingMode,
     __version__,
     allocate,
@@ -20,17 +21,21 @@ from ._core import (
     round_significant,
     sum_decimals,
 )
+from ._data import datasets, load_reference_data
 
 __all__ = [
     "FxRate",
     "Money",
+    "ReferenceData",
     "RoundingMode",
     "__version__",
     "allocate",
+    "datasets",
     "decimal_from_float",
     "divide",
     "errors",
     "extend_lines",
+    "load_reference_data",
     "multiply",
     "parse_decimal",
     "round",

@@ -1,7 +1,8 @@
 // fairport: the command-line tool.
 //
-//   fairport example                 a worked money example: price x quantity, a dated
-//                                    currency conversion and one named rounding step
+//   fairport example                 a worked money example on the built-in data
+//   fairport data list [--data DIR]  the datasets loaded: id, version, coverage, source
+//   fairport data show ID [--data DIR]
 //   fairport version
 //
 // Exit status: 0 success, 2 bad input or data (the message starts with a stable error code).
@@ -21,20 +22,31 @@ constexpr const char* usage =
     "usage: fairport <command> [options]\n"
     "\n"
     "commands:\n"
-    "  example                 a worked money example: price x quantity, a dated\n"
-    "                          currency conversion and one named rounding step\n"
+    "  example                 a worked money example on the built-in data\n"
+    "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
+    "  data show ID [--data DIR]\n"
+    "                          one dataset in full: source, licence, note, coverage\n"
     "  version                 print fairport's version\n"
-;
+    "\n"
+    "--data DIR loads the datasets listed in DIR/manifest.json instead of the built-in copy.\n";
 
 struct options {
   std::vector<std::string> positional;
+  std::optional<std::string> data_dir;
 };
 
 options parse_options(int argc, char** argv) {
   options o;
   for (int i = 1; i < argc; ++i) {
     const std::string a = argv[i];
-    if (a.size() > 1 && a[0] == '-' && a != "-h" && a != "--help") {
+    if (a == "--data") {
+      if (i + 1 >= argc) {
+        detail::throw_error(errc::invalid_argument, "--data needs a directory", {});
+      }
+      o.data_dir = argv[++i];
+    } else if (a.rfind("--data=", 0) == 0) {
+      o.data_dir = a.substr(7);
+    } else if (a.size() > 1 && a[0] == '-' && a != "-h" && a != "--help") {
       error_context c;
       c.argument = a;
       detail::throw_error(errc::invalid_argument, "unknown option " + a, c);
@@ -43,6 +55,50 @@ options parse_options(int argc, char** argv) {
     }
   }
   return o;
+}
+
+reference_data load_data(const options& o) {
+  return o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+}
+
+std::string coverage(const dataset_info& i) {
+  return i.coverage_from + " .. " + (i.coverage_through.empty() ? "open" : i.coverage_through);
+}
+
+std::string pad(std::string s, std::size_t n) {
+  if (s.size() < n) s.resize(n, ' ');
+  return s;
+}
+
+int data_list(const options& o) {
+  const reference_data data = load_data(o);
+  std::cout << "fairport reference data (" << data.origin() << ")\n\n";
+  std::cout << pad("id", 28) << pad("version", 10) << pad("records", 9) << pad("coverage", 26)
+            << "source\n";
+  for (const auto& i : data.datasets()) {
+    std::cout << pad(i.id, 28) << pad(i.version, 10) << pad(std::to_string(i.records), 9)
+              << pad(coverage(i), 26) << i.title << '\n';
+  }
+  return 0;
+}
+
+int data_show(const options& o, const std::string& id) {
+  const reference_data data = load_data(o);
+  const dataset_info& i = data.dataset(id);
+  std::cout << "id:        " << i.id << '\n'
+            << "version:   " << i.version << '\n'
+            << "schema:    " << i.schema << '\n'
+            << "file:      " << i.file << '\n'
+            << "sha256:    " << i.sha256 << '\n'
+            << "records:   " << i.records << '\n'
+            << "coverage:  " << coverage(i) << '\n'
+            << "source:    " << i.title << '\n'
+            << "publisher: " << i.publisher << '\n'
+            << "url:       " << i.url << '\n'
+            << "retrieved: " << i.retrieved << '\n'
+            << "licence:   " << i.licence << '\n'
+            << "note:      " << i.note << '\n';
+  return 0;
 }
 
 }  // namespace
@@ -61,6 +117,10 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cmd == "example") return fairport::cli::run_example(std::cout);
+    if (cmd == "data" && o.positional.size() == 2 && o.positional[1] == "list") return data_list(o);
+    if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "show") {
+      return data_show(o, o.positional[2]);
+    }
     std::cerr << "fairport: unknown command\n" << usage;
     return 2;
   } catch (const fairport::error& e) {

@@ -1,7 +1,7 @@
 # Writes a C++ source that holds every reference-data file under DATA_DIR as bytes, so the
 # library needs no file at run time. Run as: cmake -DDATA_DIR=.. -DOUTPUT=.. -DFILES=a;b -P this
 set(_out "// Generated from src/data by src/cmake/embed_data.cmake. Do not edit.\n")
-string(APPEND _out "#include \"builtin_data.hpp\"\n\nnamespace fairport::detail {\nnamespace {\n")
+string(APPEND _out "#include \"builtin_data.hpp\"\n\nnamespace fairport {\ninline namespace v0 {\nnamespace detail {\nnamespace {\n")
 set(_table "")
 set(_i 0)
 foreach(_f IN LISTS FILES)
@@ -15,7 +15,7 @@ foreach(_f IN LISTS FILES)
 endforeach()
 string(APPEND _out "}  // namespace\n\nconst std::vector<builtin_file>& builtin_files() {\n")
 string(APPEND _out "  static const std::vector<builtin_file> files = {\n${_table}  };\n  return files;\n}\n\n")
-string(APPEND _out "}  // namespace fairport::detail\n")
+string(APPEND _out "}  // namespace detail\n}  // namespace v0\n}  // namespace fairport\n")
 file(WRITE "${OUTPUT}.tmp" "${_out}")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)
 file(REMOVE "${OUTPUT}.tmp")

@@ -1,0 +1,114 @@
+#pragma once
+/// @file dataset.hpp
+/// The reference data every engine reads: real, dated, sourced datasets, loaded strictly.
+///
+/// Synopsis
+/// @code
+/// struct dataset_info {
+///   std::string id, schema, version, file, sha256, title, publisher, url, retrieved, licence, note;
+///   std::size_t records; std::string coverage_from, coverage_through;   // ISO; through empty = open
+/// };
+/// class reference_data {                      // immutable; cheap to copy; safe to share across threads
+///   static const reference_data& builtin();   // the datasets compiled into the library
+///   static reference_data load(const std::string& directory);    // a directory with manifest.json
+///   reference_data with_override(const std::string& dataset_file) const;  // replace one dataset
+///   reference_data with_override_text(std::string_view json, const std::string& name) const;
+///   const std::vector<dataset_info>& datasets() const noexcept;
+///   const dataset_info& dataset(std::string_view id) const;    // throws [fairport.data.314]
+///   std::string origin() const;               // "builtin" or the directory loaded
+///   const currency_table& currencies() const noexcept;
+///   const country_table& countries() const noexcept;
+///   const vat_table& vat_rates() const noexcept;
+///   const tariff_table& tariffs() const noexcept;
+///   const fx_rate_table& exchange_rates() const noexcept;
+///   const fairtrade_price_table& fairtrade_prices() const noexcept;
+///   const wage_table& wages() const noexcept;
+/// };
+/// reference_data load_reference_data(const std::string& directory);   // = reference_data::load
+/// @endcode
+///
+/// Loading checks every file against the manifest's sha256 ([fairport.data.308]), every record
+/// strictly (unknown and duplicate keys, numbers written as JSON numbers, bad dates, overlapping
+/// validity, unknown currency and country codes), and loads nothing halfway: a load either
+/// returns a complete reference_data or throws. Errors name the file, JSON Pointer, dataset id
+/// and version.
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "fairport/config.hpp"
+#include "fairport/currency.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/fair_prices.hpp"
+#include "fairport/data/tariffs.hpp"
+#include "fairport/data/vat_rates.hpp"
+#include "fairport/rate.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// What one loaded dataset is and where it came from.
+struct dataset_info {
+  std::string id;          ///< "eu_vat_rates"
+  std::string schema;      ///< "fairport.vat_rates/1"
+  std::string version;     ///< "2026.1.0"
+  std::string file;        ///< path relative to the data directory
+  std::string sha256;      ///< of the file's bytes
+  std::string title;       ///< source title
+  std::string publisher;   ///< source publisher
+  std::string url;         ///< source URL
+  std::string retrieved;   ///< date the source was read
+  std::string licence;     ///< reuse terms
+  std::string note;        ///< coverage and known gaps
+  std::size_t records = 0;        ///< number of records
+  std::string coverage_from;      ///< earliest valid_from, ISO
+  std::string coverage_through;   ///< latest valid_through, ISO; empty when open-ended
+};
+
+/// An immutable, versioned set of reference datasets.
+class reference_data {
+ public:
+  /// The datasets compiled into the library. Parsed once, on first use; thread-safe.
+  /// @throws data_error only if the built-in data is corrupt (a build defect).
+  static const reference_data& builtin();
+
+  /// Loads every dataset listed in `directory`/manifest.json.
+  /// @throws data_error [fairport.data.3xx] naming file, pointer, dataset and version.
+  static reference_data load(const std::string& directory);
+
+  /// A copy in which the dataset with the same id as `dataset_file` is replaced by that file
+  /// (no manifest check for the override; its own sha256 is recorded).
+  reference_data with_override(const std::string& dataset_file) const;
+
+  /// As with_override(), from JSON text; `name` is used as the file name in messages.
+  reference_data with_override_text(std::string_view json, const std::string& name) const;
+
+  /// Every dataset, in manifest order.
+  const std::vector<dataset_info>& datasets() const noexcept;
+  /// One dataset's info. @throws data_error [fairport.data.314] when no dataset has that id.
+  const dataset_info& dataset(std::string_view id) const;
+  /// "builtin", or the directory the data was loaded from.
+  const std::string& origin() const noexcept;
+
+  const currency_table& currencies() const noexcept;
+  const country_table& countries() const noexcept;
+  const vat_table& vat_rates() const noexcept;
+  const tariff_table& tariffs() const noexcept;
+  const fx_rate_table& exchange_rates() const noexcept;
+  const fairtrade_price_table& fairtrade_prices() const noexcept;
+  const wage_table& wages() const noexcept;
+
+  struct impl;
+
+ private:
+  explicit reference_data(std::shared_ptr<const impl> p) : impl_(std::move(p)) {}
+  std::shared_ptr<const impl> impl_;
+};
+
+/// Loads the datasets in `directory` (see reference_data::load).
+inline reference_data load_reference_data(const std::string& directory) {
+  return reference_data::load(directory);
+}
+
+FAIRPORT_END_NAMESPACE

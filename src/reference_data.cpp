@@ -1,0 +1,668 @@
+// reference_data: the manifest, the checksums, and the typed tables built from each dataset.
+#include <algorithm>
+#include <fstream>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "builtin_data.hpp"
+#include "dataset_reader.hpp"
+#include "fairport/dataset.hpp"
+#include "fairport/quantity.hpp"
+#include "sha256.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+using nlohmann::json;
+using detail::raw_dataset;
+using detail::raw_record;
+
+constexpr std::string_view manifest_file = "manifest.json";
+
+/// One dataset file's text as read from the manifest's directory (or the built-in copy).
+struct dataset_text {
+  std::string id;
+  std::string file;    ///< relative path as the manifest names it
+  std::string schema;  ///< from the manifest
+  std::string sha256;  ///< computed from the bytes
+  std::string text;
+};
+
+error_context file_context(const std::string& file, const std::string& pointer = {}) {
+  error_context c;
+  c.file = file;
+  c.pointer = pointer;
+  return c;
+}
+
+std::string schema_kind(std::string_view schema) {
+  const auto slash = schema.rfind('/');
+  return std::string(schema.substr(0, slash));
+}
+
+provenance provenance_of(const raw_dataset& ds, const raw_record& r) {
+  provenance p;
+  p.dataset = ds.header.dataset;
+  p.version = ds.header.version;
+  p.pointer = r.pointer;
+  p.reference = r.reference;
+  p.valid_from = format_date(r.validity.from());
+  if (auto t = r.validity.through()) p.valid_through = format_date(*t);
+  return p;
+}
+
+error_context record_context(const raw_dataset& ds, const raw_record& r, std::string_view field) {
+  return detail::context_for(ds, r.pointer + std::string(field));
+}
+
+/// An optional decimal field: absent or null gives nullopt.
+std::optional<decimal> optional_decimal(const json& obj, std::string_view field,
+                                        const error_context& ctx) {
+  auto it = obj.find(std::string(field));
+  if (it == obj.end() || it->is_null()) return std::nullopt;
+  return detail::require_decimal(obj, field, ctx);
+}
+
+decimal require_fraction(const json& obj, std::string_view field, const error_context& ctx) {
+  decimal d = detail::require_decimal(obj, field, ctx);
+  if (d.is_negative() || d > decimal(1)) {
+    detail::throw_error(errc::invalid_value,
+                        "\"" + std::string(field) + "\" must be a fraction between 0 and 1, got " +
+                            d.to_string(),
+                        ctx);
+  }
+  return d;
+}
+
+/// Everything the tables are built from, kept so that an override can rebuild the whole set.
+struct builder {
+  std::vector<dataset_info> infos;
+  currency_table currencies;
+  country_table countries;
+  vat_table vat;
+  tariff_table tariffs;
+  fx_rate_table fx;
+  fairtrade_price_table fairtrade;
+  wage_table wages;
+  bool have_currencies = false;
+  bool have_countries = false;
+
+  currency_code currency(const raw_dataset& ds, const raw_record& r, const json& obj,
+                         std::string_view field, std::string_view where) {
+    const auto ctx = record_context(ds, r, where);
+    const std::string text = detail::require_string(obj, field, ctx);
+    auto code = currency_code::try_parse(text);
+    if (!code || (have_currencies && !currencies.contains(*code))) {
+      detail::throw_error(errc::unknown_code, "unknown currency code \"" + text + "\"", ctx);
+    }
+    return *code;
+  }
+
+  country_code country(const raw_dataset& ds, const raw_record& r, const json& obj,
+                       std::string_view field, std::string_view where) {
+    const auto ctx = record_context(ds, r, where);
+    const std::string text = detail::require_string(obj, field, ctx);
+    auto code = country_code::try_parse(text);
+    if (!code || (have_countries && countries.find(*code) == nullptr)) {
+      detail::throw_error(errc::unknown_code, "unknown country code \"" + text + "\"", ctx);
+    }
+    return *code;
+  }
+
+  void load_currencies(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"code"}, kctx);
+      detail::reject_unknown_keys(r.value, {"numeric", "minor_units", "name"}, vctx);
+      const std::string code_text = detail::require_string(r.key, "code", kctx);
+      auto code = currency_code::try_parse(code_text);
+      if (!code) {
+        detail::throw_error(errc::invalid_value, "not an ISO 4217 code: \"" + code_text + "\"",
+                            record_context(ds, r, "/key/code"));
+      }
+      const decimal minor = detail::require_decimal(r.value, "minor_units", vctx);
+      if (minor.scale() != 0 || minor.is_negative() || minor > decimal(4)) {
+        detail::throw_error(errc::invalid_value,
+                            "minor_units must be a whole number 0 to 4, got " + minor.to_string(),
+                            record_context(ds, r, "/value/minor_units"));
+      }
+      currency_info info;
+      info.code = *code;
+      info.minor_units = static_cast<int>(minor.to_int64());
+      info.name = detail::require_string(r.value, "name", vctx);
+      info.numeric = detail::require_string(r.value, "numeric", vctx);
+      info.validity = r.validity;
+      info.reference = r.reference;
+      currencies.add(std::move(info));
+    }
+    have_currencies = true;
+  }
+
+  void load_countries(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"code"}, kctx);
+      detail::reject_unknown_keys(r.value, {"name", "alpha3", "numeric"}, vctx);
+      country_info info;
+      const std::string code_text = detail::require_string(r.key, "code", kctx);
+      auto code = country_code::try_parse(code_text);
+      if (!code) {
+        detail::throw_error(errc::invalid_value, "not an ISO 3166-1 code: \"" + code_text + "\"",
+                            record_context(ds, r, "/key/code"));
+      }
+      info.code = *code;
+      info.name = detail::require_string(r.value, "name", vctx);
+      info.alpha3 = detail::require_string(r.value, "alpha3", vctx);
+      info.numeric = detail::require_string(r.value, "numeric", vctx);
+      info.source = provenance_of(ds, r);
+      try {
+        countries.add_country(std::move(info));
+      } catch (const error& e) {
+        detail::throw_error(e.code(), e.message(), record_context(ds, r, "/key/code"));
+      }
+    }
+    have_countries = true;
+  }
+
+  void load_country_groups(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"group", "country"}, kctx);
+      detail::reject_unknown_keys(r.value, {"member"}, vctx);
+      group_membership m;
+      m.group = detail::require_string(r.key, "group", kctx);
+      m.country = country(ds, r, r.key, "country", "/key/country");
+      if (detail::require_string(r.value, "member", vctx) != "true") {
+        detail::throw_error(errc::invalid_value, "\"member\" must be \"true\"",
+                            record_context(ds, r, "/value/member"));
+      }
+      m.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { countries.add_membership(r.validity, std::move(m)); });
+    }
+  }
+
+  void load_vat(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"country", "category"}, kctx);
+      detail::reject_unknown_keys(r.value, {"rate"}, vctx);
+      vat_rate_record v;
+      v.country = country(ds, r, r.key, "country", "/key/country");
+      if (have_countries && !countries.is_member(eu_group, v.country, r.validity.from())) {
+        // VAT rates are only for member states; a rate that starts before accession is a data
+        // error too.
+        detail::throw_error(errc::invalid_value,
+                            "VAT rate for " + v.country.to_string() +
+                                ", which is not an EU member state on " +
+                                format_date(r.validity.from()),
+                            record_context(ds, r, "/key/country"));
+      }
+      v.category = detail::require_string(r.key, "category", kctx);
+      v.rate = require_fraction(r.value, "rate", vctx);
+      v.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { vat.add(r.validity, std::move(v)); });
+    }
+  }
+
+  specific_duty load_specific(const raw_dataset& ds, const raw_record& r, const json& obj,
+                              const std::string& where) {
+    const auto ctx = record_context(ds, r, where);
+    detail::reject_unknown_keys(obj, {"amount", "currency", "per"}, ctx);
+    specific_duty s;
+    s.amount = detail::require_decimal(obj, "amount", ctx);
+    s.currency = currency(ds, r, obj, "currency", where + "/currency");
+    s.per = detail::require_string(obj, "per", ctx);
+    if (!any_unit::try_parse(s.per)) {
+      detail::throw_error(errc::invalid_value, "unknown unit \"" + s.per + "\"",
+                          record_context(ds, r, where + "/per"));
+    }
+    return s;
+  }
+
+  void load_tariffs(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"cn_range"}, kctx);
+      detail::reject_unknown_keys(r.value, {"expression", "text"}, vctx);
+      tariff_record t;
+      const auto range_it = r.key.find("cn_range");
+      const auto rctx = record_context(ds, r, "/key/cn_range");
+      if (range_it == r.key.end()) {
+        detail::throw_error(errc::missing_field, "\"cn_range\" is required", kctx);
+      }
+      if (!range_it->is_array() || range_it->size() != 2 || !(*range_it)[0].is_string() ||
+          !(*range_it)[1].is_string()) {
+        detail::throw_error(errc::invalid_value, "\"cn_range\" must be [\"from\", \"through\"]",
+                            rctx);
+      }
+      t.from = (*range_it)[0].get<std::string>();
+      t.through = (*range_it)[1].get<std::string>();
+      for (const auto* code : {&t.from, &t.through}) {
+        if (code->size() != 10 || !std::all_of(code->begin(), code->end(),
+                                               [](char c) { return c >= '0' && c <= '9'; })) {
+          detail::throw_error(errc::unknown_code,
+                              "CN range bound \"" + *code + "\" is not a 10-digit code", rctx);
+        }
+      }
+      if (t.through < t.from) {
+        detail::throw_error(errc::invalid_value,
+                            "CN range " + t.from + "-" + t.through + " has from > through", rctx);
+      }
+      t.duty.text = detail::require_string(r.value, "text", vctx);
+      const auto e = r.value.find("expression");
+      if (e == r.value.end()) {
+        detail::throw_error(errc::missing_field, "\"expression\" is required (null if not modelled)",
+                            vctx);
+      }
+      if (e->is_null()) {
+        t.duty.modelled = false;
+      } else {
+        const auto ectx = record_context(ds, r, "/value/expression");
+        if (!e->is_object()) detail::throw_error(errc::invalid_value, "must be an object", ectx);
+        detail::reject_unknown_keys(*e, {"ad_valorem", "specific", "minimum", "maximum"}, ectx);
+        t.duty.ad_valorem = optional_decimal(*e, "ad_valorem", ectx);
+        if (t.duty.ad_valorem && (t.duty.ad_valorem->is_negative() || *t.duty.ad_valorem > decimal(1))) {
+          detail::throw_error(errc::invalid_value, "ad_valorem must be a fraction 0..1",
+                              record_context(ds, r, "/value/expression/ad_valorem"));
+        }
+        if (auto s = e->find("specific"); s != e->end() && !s->is_null()) {
+          t.duty.specific = load_specific(ds, r, *s, "/value/expression/specific");
+        }
+        if (auto s = e->find("minimum"); s != e->end() && !s->is_null()) {
+          t.duty.minimum = load_specific(ds, r, *s, "/value/expression/minimum");
+        }
+        if (auto s = e->find("maximum"); s != e->end() && !s->is_null()) {
+          if (s->is_object() && s->contains("ad_valorem")) {
+            const auto mctx = record_context(ds, r, "/value/expression/maximum");
+            detail::reject_unknown_keys(*s, {"ad_valorem"}, mctx);
+            t.duty.maximum_ad_valorem = require_fraction(*s, "ad_valorem", mctx);
+          } else {
+            t.duty.maximum = load_specific(ds, r, *s, "/value/expression/maximum");
+          }
+        }
+        if (!t.duty.ad_valorem && !t.duty.specific) {
+          detail::throw_error(errc::missing_field,
+                              "a duty expression needs \"ad_valorem\" or \"specific\"", ectx);
+        }
+      }
+      t.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { tariffs.add(r.validity, std::move(t)); });
+    }
+  }
+
+  void load_exchange_rates(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"base", "quote"}, kctx);
+      detail::reject_unknown_keys(r.value, {"rate"}, vctx);
+      const currency_code base = currency(ds, r, r.key, "base", "/key/base");
+      const currency_code quote = currency(ds, r, r.key, "quote", "/key/quote");
+      const decimal rate = detail::require_decimal(r.value, "rate", vctx);
+      if (rate.signum() <= 0) {
+        detail::throw_error(errc::invalid_value, "an exchange rate must be positive",
+                            record_context(ds, r, "/value/rate"));
+      }
+      const std::string source = ds.header.dataset + " " + ds.header.version + " " + r.pointer +
+                                 ": " + r.reference;
+      insert_checked(ds, r, [&] {
+        fx.add(r.validity, fx_rate(base, quote, rate, r.validity.from(), source));
+      });
+    }
+  }
+
+  void load_fairtrade(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"product", "region", "certification", "quality"}, kctx);
+      detail::reject_unknown_keys(r.value,
+                                  {"basis", "unit", "currency", "minimum_price", "premium",
+                                   "organic_differential"},
+                                  vctx);
+      fairtrade_price_record f;
+      f.key.product = detail::require_string(r.key, "product", kctx);
+      f.key.region = detail::require_string(r.key, "region", kctx);
+      f.key.certification = detail::require_string(r.key, "certification", kctx);
+      f.key.quality = detail::require_string(r.key, "quality", kctx);
+      f.basis = detail::require_string(r.value, "basis", vctx);
+      f.unit = detail::require_string(r.value, "unit", vctx);
+      if (!any_unit::try_parse(f.unit)) {
+        detail::throw_error(errc::invalid_value, "unknown unit \"" + f.unit + "\"",
+                            record_context(ds, r, "/value/unit"));
+      }
+      f.currency = currency(ds, r, r.value, "currency", "/value/currency");
+      f.minimum_price = optional_decimal(r.value, "minimum_price", vctx);
+      f.premium = detail::require_decimal(r.value, "premium", vctx);
+      f.organic_differential = optional_decimal(r.value, "organic_differential", vctx);
+      f.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { fairtrade.add(r.validity, std::move(f)); });
+    }
+  }
+
+  void load_wages(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"country", "region", "kind"}, kctx);
+      detail::reject_unknown_keys(r.value,
+                                  {"amount", "currency", "per", "household", "hours_per_month"},
+                                  vctx);
+      wage_record w;
+      w.key.country = country(ds, r, r.key, "country", "/key/country");
+      w.key.region = detail::require_string(r.key, "region", kctx);
+      w.key.kind = detail::require_string(r.key, "kind", kctx);
+      if (w.key.kind != "living_wage" && w.key.kind != "minimum_wage" &&
+          w.key.kind != "living_income") {
+        detail::throw_error(errc::invalid_value, "unknown benchmark kind \"" + w.key.kind + "\"",
+                            record_context(ds, r, "/key/kind"));
+      }
+      w.amount = detail::require_decimal(r.value, "amount", vctx);
+      w.currency = currency(ds, r, r.value, "currency", "/value/currency");
+      w.per = detail::require_string(r.value, "per", vctx);
+      if (w.per != "hour" && w.per != "month" && w.per != "year" && w.per != "day") {
+        detail::throw_error(errc::invalid_value, "unknown period \"" + w.per + "\"",
+                            record_context(ds, r, "/value/per"));
+      }
+      if (auto h = r.value.find("household"); h != r.value.end() && !h->is_null()) {
+        w.household = detail::require_string(r.value, "household", vctx);
+      }
+      w.hours_per_month = optional_decimal(r.value, "hours_per_month", vctx);
+      w.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { wages.add(r.validity, std::move(w)); });
+    }
+  }
+
+  /// Runs an insert and gives an overlap error the record's file and pointer.
+  template <class F>
+  static void insert_checked(const raw_dataset& ds, const raw_record& r, F&& insert) {
+    try {
+      insert();
+    } catch (const error& e) {
+      if (!e.context().file.empty()) throw;
+      detail::throw_error(e.code(), e.message(), detail::context_for(ds, r.pointer));
+    }
+  }
+};
+
+/// The order in which kinds load: codes first, so that later datasets can be checked against them.
+int kind_rank(const std::string& kind) {
+  static const std::vector<std::string> order = {
+      "fairport.currencies", "fairport.countries", "fairport.country_groups"};
+  auto it = std::find(order.begin(), order.end(), kind);
+  return it == order.end() ? static_cast<int>(order.size()) : static_cast<int>(it - order.begin());
+}
+
+const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
+  static const std::map<std::string, void (builder::*)(const raw_dataset&)> m = {
+      {"fairport.currencies/1", &builder::load_currencies},
+      {"fairport.countries/1", &builder::load_countries},
+      {"fairport.country_groups/1", &builder::load_country_groups},
+      {"fairport.vat_rates/1", &builder::load_vat},
+      {"fairport.tariff_duties/1", &builder::load_tariffs},
+      {"fairport.exchange_rates/1", &builder::load_exchange_rates},
+      {"fairport.fairtrade_prices/1", &builder::load_fairtrade},
+      {"fairport.living_wages/1", &builder::load_wages},
+  };
+  return m;
+}
+
+dataset_info info_of(const raw_dataset& ds, const dataset_text& t) {
+  dataset_info i;
+  i.id = ds.header.dataset;
+  i.schema = ds.header.schema;
+  i.version = ds.header.version;
+  i.file = t.file;
+  i.sha256 = t.sha256;
+  auto str = [&](const char* k) {
+    auto it = ds.header.source.find(k);
+    return it != ds.header.source.end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  i.title = str("title");
+  i.publisher = str("publisher");
+  i.url = str("url");
+  i.retrieved = str("retrieved");
+  i.licence = ds.header.licence;
+  i.note = ds.header.note;
+  i.records = ds.records.size();
+  bool open = false;
+  for (const auto& r : ds.records) {
+    const std::string from = format_date(r.validity.from());
+    if (i.coverage_from.empty() || from < i.coverage_from) i.coverage_from = from;
+    if (auto th = r.validity.through()) {
+      const std::string s = format_date(*th);
+      if (s > i.coverage_through) i.coverage_through = s;
+    } else {
+      open = true;
+    }
+  }
+  if (open) i.coverage_through.clear();
+  return i;
+}
+
+/// Builds the tables from dataset texts (manifest already checked).
+std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std::string origin);
+
+/// Reads and checks manifest.json; returns the entries in manifest order.
+std::vector<dataset_text> read_manifest(
+    std::string_view manifest_text, const std::string& manifest_name,
+    const std::function<std::string(const std::string& file, const error_context&)>& read) {
+  json m;
+  try {
+    m = json::parse(manifest_text);
+  } catch (const json::parse_error& e) {
+    detail::throw_error(errc::invalid_json, std::string("manifest is not valid JSON: ") + e.what(),
+                        file_context(manifest_name));
+  }
+  const auto ctx = file_context(manifest_name);
+  if (!m.is_object()) detail::throw_error(errc::invalid_value, "manifest must be an object", ctx);
+  detail::reject_unknown_keys(m, {"schema", "note", "datasets"}, ctx);
+  if (detail::require_string(m, "schema", ctx) != "fairport.manifest/1") {
+    detail::throw_error(errc::unknown_schema, "manifest schema must be \"fairport.manifest/1\"",
+                        file_context(manifest_name, "/schema"));
+  }
+  const auto ds = m.find("datasets");
+  if (ds == m.end() || !ds->is_array()) {
+    detail::throw_error(errc::missing_field, "manifest needs a \"datasets\" array", ctx);
+  }
+  std::vector<dataset_text> out;
+  for (std::size_t i = 0; i < ds->size(); ++i) {
+    const auto& e = (*ds)[i];
+    const auto ectx = file_context(manifest_name, "/datasets/" + std::to_string(i));
+    if (!e.is_object()) detail::throw_error(errc::invalid_value, "entry must be an object", ectx);
+    detail::reject_unknown_keys(e, {"id", "file", "schema", "version", "source", "licence", "sha256"},
+                                ectx);
+    dataset_text t;
+    t.id = detail::require_string(e, "id", ectx);
+    t.file = detail::require_string(e, "file", ectx);
+    t.schema = detail::require_string(e, "schema", ectx);
+    const std::string expected_sha = detail::require_string(e, "sha256", ectx);
+    for (const auto& prev : out) {
+      if (prev.id == t.id) {
+        detail::throw_error(errc::duplicate_key, "dataset id \"" + t.id + "\" listed twice", ectx);
+      }
+    }
+    t.text = read(t.file, ectx);
+    t.sha256 = detail::sha256_hex(t.text);
+    if (t.sha256 != expected_sha) {
+      auto c = ectx;
+      c.dataset = t.id;
+      c.file = t.file;
+      detail::throw_error(errc::checksum_mismatch,
+                          "sha256 of " + t.file + " is " + t.sha256 + ", manifest says " +
+                              expected_sha + " (run cmake -P src/cmake/update_manifest.cmake after "
+                              "a reviewed data change)",
+                          c);
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
+}
+
+std::string read_file_text(const std::string& path, const error_context& ctx) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    auto c = ctx;
+    c.file = path;
+    detail::throw_error(errc::missing_file, "cannot read dataset file " + path, c);
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+struct reference_data::impl {
+  std::string origin;
+  std::vector<dataset_text> texts;
+  builder tables;
+};
+
+namespace {
+
+std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std::string origin) {
+  auto p = std::make_shared<reference_data::impl>();
+  p->origin = std::move(origin);
+  // Parse every file first (nothing is built from a file that does not parse).
+  std::vector<std::pair<raw_dataset, std::size_t>> parsed;
+  parsed.reserve(texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    const auto& t = texts[i];
+    if (loaders().count(t.schema) == 0) {
+      auto c = file_context(t.file);
+      c.dataset = t.id;
+      detail::throw_error(errc::unknown_schema, "no loader for schema \"" + t.schema + "\"", c);
+    }
+    raw_dataset ds = detail::read_dataset(t.text, t.file, t.schema);
+    if (ds.header.dataset != t.id) {
+      detail::throw_error(errc::invalid_value,
+                          "dataset id \"" + ds.header.dataset + "\" does not match the manifest's \"" +
+                              t.id + "\"",
+                          detail::context_for(ds, "/dataset"));
+    }
+    detail::check_no_overlaps(ds);
+    parsed.emplace_back(std::move(ds), i);
+  }
+  std::stable_sort(parsed.begin(), parsed.end(), [](const auto& a, const auto& b) {
+    return kind_rank(schema_kind(a.first.header.schema)) < kind_rank(schema_kind(b.first.header.schema));
+  });
+  for (const auto& [ds, i] : parsed) {
+    (p->tables.*loaders().at(ds.header.schema))(ds);
+  }
+  // infos in manifest order
+  p->tables.infos.resize(texts.size());
+  for (const auto& [ds, i] : parsed) p->tables.infos[i] = info_of(ds, texts[i]);
+  p->texts = std::move(texts);
+  return p;
+}
+
+}  // namespace
+
+const reference_data& reference_data::builtin() {
+  static const reference_data data = [] {
+    const auto& files = detail::builtin_files();
+    auto find = [&files](const std::string& path) -> const detail::builtin_file* {
+      for (const auto& f : files) {
+        if (f.path == path) return &f;
+      }
+      return nullptr;
+    };
+    const auto* manifest = find(std::string(manifest_file));
+    if (manifest == nullptr) {
+      detail::throw_error(errc::missing_file, "the built-in data has no manifest.json",
+                          file_context("builtin:manifest.json"));
+    }
+    auto texts = read_manifest(manifest->content, "builtin:manifest.json",
+                               [&](const std::string& file, const error_context& ctx) {
+                                 const auto* f = find(file);
+                                 if (f == nullptr) {
+                                   auto c = ctx;
+                                   c.file = "builtin:" + file;
+                                   detail::throw_error(errc::missing_file,
+                                                       "the built-in data has no " + file, c);
+                                 }
+                                 return std::string(f->content);
+                               });
+    return reference_data(build(std::move(texts), "builtin"));
+  }();
+  return data;
+}
+
+reference_data reference_data::load(const std::string& directory) {
+  const std::string manifest_path = directory + "/" + std::string(manifest_file);
+  const std::string manifest_text = read_file_text(manifest_path, {});
+  auto texts = read_manifest(manifest_text, manifest_path,
+                             [&](const std::string& file, const error_context& ctx) {
+                               return read_file_text(directory + "/" + file, ctx);
+                             });
+  return reference_data(build(std::move(texts), directory));
+}
+
+reference_data reference_data::with_override_text(std::string_view text,
+                                                  const std::string& name) const {
+  // Find which dataset the file replaces from its "dataset" field, then rebuild the whole set
+  // so that cross-dataset checks (currency and country codes) run again.
+  json head;
+  try {
+    head = json::parse(text);
+  } catch (const json::parse_error& e) {
+    detail::throw_error(errc::invalid_json, std::string("not valid JSON: ") + e.what(),
+                        file_context(name));
+  }
+  const auto ctx = file_context(name);
+  if (!head.is_object()) detail::throw_error(errc::invalid_value, "must be an object", ctx);
+  const std::string id = detail::require_string(head, "dataset", ctx);
+  auto texts = impl_->texts;
+  auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.id == id; });
+  if (it == texts.end()) {
+    detail::throw_error(errc::invalid_value,
+                        "override names dataset \"" + id + "\", which is not loaded",
+                        file_context(name, "/dataset"));
+  }
+  it->file = name;
+  it->text = std::string(text);
+  it->sha256 = detail::sha256_hex(it->text);
+  return reference_data(build(std::move(texts), impl_->origin + " + " + name));
+}
+
+reference_data reference_data::with_override(const std::string& dataset_file) const {
+  return with_override_text(read_file_text(dataset_file, {}), dataset_file);
+}
+
+const std::vector<dataset_info>& reference_data::datasets() const noexcept {
+  return impl_->tables.infos;
+}
+
+const dataset_info& reference_data::dataset(std::string_view id) const {
+  for (const auto& i : impl_->tables.infos) {
+    if (i.id == id) return i;
+  }
+  detail::throw_error(errc::missing_file, "no dataset \"" + std::string(id) + "\" is loaded");
+}
+
+const std::string& reference_data::origin() const noexcept { return impl_->origin; }
+const currency_table& reference_data::currencies() const noexcept { return impl_->tables.currencies; }
+const country_table& reference_data::countries() const noexcept { return impl_->tables.countries; }
+const vat_table& reference_data::vat_rates() const noexcept { return impl_->tables.vat; }
+const tariff_table& reference_data::tariffs() const noexcept { return impl_->tables.tariffs; }
+const fx_rate_table& reference_data::exchange_rates() const noexcept { return impl_->tables.fx; }
+const fairtrade_price_table& reference_data::fairtrade_prices() const noexcept {
+  return impl_->tables.fairtrade;
+}
+const wage_table& reference_data::wages() const noexcept { return impl_->tables.wages; }
+
+FAIRPORT_END_NAMESPACE

@@ -1,0 +1,276 @@
+// Tests for fairport::reference_data: the built-in datasets, loading a directory, overriding one
+// dataset, and the loader's errors (every one with its stable code, file and JSON Pointer).
+// Figures are checked against the source each dataset cites; the source is named at each check.
+#include "fairport/dataset.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <functional>
+#include <sstream>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "../../src/sha256.hpp"
+
+namespace {
+
+namespace fs = std::filesystem;
+using fairport::country_code;
+using fairport::currency_code;
+using fairport::errc;
+using fairport::parse_date;
+using fairport::reference_data;
+using testing::HasSubstr;
+
+const reference_data& data() { return reference_data::builtin(); }
+currency_code ccy(std::string_view s) { return currency_code::parse(s); }
+country_code cty(std::string_view s) { return country_code::parse(s); }
+
+std::string read_text(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void write_text(const fs::path& p, const std::string& text) {
+  std::ofstream out(p, std::ios::binary | std::ios::trunc);
+  out << text;
+}
+
+/// A private copy of src/data in a fresh temporary directory, removed at the end of the test.
+class data_copy {
+ public:
+  data_copy() {
+    static int n = 0;
+    dir_ = fs::temp_directory_path() /
+           ("fairport_data_test_" + std::to_string(::getpid()) + "_" + std::to_string(n++));
+    fs::remove_all(dir_);
+    fs::copy(fs::path(FAIRPORT_SOURCE_DIR) / "src" / "data", dir_, fs::copy_options::recursive);
+  }
+  ~data_copy() { fs::remove_all(dir_); }
+  data_copy(const data_copy&) = delete;
+  data_copy& operator=(const data_copy&) = delete;
+
+  const fs::path& dir() const { return dir_; }
+
+  /// Replaces `from` by `to` once in `file` (the text must be there), leaving the manifest alone.
+  void edit(const std::string& file, const std::string& from, const std::string& to) {
+    std::string text = read_text(dir_ / file);
+    const auto at = text.find(from);
+    ASSERT_NE(at, std::string::npos) << from << " not in " << file;
+    text.replace(at, from.size(), to);
+    write_text(dir_ / file, text);
+  }
+
+  /// As edit(), then puts the new checksum into the manifest, so that the load gets past 308.
+  void edit_and_resign(const std::string& file, const std::string& from, const std::string& to) {
+    const std::string old_sha = fairport::detail::sha256_hex(read_text(dir_ / file));
+    edit(file, from, to);
+    const std::string new_sha = fairport::detail::sha256_hex(read_text(dir_ / file));
+    edit("manifest.json", old_sha, new_sha);
+  }
+
+ private:
+  fs::path dir_;
+};
+
+/// Runs `f`, which must throw fairport::error with `code`; returns the error for more checks.
+template <class F>
+fairport::error expect_error(F&& f, errc code) {
+  try {
+    f();
+  } catch (const fairport::error& e) {
+    EXPECT_EQ(e.code(), code) << e.what();
+    return e;
+  }
+  ADD_FAILURE() << "no error thrown, expected " << fairport::code_tag(code);
+  return fairport::error(errc::invalid_argument, "not thrown", {});
+}
+
+// ---------------------------------------------------------------------------------------------
+// The built-in set
+
+TEST(ReferenceData, BuiltinLoadsEveryManifestDataset) {
+  const auto& infos = data().datasets();
+  std::vector<std::string> ids;
+  for (const auto& i : infos) ids.push_back(i.id);
+  EXPECT_THAT(ids, testing::IsSupersetOf({"iso4217_currencies", "iso3166_countries",
+                                          "country_groups"}));
+  for (const auto& i : infos) {
+    SCOPED_TRACE(i.id);
+    EXPECT_EQ(i.version, "2026.1.0");
+    EXPECT_EQ(i.sha256.size(), 64U);
+    EXPECT_GT(i.records, 0U);
+    EXPECT_FALSE(i.title.empty());
+    EXPECT_FALSE(i.licence.empty());
+    EXPECT_FALSE(i.coverage_from.empty());
+  }
+  EXPECT_EQ(data().origin(), "builtin");
+  EXPECT_EQ(data().dataset("iso3166_countries").records, 249U);
+  expect_error([] { (void)data().dataset("no_such_dataset"); }, errc::missing_file);
+}
+
+TEST(ReferenceData, BuiltinIsOneSharedInstanceAcrossThreads) {
+  std::vector<const reference_data*> seen(4, nullptr);
+  std::vector<std::thread> threads;
+  for (std::size_t i = 0; i < seen.size(); ++i) {
+    threads.emplace_back([&seen, i] { seen[i] = &reference_data::builtin(); });
+  }
+  for (auto& t : threads) t.join();
+  for (const auto* p : seen) EXPECT_EQ(p, &data());
+}
+
+// ISO 4217 list one (SIX Group): minor units of a 0-, 2- and 3-decimal currency, numeric codes.
+TEST(ReferenceData, CurrenciesMatchIso4217ListOne) {
+  const auto& c = data().currencies();
+  const auto d = parse_date("2026-11-24");
+  EXPECT_EQ(c.minor_units(ccy("KGS"), d), 2);
+  EXPECT_EQ(c.minor_units(ccy("JPY"), d), 0);
+  EXPECT_EQ(c.minor_units(ccy("KWD"), d), 3);
+  EXPECT_EQ(c.minor_units(ccy("CLF"), d), 4);
+  EXPECT_EQ(c.find(ccy("TJS"), d)->numeric, "972");
+  EXPECT_EQ(c.find(ccy("UZS"), d)->numeric, "860");
+  EXPECT_EQ(c.find(ccy("EUR"), d)->numeric, "978");
+  // Precious metals have no minor units in ISO 4217 and are left out.
+  EXPECT_FALSE(c.contains(ccy("XAU")));
+  // Croatia adopted the euro on 2023-01-01 (Council Regulation (EU) 2022/1208).
+  EXPECT_NE(c.find(ccy("HRK"), parse_date("2022-12-31")), nullptr);
+  EXPECT_EQ(c.find(ccy("HRK"), parse_date("2023-01-01")), nullptr);
+}
+
+// ISO 3166-1: alpha-3 and numeric codes of the countries fairport's users trade from and to.
+TEST(ReferenceData, CountriesMatchIso3166) {
+  const auto& c = data().countries();
+  EXPECT_EQ(c.at(cty("KG")).alpha3, "KGZ");
+  EXPECT_EQ(c.at(cty("KG")).numeric, "417");
+  EXPECT_EQ(c.at(cty("TJ")).numeric, "762");
+  EXPECT_EQ(c.at(cty("UZ")).alpha3, "UZB");
+  EXPECT_EQ(c.at(cty("PK")).numeric, "586");
+  EXPECT_EQ(c.at(cty("DE")).name, "Germany");
+  expect_error([&] { (void)c.at(cty("XK")); }, errc::invalid_country_code);
+}
+
+// EU membership: Act of Accession 2012 (Croatia, 2013-07-01); Withdrawal Agreement Art. 185
+// (United Kingdom, end of 2020-01-31).
+TEST(ReferenceData, EuMembershipFollowsAccessionAndWithdrawal) {
+  const auto& c = data().countries();
+  EXPECT_FALSE(c.is_member("eu", cty("HR"), parse_date("2013-06-30")));
+  EXPECT_TRUE(c.is_member("eu", cty("HR"), parse_date("2013-07-01")));
+  EXPECT_TRUE(c.is_member("eu", cty("GB"), parse_date("2020-01-31")));
+  EXPECT_FALSE(c.is_member("eu", cty("GB"), parse_date("2020-02-01")));
+  EXPECT_EQ(c.members("eu", parse_date("2026-11-24")).size(), 27U);
+  EXPECT_EQ(c.members("eu", parse_date("2020-01-31")).size(), 28U);
+  const auto* m = c.membership("eu", cty("EE"), parse_date("2025-01-01"));
+  ASSERT_NE(m, nullptr);
+  EXPECT_THAT(m->source.reference, HasSubstr("Act of Accession 2003"));
+  EXPECT_EQ(m->source.valid_from, "2004-05-01");
+}
+
+// UN CDP list of LDCs: 44 countries after Sao Tome and Principe graduated (13 December 2024);
+// Bhutan graduated 13 December 2023; Bangladesh, Lao PDR and Nepal on 24 November 2026
+// (A/RES/76/8).
+TEST(ReferenceData, LdcListFollowsGraduations) {
+  const auto& c = data().countries();
+  EXPECT_EQ(c.members("un_ldc", parse_date("2025-06-01")).size(), 44U);
+  EXPECT_EQ(c.members("un_ldc", parse_date("2024-06-01")).size(), 45U);
+  EXPECT_TRUE(c.is_member("un_ldc", cty("BT"), parse_date("2023-12-12")));
+  EXPECT_FALSE(c.is_member("un_ldc", cty("BT"), parse_date("2023-12-13")));
+  EXPECT_TRUE(c.is_member("un_ldc", cty("BD"), parse_date("2026-11-23")));
+  EXPECT_FALSE(c.is_member("un_ldc", cty("BD"), parse_date("2026-11-24")));
+  EXPECT_FALSE(c.is_member("un_ldc", cty("KG"), parse_date("2025-06-01")));
+  EXPECT_TRUE(c.is_member("un_ldc", cty("TL"), parse_date("2026-11-24")));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Loading a directory, overriding, and the loader's errors
+
+TEST(ReferenceDataLoad, DirectoryCopyLoadsLikeBuiltin) {
+  data_copy copy;
+  const auto loaded = fairport::load_reference_data(copy.dir().string());
+  EXPECT_EQ(loaded.origin(), copy.dir().string());
+  ASSERT_EQ(loaded.datasets().size(), data().datasets().size());
+  for (std::size_t i = 0; i < loaded.datasets().size(); ++i) {
+    EXPECT_EQ(loaded.datasets()[i].sha256, data().datasets()[i].sha256);
+  }
+}
+
+TEST(ReferenceDataLoad, ChecksumMismatchIs308AndNamesTheFile) {
+  data_copy copy;
+  copy.edit("iso/iso3166_countries.json", "\"Kyrgyzstan\"", "\"Kirgizia\"");
+  const auto e = expect_error([&] { (void)reference_data::load(copy.dir().string()); },
+                              errc::checksum_mismatch);
+  EXPECT_EQ(e.context().file, "iso/iso3166_countries.json");
+  EXPECT_EQ(e.context().dataset, "iso3166_countries");
+}
+
+TEST(ReferenceDataLoad, MissingFileIs314) {
+  data_copy copy;
+  fs::remove(copy.dir() / "un" / "country_groups.json");
+  expect_error([&] { (void)reference_data::load(copy.dir().string()); }, errc::missing_file);
+  expect_error([] { (void)reference_data::load("/nonexistent/fairport/data"); },
+               errc::missing_file);
+}
+
+TEST(ReferenceDataLoad, UnknownCountryInAGroupIs307WithPointer) {
+  data_copy copy;
+  copy.edit_and_resign("un/country_groups.json", "\"country\": \"KH\"", "\"country\": \"QQ\"");
+  const auto e = expect_error([&] { (void)reference_data::load(copy.dir().string()); },
+                              errc::unknown_code);
+  EXPECT_EQ(e.context().file, "un/country_groups.json");
+  EXPECT_THAT(e.context().pointer, testing::MatchesRegex("/records/[0-9]+/key/country"));
+  EXPECT_EQ(e.context().version, "2026.1.0");
+}
+
+TEST(ReferenceDataLoad, OverlappingMembershipIs302) {
+  data_copy copy;
+  // Britain's membership ends 2020-01-31; a second open record from 2020-01-01 overlaps it.
+  copy.edit_and_resign("un/country_groups.json", "\"records\": [",
+                       "\"records\": [{\"key\": {\"group\": \"eu\", \"country\": \"GB\"}, "
+                       "\"valid_from\": \"2020-01-01\", \"valid_through\": null, "
+                       "\"value\": {\"member\": \"true\"}, \"reference\": \"overlap fixture\", "
+                       "\"note\": \"\"},");
+  expect_error([&] { (void)reference_data::load(copy.dir().string()); },
+               errc::overlapping_validity);
+}
+
+TEST(ReferenceDataLoad, ManifestListingAnUnknownSchemaIs309) {
+  data_copy copy;
+  copy.edit("manifest.json", "\"fairport.countries/1\"", "\"fairport.countries/2\"");
+  expect_error([&] { (void)reference_data::load(copy.dir().string()); }, errc::unknown_schema);
+}
+
+TEST(ReferenceDataLoad, ManifestWithUnknownKeyIs303) {
+  data_copy copy;
+  copy.edit("manifest.json", "\"schema\": \"fairport.manifest/1\"",
+            "\"schema\": \"fairport.manifest/1\", \"signed_by\": \"nobody\"");
+  expect_error([&] { (void)reference_data::load(copy.dir().string()); }, errc::unknown_key);
+}
+
+TEST(ReferenceDataOverride, ReplacesOneDatasetAndLeavesTheOriginal) {
+  data_copy copy;
+  copy.edit("iso/iso3166_countries.json", "\"name\": \"Kyrgyzstan\"",
+            "\"name\": \"Kyrgyz Republic\"");
+  const auto over = data().with_override((copy.dir() / "iso/iso3166_countries.json").string());
+  EXPECT_EQ(over.countries().at(cty("KG")).name, "Kyrgyz Republic");
+  EXPECT_EQ(data().countries().at(cty("KG")).name, "Kyrgyzstan");
+  EXPECT_THAT(over.origin(), HasSubstr("iso3166_countries.json"));
+  EXPECT_NE(over.dataset("iso3166_countries").sha256, data().dataset("iso3166_countries").sha256);
+}
+
+TEST(ReferenceDataOverride, BadOverrideThrowsAndLoadsNothing) {
+  data_copy copy;
+  copy.edit("iso/iso4217_currencies.json", "\"minor_units\": \"3\"", "\"minor_units\": 3");
+  const auto file = (copy.dir() / "iso/iso4217_currencies.json").string();
+  const auto e = expect_error([&] { (void)data().with_override(file); }, errc::number_not_string);
+  EXPECT_THAT(e.context().pointer, testing::MatchesRegex("/records/[0-9]+/value/minor_units"));
+  EXPECT_EQ(data().currencies().minor_units(ccy("KWD"), parse_date("2026-01-01")), 3);
+  expect_error([&] { (void)data().with_override_text(R"({"dataset": "nope"})", "x.json"); },
+               errc::invalid_value);
+}
+
+}  // namespace
