@@ -1,5 +1,6 @@
 // reference_data: the manifest, the checksums, and the typed tables built from each dataset.
 #include <algorithm>
+#include <cctype>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -92,6 +93,9 @@ struct builder {
   fx_rate_table fx;
   fairtrade_price_table fairtrade;
   wage_table wages;
+  gsp_beneficiary_table gsp_beneficiaries;
+  gsp_graduation_table gsp_graduations;
+  threshold_table thresholds;
   bool have_currencies = false;
   bool have_countries = false;
 
@@ -386,6 +390,85 @@ struct builder {
     }
   }
 
+  void load_gsp_beneficiaries(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"country", "arrangement"}, kctx);
+      detail::reject_unknown_keys(r.value, {"annex"}, vctx);
+      gsp_beneficiary_record b;
+      b.country = country(ds, r, r.key, "country", "/key/country");
+      const std::string arr = detail::require_string(r.key, "arrangement", kctx);
+      const auto a = parse_gsp_arrangement(arr);
+      if (!a) {
+        detail::throw_error(errc::invalid_value,
+                            "unknown arrangement \"" + arr + "\" (gsp, gsp_plus or eba)",
+                            record_context(ds, r, "/key/arrangement"));
+      }
+      b.arrangement = *a;
+      b.annex = detail::require_string(r.value, "annex", vctx);
+      static constexpr const char* annex_of[] = {"II", "III", "IV"};
+      if (b.annex != annex_of[static_cast<int>(*a)]) {
+        detail::throw_error(errc::invalid_value,
+                            "arrangement " + arr + " is Annex " + annex_of[static_cast<int>(*a)] +
+                                ", not \"" + b.annex + "\"",
+                            record_context(ds, r, "/value/annex"));
+      }
+      b.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { gsp_beneficiaries.add(r.validity, std::move(b)); });
+    }
+  }
+
+  void load_gsp_graduations(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"country", "section"}, kctx);
+      detail::reject_unknown_keys(r.value, {"chapters"}, vctx);
+      gsp_graduation_record g;
+      g.country = country(ds, r, r.key, "country", "/key/country");
+      g.section = detail::require_string(r.key, "section", kctx);
+      const auto ch = r.value.find("chapters");
+      const auto cctx = record_context(ds, r, "/value/chapters");
+      if (ch == r.value.end()) detail::throw_error(errc::missing_field, "\"chapters\" is required", vctx);
+      if (!ch->is_array() || ch->empty()) {
+        detail::throw_error(errc::invalid_value, "\"chapters\" must be a non-empty array", cctx);
+      }
+      for (std::size_t i = 0; i < ch->size(); ++i) {
+        const auto& c = (*ch)[i];
+        const bool two_digits = c.is_string() && c.get_ref<const std::string&>().size() == 2 &&
+                                std::isdigit(static_cast<unsigned char>(c.get_ref<const std::string&>()[0])) &&
+                                std::isdigit(static_cast<unsigned char>(c.get_ref<const std::string&>()[1]));
+        if (!two_digits || c.get<std::string>() == "00" || c.get<std::string>() == "98") {
+          detail::throw_error(errc::unknown_code, "not an HS chapter (\"01\" to \"97\")",
+                              record_context(ds, r, "/value/chapters/" + std::to_string(i)));
+        }
+        g.chapters.push_back(c.get<std::string>());
+      }
+      g.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { gsp_graduations.add(r.validity, std::move(g)); });
+    }
+  }
+
+  void load_thresholds(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"id"}, kctx);
+      detail::reject_unknown_keys(r.value, {"amount", "currency"}, vctx);
+      threshold_record t;
+      t.id = detail::require_string(r.key, "id", kctx);
+      t.amount = detail::require_decimal(r.value, "amount", vctx);
+      if (t.amount.is_negative()) {
+        detail::throw_error(errc::invalid_value, "a threshold cannot be negative",
+                            record_context(ds, r, "/value/amount"));
+      }
+      t.currency = currency(ds, r, r.value, "currency", "/value/currency");
+      t.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { thresholds.add(r.validity, std::move(t)); });
+    }
+  }
+
   /// Runs an insert and gives an overlap error the record's file and pointer.
   template <class F>
   static void insert_checked(const raw_dataset& ds, const raw_record& r, F&& insert) {
@@ -416,6 +499,9 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.exchange_rates/1", &builder::load_exchange_rates},
       {"fairport.fairtrade_prices/1", &builder::load_fairtrade},
       {"fairport.living_wages/1", &builder::load_wages},
+      {"fairport.gsp_beneficiaries/1", &builder::load_gsp_beneficiaries},
+      {"fairport.gsp_graduations/1", &builder::load_gsp_graduations},
+      {"fairport.thresholds/1", &builder::load_thresholds},
   };
   return m;
 }
@@ -664,5 +750,14 @@ const fairtrade_price_table& reference_data::fairtrade_prices() const noexcept {
   return impl_->tables.fairtrade;
 }
 const wage_table& reference_data::wages() const noexcept { return impl_->tables.wages; }
+const gsp_beneficiary_table& reference_data::gsp_beneficiaries() const noexcept {
+  return impl_->tables.gsp_beneficiaries;
+}
+const gsp_graduation_table& reference_data::gsp_graduations() const noexcept {
+  return impl_->tables.gsp_graduations;
+}
+const threshold_table& reference_data::thresholds() const noexcept {
+  return impl_->tables.thresholds;
+}
 
 FAIRPORT_END_NAMESPACE

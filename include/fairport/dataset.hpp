@@ -23,6 +23,9 @@
 ///   const fx_rate_table& exchange_rates() const noexcept;
 ///   const fairtrade_price_table& fairtrade_prices() const noexcept;
 ///   const wage_table& wages() const noexcept;
+///   const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
+///   const gsp_graduation_table& gsp_graduations() const noexcept;
+///   const threshold_table& thresholds() const noexcept;
 /// };
 /// reference_data load_reference_data(const std::string& directory);   // = reference_data::load
 /// @endcode
@@ -42,6 +45,7 @@
 #include "fairport/currency.hpp"
 #include "fairport/data/countries.hpp"
 #include "fairport/data/fair_prices.hpp"
+#include "fairport/data/gsp.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/data/vat_rates.hpp"
 #include "fairport/rate.hpp"
@@ -98,6 +102,9 @@ class reference_data {
   const fx_rate_table& exchange_rates() const noexcept;
   const fairtrade_price_table& fairtrade_prices() const noexcept;
   const wage_table& wages() const noexcept;
+  const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
+  const gsp_graduation_table& gsp_graduations() const noexcept;
+  const threshold_table& thresholds() const noexcept;
 
   struct impl;
 

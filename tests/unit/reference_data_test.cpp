@@ -186,6 +186,74 @@ TEST(ReferenceData, LdcListFollowsGraduations) {
   EXPECT_TRUE(c.is_member("un_ldc", cty("TL"), parse_date("2026-11-24")));
 }
 
+
+// Regulation (EU) No 978/2012, Annexes II-IV as consolidated on 2025-01-01; Kyrgyzstan in Annex III
+// from 27 January 2016 (Delegated Regulation (EU) 2016/79); Uzbekistan from 10 April 2021
+// (Delegated Regulation (EU) 2021/576); Vanuatu out of Annex IV from 2025-01-01 (Delegated
+// Regulation (EU) 2021/2127); general arrangement and GSP+ expire on 2027-12-31 (Art. 43 as
+// amended by Regulation (EU) 2023/2663), EBA does not.
+TEST(ReferenceData, GspBeneficiariesByArrangementAndDate) {
+  using fairport::gsp_arrangement;
+  const auto& g = data().gsp_beneficiaries();
+  const auto day = parse_date("2026-03-16");
+  EXPECT_EQ(g.find(cty("KG"), gsp_arrangement::gsp_plus, parse_date("2016-01-26")), nullptr);
+  ASSERT_NE(g.find(cty("KG"), gsp_arrangement::gsp_plus, parse_date("2016-01-27")), nullptr);
+  EXPECT_THAT(g.find(cty("KG"), gsp_arrangement::gsp_plus, day)->source.reference,
+              HasSubstr("2016/79"));
+  EXPECT_EQ(g.find(cty("UZ"), gsp_arrangement::gsp_plus, parse_date("2021-04-09")), nullptr);
+  EXPECT_NE(g.find(cty("UZ"), gsp_arrangement::gsp_plus, parse_date("2021-04-10")), nullptr);
+  // Tajikistan: standard GSP only; Pakistan: GSP+; Bangladesh: EBA.
+  const auto tj = g.arrangements(cty("TJ"), day);
+  ASSERT_EQ(tj.size(), 1U);
+  EXPECT_EQ(tj[0]->arrangement, gsp_arrangement::gsp);
+  EXPECT_NE(g.find(cty("PK"), gsp_arrangement::gsp_plus, day), nullptr);
+  EXPECT_EQ(g.find(cty("PK"), gsp_arrangement::eba, day), nullptr);
+  EXPECT_EQ(g.find(cty("BD"), gsp_arrangement::eba, day)->annex, "IV");
+  EXPECT_NE(g.find(cty("VU"), gsp_arrangement::eba, parse_date("2024-12-31")), nullptr);
+  EXPECT_EQ(g.find(cty("VU"), gsp_arrangement::eba, parse_date("2025-01-01")), nullptr);
+  EXPECT_NE(g.find(cty("VU"), gsp_arrangement::gsp, parse_date("2025-01-01")), nullptr);
+  EXPECT_TRUE(g.arrangements(cty("CN"), day).empty());
+  EXPECT_TRUE(g.arrangements(cty("KG"), parse_date("2028-01-01")).empty());
+  EXPECT_NE(g.find(cty("BD"), gsp_arrangement::eba, parse_date("2028-01-01")), nullptr);
+  // Annex III as consolidated on 2025-01-01 has eight countries.
+  std::size_t plus = 0;
+  for (const auto& kv : g.series()) {
+    if (kv.first.second == gsp_arrangement::gsp_plus && kv.second.try_at(day) != nullptr) ++plus;
+  }
+  EXPECT_EQ(plus, 8U);
+}
+
+// Implementing Regulation (EU) 2022/1039 as amended by 2023/2780 (2023-2025): India section S-8b
+// (chapters 42-43) graduated; Implementing Regulation (EU) 2025/1909 (2026-2028) does not list
+// S-8b for India but lists S-14 (chapter 71) and Kenya S-2a (chapter 06).
+TEST(ReferenceData, GspGraduationsByPeriod) {
+  const auto& g = data().gsp_graduations();
+  const auto* in42 = g.find(cty("IN"), 42, parse_date("2024-06-01"));
+  ASSERT_NE(in42, nullptr);
+  EXPECT_EQ(in42->section, "S-8b");
+  EXPECT_EQ(g.find(cty("IN"), 42, parse_date("2026-06-01")), nullptr);
+  ASSERT_NE(g.find(cty("IN"), 71, parse_date("2026-06-01")), nullptr);
+  EXPECT_THAT(g.find(cty("IN"), 71, parse_date("2026-06-01"))->source.reference,
+              HasSubstr("2025/1909"));
+  EXPECT_NE(g.find(cty("KE"), 6, parse_date("2027-01-01")), nullptr);
+  EXPECT_EQ(g.find(cty("KG"), 57, parse_date("2026-06-01")), nullptr);
+  EXPECT_EQ(g.find(cty("IN"), 71, parse_date("2029-01-01")), nullptr);
+}
+
+// Implementing Regulation (EU) 2015/2447, Art. 78(1)(b): statement on origin by any exporter up
+// to EUR 6 000 of originating products per consignment; Art. 103: EUR 500 and EUR 1 200.
+TEST(ReferenceData, OriginThresholds) {
+  const auto& t = data().thresholds();
+  const auto& rex = t.at("gsp_rex_statement_on_origin", parse_date("2026-03-16"));
+  EXPECT_EQ(rex.amount, fairport::decimal::parse("6000"));
+  EXPECT_EQ(rex.currency.to_string(), "EUR");
+  EXPECT_THAT(rex.source.reference, HasSubstr("Art. 78"));
+  EXPECT_EQ(t.at("gsp_proof_exemption_small_package", parse_date("2026-03-16")).amount,
+            fairport::decimal::parse("500"));
+  expect_error([&] { (void)t.at("gsp_rex_statement_on_origin", parse_date("2016-12-31")); },
+               errc::no_valid_record);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 

@@ -1,0 +1,180 @@
+#pragma once
+/// @file data/gsp.hpp
+/// The EU's generalised scheme of preferences as reference data: which arrangements a country
+/// has on a date (dataset `eu_gsp_beneficiaries`), which GSP sections are graduated for it
+/// (dataset `eu_gsp_graduations`), and the money thresholds of the origin rules (dataset
+/// `eu_origin_thresholds`).
+///
+/// Synopsis
+/// @code
+/// enum class gsp_arrangement { gsp, gsp_plus, eba };   // Annex II, III, IV of Reg 978/2012
+/// struct gsp_beneficiary_record { country_code country; gsp_arrangement arrangement; std::string annex; provenance source; };
+/// class gsp_beneficiary_table {
+///   const gsp_beneficiary_record* find(country_code, gsp_arrangement, year_month_day as_of) const noexcept;
+///   std::vector<const gsp_beneficiary_record*> arrangements(country_code, year_month_day as_of) const;
+/// };
+/// struct gsp_graduation_record { country_code country; std::string section; std::vector<std::string> chapters; provenance source; };
+/// class gsp_graduation_table {
+///   const gsp_graduation_record* find(country_code, int chapter, year_month_day as_of) const noexcept;
+/// };
+/// struct threshold_record { std::string id; decimal amount; currency_code currency; provenance source; };
+/// class threshold_table { const threshold_record& at(std::string_view id, year_month_day as_of) const; };  // 301
+/// @endcode
+/// These are tables, not decisions: the GSP engine combines them with product coverage and
+/// origin into a verdict with findings.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fairport/calendar.hpp"
+#include "fairport/config.hpp"
+#include "fairport/country.hpp"
+#include "fairport/currency.hpp"
+#include "fairport/decimal.hpp"
+#include "fairport/detail/dated_index.hpp"
+#include "fairport/error.hpp"
+#include "fairport/provenance.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// The three arrangements of Regulation (EU) No 978/2012 (Art. 1(2)).
+enum class gsp_arrangement {
+  gsp,       ///< general arrangement (Annex II)
+  gsp_plus,  ///< special incentive arrangement for sustainable development and good governance (Annex III)
+  eba,       ///< Everything But Arms, for least-developed countries (Annex IV)
+};
+
+/// "gsp", "gsp_plus", "eba".
+constexpr std::string_view to_string(gsp_arrangement a) noexcept {
+  switch (a) {
+    case gsp_arrangement::gsp: return "gsp";
+    case gsp_arrangement::gsp_plus: return "gsp_plus";
+    case gsp_arrangement::eba: return "eba";
+  }
+  return "gsp";
+}
+
+/// The arrangement named by "gsp", "gsp_plus" or "eba", or nullopt.
+constexpr std::optional<gsp_arrangement> parse_gsp_arrangement(std::string_view s) noexcept {
+  if (s == "gsp") return gsp_arrangement::gsp;
+  if (s == "gsp_plus") return gsp_arrangement::gsp_plus;
+  if (s == "eba") return gsp_arrangement::eba;
+  return std::nullopt;
+}
+
+/// A country listed in one Annex of the GSP Regulation during one period.
+struct gsp_beneficiary_record {
+  country_code country;
+  gsp_arrangement arrangement = gsp_arrangement::gsp;
+  std::string annex;  ///< "II", "III" or "IV"
+  provenance source;
+};
+
+/// GSP beneficiaries by (country, arrangement) and date. Immutable once built; safe to share.
+class gsp_beneficiary_table {
+ public:
+  /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
+  void add(const validity_interval& validity, gsp_beneficiary_record r) {
+    auto key = std::make_pair(r.country, r.arrangement);
+    index_.insert(key, validity, std::move(r));
+  }
+
+  /// The record listing `country` under `arrangement` on `as_of`, or nullptr.
+  const gsp_beneficiary_record* find(country_code country, gsp_arrangement arrangement,
+                                     const date::year_month_day& as_of) const noexcept {
+    return index_.try_at(std::make_pair(country, arrangement), as_of);
+  }
+
+  /// Every arrangement `country` has on `as_of` (gsp, then gsp_plus, then eba).
+  std::vector<const gsp_beneficiary_record*> arrangements(country_code country,
+                                                          const date::year_month_day& as_of) const {
+    std::vector<const gsp_beneficiary_record*> out;
+    for (auto a : {gsp_arrangement::gsp, gsp_arrangement::gsp_plus, gsp_arrangement::eba}) {
+      if (const auto* r = find(country, a, as_of)) out.push_back(r);
+    }
+    return out;
+  }
+
+  const auto& series() const noexcept { return index_.series(); }
+  std::size_t record_count() const noexcept { return index_.record_count(); }
+
+ private:
+  detail::dated_index<std::pair<country_code, gsp_arrangement>, gsp_beneficiary_record> index_;
+};
+
+/// A GSP section whose general-arrangement preferences are suspended for a country (Art. 8).
+struct gsp_graduation_record {
+  country_code country;
+  std::string section;                ///< "S-11a"
+  std::vector<std::string> chapters;  ///< two-digit HS chapters of the section, "50" .. "60"
+  provenance source;
+};
+
+/// Graduated sections by (country, section) and date. Immutable once built; safe to share.
+class gsp_graduation_table {
+ public:
+  /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
+  void add(const validity_interval& validity, gsp_graduation_record r) {
+    auto key = std::make_pair(r.country, r.section);
+    index_.insert(key, validity, std::move(r));
+  }
+
+  /// The graduation covering HS `chapter` (1..97) for `country` on `as_of`, or nullptr.
+  const gsp_graduation_record* find(country_code country, int chapter,
+                                    const date::year_month_day& as_of) const noexcept {
+    char two[3] = {static_cast<char>('0' + chapter / 10 % 10), static_cast<char>('0' + chapter % 10),
+                   0};
+    for (const auto& kv : index_.series()) {
+      if (kv.first.first != country) continue;
+      const auto* r = kv.second.try_at(as_of);
+      if (r == nullptr) continue;
+      for (const auto& c : r->chapters) {
+        if (c == two) return r;
+      }
+    }
+    return nullptr;
+  }
+
+  const auto& series() const noexcept { return index_.series(); }
+  std::size_t record_count() const noexcept { return index_.record_count(); }
+
+ private:
+  detail::dated_index<std::pair<country_code, std::string>, gsp_graduation_record> index_;
+};
+
+/// A money threshold a rule names (the REX threshold of EUR 6,000 ...).
+struct threshold_record {
+  std::string id;  ///< "rex_statement_on_origin"
+  decimal amount;
+  currency_code currency;
+  provenance source;
+};
+
+/// Thresholds by id and date. Immutable once built; safe to share.
+class threshold_table {
+ public:
+  /// @throws data_error [fairport.data.302] when a record overlaps another of its id.
+  void add(const validity_interval& validity, threshold_record r) {
+    auto key = r.id;
+    index_.insert(key, validity, std::move(r));
+  }
+  const threshold_record* try_at(std::string_view id, const date::year_month_day& as_of) const noexcept {
+    return index_.try_at(std::string(id), as_of);
+  }
+  /// @throws no_valid_record [fairport.data.301]
+  const threshold_record& at(std::string_view id, const date::year_month_day& as_of) const {
+    if (const auto* r = try_at(id, as_of)) return *r;
+    detail::throw_error(errc::no_valid_record, "no threshold \"" + std::string(id) +
+                                                   "\" valid on " + format_date(as_of));
+  }
+  const auto& series() const noexcept { return index_.series(); }
+  std::size_t record_count() const noexcept { return index_.record_count(); }
+
+ private:
+  detail::dated_index<std::string, threshold_record> index_;
+};
+
+FAIRPORT_END_NAMESPACE
