@@ -436,11 +436,13 @@ struct builder {
       }
       for (std::size_t i = 0; i < ch->size(); ++i) {
         const auto& c = (*ch)[i];
-        const bool two_digits = c.is_string() && c.get_ref<const std::string&>().size() == 2 &&
-                                std::isdigit(static_cast<unsigned char>(c.get_ref<const std::string&>()[0])) &&
-                                std::isdigit(static_cast<unsigned char>(c.get_ref<const std::string&>()[1]));
-        if (!two_digits || c.get<std::string>() == "00" || c.get<std::string>() == "98") {
-          detail::throw_error(errc::unknown_code, "not an HS chapter (\"01\" to \"97\")",
+        const std::string text = c.is_string() ? c.get<std::string>() : std::string();
+        const bool two_digits = text.size() == 2 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                                std::isdigit(static_cast<unsigned char>(text[1]));
+        const int number = two_digits ? (text[0] - '0') * 10 + (text[1] - '0') : 0;
+        if (number < 1 || number > 97 || number == 77) {
+          detail::throw_error(errc::unknown_code,
+                              "not an HS chapter (\"01\" to \"97\", 77 is reserved)",
                               record_context(ds, r, "/value/chapters/" + std::to_string(i)));
         }
         g.chapters.push_back(c.get<std::string>());

@@ -341,4 +341,24 @@ TEST(ReferenceDataOverride, BadOverrideThrowsAndLoadsNothing) {
                errc::invalid_value);
 }
 
+// Each file in tests/data/invalid_datasets/ replaces one built-in dataset and must fail with the
+// code its name starts with, naming the file; the built-in set stays as it was.
+TEST(ReferenceDataOverride, EveryInvalidDatasetFixtureFailsWithItsCode) {
+  const fs::path dir = fs::path(FAIRPORT_SOURCE_DIR) / "tests" / "data" / "invalid_datasets";
+  std::size_t n = 0;
+  for (const auto& entry : fs::directory_iterator(dir)) {
+    const std::string name = entry.path().filename().string();
+    SCOPED_TRACE(name);
+    const int code = std::stoi(name.substr(0, 3));
+    const auto e = expect_error(
+        [&] { (void)data().with_override_text(read_text(entry.path()), name); },
+        static_cast<errc>(code));
+    EXPECT_EQ(e.context().file, name);
+    EXPECT_THAT(std::string(e.what()), HasSubstr(name));
+    ++n;
+  }
+  EXPECT_GE(n, 15U);
+  EXPECT_EQ(data().currencies().minor_units(ccy("EUR"), parse_date("2026-01-01")), 2);
+}
+
 }  // namespace
