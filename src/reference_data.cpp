@@ -214,6 +214,17 @@ struct builder {
                             record_context(ds, r, "/key/country"));
       }
       v.category = detail::require_string(r.key, "category", kctx);
+      static const char* const categories[] = {"standard",   "reduced",         "reduced_2",
+                                               "super_reduced", "parking",      "foodstuffs",
+                                               "works_of_art_import"};
+      if (std::find(std::begin(categories), std::end(categories), v.category) ==
+          std::end(categories)) {
+        detail::throw_error(errc::invalid_value,
+                            "unknown VAT category \"" + v.category +
+                                "\" (standard, reduced, reduced_2, super_reduced, parking, "
+                                "foodstuffs, works_of_art_import)",
+                            record_context(ds, r, "/key/category"));
+      }
       v.rate = require_fraction(r.value, "rate", vctx);
       v.source = provenance_of(ds, r);
       insert_checked(ds, r, [&] { vat.add(r.validity, std::move(v)); });

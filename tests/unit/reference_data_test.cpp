@@ -254,6 +254,47 @@ TEST(ReferenceData, OriginThresholds) {
                errc::no_valid_record);
 }
 
+
+// VAT: Estonia 20 % -> 22 % on 2024-01-01 -> 24 % on 2025-07-01; Finland 24 % -> 25.5 % on
+// 2024-09-01; Germany 16 % from 2020-07-01 to 2020-12-31 (Zweites Corona-Steuerhilfegesetz,
+// UStG section 28); Romania 19 % -> 21 % on 2025-08-01; food in Germany 7 % (UStG section 12(2),
+// Anlage 2) and in the Netherlands 9 % (Wet OB 1968, tabel I).
+TEST(ReferenceData, VatRatesByDate) {
+  const auto& v = data().vat_rates();
+  const auto rate = [&](const char* c, const char* cat, const char* day) {
+    return v.at(cty(c), cat, parse_date(day)).rate.normalized().to_string();
+  };
+  EXPECT_EQ(rate("EE", "standard", "2023-12-31"), "0.2");
+  EXPECT_EQ(rate("EE", "standard", "2024-01-01"), "0.22");
+  EXPECT_EQ(rate("EE", "standard", "2025-06-30"), "0.22");
+  EXPECT_EQ(rate("EE", "standard", "2025-07-01"), "0.24");
+  EXPECT_EQ(rate("FI", "standard", "2024-08-31"), "0.24");
+  EXPECT_EQ(rate("FI", "standard", "2024-09-01"), "0.255");
+  EXPECT_EQ(rate("DE", "standard", "2020-06-30"), "0.19");
+  EXPECT_EQ(rate("DE", "standard", "2020-07-01"), "0.16");
+  EXPECT_EQ(rate("DE", "standard", "2021-01-01"), "0.19");
+  EXPECT_EQ(rate("RO", "standard", "2025-08-01"), "0.21");
+  EXPECT_EQ(rate("IT", "standard", "2026-03-16"), "0.22");
+  EXPECT_EQ(rate("FR", "standard", "2026-03-16"), "0.2");
+  EXPECT_EQ(rate("DE", "foodstuffs", "2026-03-16"), "0.07");
+  EXPECT_EQ(rate("NL", "foodstuffs", "2026-03-16"), "0.09");
+  const auto& de = v.standard(cty("DE"), parse_date("2026-03-16"));
+  EXPECT_EQ(de.source.dataset, "eu_vat_rates");
+  EXPECT_FALSE(de.source.reference.empty());
+  // Each of the 27 member states has a standard rate on every day of the coverage (the United
+  // Kingdom, a member until 2020-01-31, is not covered); no other country has one.
+  const auto members = data().countries().members("eu", parse_date("2026-11-24"));
+  ASSERT_EQ(members.size(), 27U);
+  for (const char* day : {"2020-01-01", "2023-06-15", "2026-11-24"}) {
+    for (const auto& c : members) {
+      EXPECT_NE(v.try_at(c, "standard", parse_date(day)), nullptr) << c.to_string() << " " << day;
+    }
+  }
+  EXPECT_EQ(v.try_at(cty("KG"), "standard", parse_date("2026-03-16")), nullptr);
+  expect_error([&] { (void)v.standard(cty("GB"), parse_date("2026-03-16")); },
+               errc::no_valid_record);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 

@@ -11,8 +11,12 @@
 ///   const vat_rate_record& standard(country_code, date::year_month_day as_of) const;   // category "standard"
 /// };
 /// @endcode
-/// Rates are fractions (0.19 = 19 %). Categories: "standard", and the reduced-rate categories the
-/// dataset names (e.g. "foodstuffs", "works_of_art_import", "books").
+/// Rates are fractions (0.19 = 19 %). Categories (closed list): the bands "standard", "reduced"
+/// (the lower or only reduced rate of at least 5 %), "reduced_2" (a second, higher reduced rate),
+/// "super_reduced" (below 5 %), "parking"; and the goods categories "foodstuffs" (the rate for
+/// most foodstuffs, VAT Directive Annex III point 1) and "works_of_art_import" (Art. 103), given
+/// only where the dataset could confirm them. Which goods a band covers is national law: the
+/// caller names the category of a line; the standard rate is the default.
 
 #include <string>
 #include <string_view>
