@@ -26,6 +26,7 @@
 ///   const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
 ///   const gsp_graduation_table& gsp_graduations() const noexcept;
 ///   const threshold_table& thresholds() const noexcept;
+///   const list_rule_table& list_rules() const noexcept;
 /// };
 /// reference_data load_reference_data(const std::string& directory);   // = reference_data::load
 /// @endcode
@@ -46,6 +47,7 @@
 #include "fairport/data/countries.hpp"
 #include "fairport/data/fair_prices.hpp"
 #include "fairport/data/gsp.hpp"
+#include "fairport/data/origin_rules.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/data/vat_rates.hpp"
 #include "fairport/rate.hpp"
@@ -105,6 +107,7 @@ class reference_data {
   const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
   const gsp_graduation_table& gsp_graduations() const noexcept;
   const threshold_table& thresholds() const noexcept;
+  const list_rule_table& list_rules() const noexcept;
 
   struct impl;
 

@@ -295,6 +295,45 @@ TEST(ReferenceData, VatRatesByDate) {
                errc::no_valid_record);
 }
 
+
+// Delegated Regulation (EU) 2015/2446, Annex 22-03 Part II (consolidated 2025-02-25): chapter 69
+// (ceramics) "materials of any heading, except that of the product" or the value of materials up
+// to 70 % (column (a), LDC) and 50 % (column (b)); heading 5602 (felt) has two rows, needleloom
+// felt and other felt; chapter 42 has 70 % in both columns.
+TEST(ReferenceData, GspListRulesNarrowestRowWins) {
+  const auto& t = data().list_rules();
+  const auto day = parse_date("2026-03-16");
+  const auto ceramics = t.find(fairport::tariff_code::parse("6912004800"), day);
+  ASSERT_EQ(ceramics.size(), 1U);
+  EXPECT_EQ(ceramics[0]->hs, "Chapter 69");
+  ASSERT_EQ(ceramics[0]->ldc.size(), 2U);
+  EXPECT_EQ(ceramics[0]->ldc[0].test.kind, "cth");
+  EXPECT_EQ(ceramics[0]->ldc[1].test.kind, "max_nom_value");
+  EXPECT_EQ(*ceramics[0]->ldc[1].test.max_share, fairport::decimal::parse("0.7"));
+  EXPECT_EQ(*ceramics[0]->other[1].test.max_share, fairport::decimal::parse("0.5"));
+  EXPECT_THAT(ceramics[0]->other[1].text, HasSubstr("50 %"));
+  EXPECT_THAT(ceramics[0]->source.reference, HasSubstr("Annex 22-03"));
+
+  const auto felt = t.find(fairport::tariff_code::parse("5602"), day);
+  ASSERT_EQ(felt.size(), 2U);
+  std::vector<std::string> rows{felt[0]->row, felt[1]->row};
+  EXPECT_THAT(rows, testing::UnorderedElementsAre("needleloom_felt", "other"));
+  for (const auto* r : felt) {
+    ASSERT_FALSE(r->ldc.empty());
+    EXPECT_EQ(r->ldc[0].test.kind, "textile_stage");
+    ASSERT_TRUE(r->ldc[0].test.stages.has_value());
+  }
+
+  const auto bags = t.find(fairport::tariff_code::parse("420221"), day);
+  ASSERT_EQ(bags.size(), 1U);
+  EXPECT_EQ(*bags[0]->other[1].test.max_share, fairport::decimal::parse("0.7"));
+
+  // Honey (chapter 4) is outside the dataset's coverage: no row, never a guess.
+  EXPECT_TRUE(t.find(fairport::tariff_code::parse("0409000000"), day).empty());
+  // Before the consolidated text's date there is no row either.
+  EXPECT_TRUE(t.find(fairport::tariff_code::parse("6912"), parse_date("2024-01-01")).empty());
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 

@@ -1,0 +1,151 @@
+#pragma once
+/// @file data/origin_rules.hpp
+/// The GSP list rules of origin (Delegated Regulation (EU) 2015/2446, Annex 22-03 Part II) as
+/// reference data (dataset `eu_gsp_list_rules`): one row per CN range, each with the alternatives
+/// of column (a), for least-developed beneficiaries, and column (b), for the others, and each
+/// alternative as a machine-readable test in a small closed vocabulary.
+///
+/// Synopsis
+/// @code
+/// struct material_cap { std::string material; decimal max_share; };  // "uncut glassware", 0.5
+/// struct stage_limit { std::string natural, man_made; };             // "fibre", "chemical_or_pulp", "n/a"
+/// struct origin_test {
+///   std::string kind;   // wholly_obtained any_heading cth cth_except any_heading_except_materials
+///                       // max_nom_value textile_stage specific_process set_rule all_of manual_review
+///   std::optional<decimal> max_share;            // max_nom_value, set_rule: fraction of ex-works price
+///   std::string process, inputs, excluded, reason;
+///   std::optional<stage_limit> stages;           // textile_stage, specific_process
+///   std::optional<material_cap> cap;
+///   std::vector<std::string> headings;           // cth_except: also excluded; specific_process: allowed inputs
+///   std::vector<std::string> same_heading_inputs, restricted_inputs;   // cth conditions
+///   std::string restricted_inputs_need_process;
+///   std::optional<decimal> same_heading_max_share;
+///   std::vector<origin_test> all_of;
+/// };
+/// struct rule_alternative { std::string text; origin_test test; std::string note; };
+/// struct list_rule_row { std::string from, through, row, hs, description;
+///                        std::vector<rule_alternative> ldc, other; provenance source; };
+/// class list_rule_table {
+///   std::vector<const list_rule_row*> find(tariff_code, year_month_day as_of) const;  // narrowest range
+/// };
+/// @endcode
+/// The table answers which rows apply; deciding whether a bill of materials meets them is the
+/// rules-of-origin engine's work.
+
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fairport/calendar.hpp"
+#include "fairport/config.hpp"
+#include "fairport/decimal.hpp"
+#include "fairport/error.hpp"
+#include "fairport/hs_code.hpp"
+#include "fairport/provenance.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// A cap on the value of one named input, as a fraction of the ex-works price.
+struct material_cap {
+  std::string material;  ///< as the rule words it: "uncut glassware"
+  decimal max_share;     ///< 0.5 = 50 % of the ex-works price
+};
+
+/// The latest stage at which non-originating textile materials may be used, per fibre family:
+/// natural "fibre" < "yarn" < "fabric"; man-made "chemical_or_pulp" < "staple_fibre" < "yarn" <
+/// "fabric"; "n/a" = that family may not be used non-originating under this alternative.
+struct stage_limit {
+  std::string natural;
+  std::string man_made;
+};
+
+/// One test of a list rule, in the closed vocabulary of the dataset.
+struct origin_test {
+  std::string kind;
+  std::optional<decimal> max_share;
+  std::string process;
+  std::string inputs;
+  std::string excluded;
+  std::string reason;
+  std::optional<stage_limit> stages;
+  std::optional<material_cap> cap;
+  std::vector<std::string> headings;
+  std::vector<std::string> same_heading_inputs;
+  std::vector<std::string> restricted_inputs;
+  std::string restricted_inputs_need_process;
+  std::optional<decimal> same_heading_max_share;
+  std::vector<origin_test> all_of;
+};
+
+/// One alternative of a column: the legal text and its test.
+struct rule_alternative {
+  std::string text;  ///< the rule as the Annex words it
+  origin_test test;
+  std::string note;  ///< which notes of the Annex apply, as transcribed
+};
+
+/// One row of Annex 22-03 Part II.
+struct list_rule_row {
+  std::string from;         ///< first 10-digit code of the range
+  std::string through;      ///< last 10-digit code
+  std::string row;          ///< "" or what tells rows of one range apart ("needleloom_felt")
+  std::string hs;           ///< the Annex's own label: "ex Chapter 56", "5602"
+  std::string description;  ///< the product description of the row
+  std::vector<rule_alternative> ldc;    ///< column (a): Annex IV (EBA) countries
+  std::vector<rule_alternative> other;  ///< column (b): other beneficiaries
+  provenance source;
+};
+
+/// List rules by CN range and date. Immutable once built; safe to share.
+class list_rule_table {
+ public:
+  /// Adds a row. @throws data_error [fairport.data.302] if a row with the same range and row id
+  /// overlaps it in time.
+  void add(const validity_interval& validity, list_rule_row r) {
+    for (const auto& e : rows_) {
+      if (e.second.from == r.from && e.second.through == r.through && e.second.row == r.row &&
+          e.first.overlaps(validity)) {
+        detail::throw_error(errc::overlapping_validity,
+                            "list rule " + r.from + "-" + r.through + " " + r.row +
+                                " has overlapping records " + e.second.source.pointer + " and " +
+                                r.source.pointer);
+      }
+    }
+    rows_.emplace_back(validity, std::move(r));
+  }
+
+  /// The rows with the narrowest range holding every code `code` stands for, valid on `as_of`
+  /// (several when sub-rows of one range are told apart by description); empty when no row
+  /// holds the code.
+  std::vector<const list_rule_row*> find(const tariff_code& code,
+                                         const date::year_month_day& as_of) const {
+    std::string lo(code.digits()), hi(code.digits());
+    lo.resize(10, '0');
+    hi.resize(10, '9');
+    std::vector<const list_rule_row*> best;
+    unsigned long long best_width = 0;
+    for (const auto& e : rows_) {
+      const auto& r = e.second;
+      if (!e.first.contains(as_of) || !(r.from <= lo && hi <= r.through)) continue;
+      const unsigned long long width = std::stoull(r.through) - std::stoull(r.from);
+      if (best.empty() || width < best_width) {
+        best.assign(1, &r);
+        best_width = width;
+      } else if (width == best_width) {
+        best.push_back(&r);
+      }
+    }
+    return best;
+  }
+
+  const std::vector<std::pair<validity_interval, list_rule_row>>& rows() const noexcept {
+    return rows_;
+  }
+  std::size_t record_count() const noexcept { return rows_.size(); }
+
+ private:
+  std::vector<std::pair<validity_interval, list_rule_row>> rows_;
+};
+
+FAIRPORT_END_NAMESPACE
