@@ -334,6 +334,41 @@ TEST(ReferenceData, GspListRulesNarrowestRowWins) {
   EXPECT_TRUE(t.find(fairport::tariff_code::parse("6912"), parse_date("2024-01-01")).empty());
 }
 
+
+// Common Customs Tariff third-country duties (CN 2026, Implementing Regulation (EU) 2025/1926, as
+// reproduced from TARIC on 2026-02-22): natural honey 0409 17.3 %; dried apricots 0813 10 5.6 %;
+// shelled walnuts 0802 32 5.1 %; hand-woven kelem 5702 10 3 %; wool carpets 5701 10 90 8 % with
+// a maximum of EUR 2.80/m2; felt 5602 10 6.7 %; coffee 0901 11 free.
+TEST(ReferenceData, ThirdCountryDutiesAsStructuredExpressions) {
+  const auto& t = data().tariffs();
+  const auto day = parse_date("2026-03-16");
+  const auto duty = [&](const char* code) -> const fairport::duty_expression& {
+    return t.at(fairport::tariff_code::parse(code), day).duty;
+  };
+  EXPECT_EQ(*duty("0409000000").ad_valorem, fairport::decimal::parse("0.173"));
+  EXPECT_EQ(duty("0409000000").text, "17,3 %");
+  EXPECT_EQ(*duty("08131000").ad_valorem, fairport::decimal::parse("0.056"));
+  EXPECT_EQ(*duty("08023200").ad_valorem, fairport::decimal::parse("0.051"));
+  EXPECT_EQ(*duty("5702100000").ad_valorem, fairport::decimal::parse("0.03"));
+  EXPECT_EQ(*duty("56021019").ad_valorem, fairport::decimal::parse("0.067"));
+  EXPECT_TRUE(duty("090111").is_free());
+  const auto& carpet = duty("5701109000");
+  EXPECT_EQ(*carpet.ad_valorem, fairport::decimal::parse("0.08"));
+  ASSERT_TRUE(carpet.maximum.has_value());
+  EXPECT_EQ(carpet.maximum->amount, fairport::decimal::parse("2.8"));
+  EXPECT_EQ(carpet.maximum->per, "m2");
+  EXPECT_EQ(carpet.maximum->currency.to_string(), "EUR");
+  const auto& rec = t.at(fairport::tariff_code::parse("0409"), day);
+  EXPECT_EQ(rec.source.dataset, "eu_cct_erga_omnes");
+  EXPECT_THAT(rec.source.reference, HasSubstr("2025/1926"));
+  // A heading whose subheadings have different duties has no single answer; codes not in the
+  // dataset are not guessed.
+  EXPECT_EQ(t.find(fairport::tariff_code::parse("0802"), day), nullptr);
+  EXPECT_EQ(t.find(fairport::tariff_code::parse("5704900000"), day), nullptr);
+  expect_error([&] { (void)t.at(fairport::tariff_code::parse("5704900000"), day); },
+               errc::no_valid_record);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 
