@@ -369,6 +369,51 @@ TEST(ReferenceData, ThirdCountryDutiesAsStructuredExpressions) {
                errc::no_valid_record);
 }
 
+
+// Fairtrade International coffee price review effective 2023-08-01: washed arabica minimum USD
+// 1.80/lb FOB (was 1.40 since 2011-04-01), premium 0.20, organic differential 0.40; cocoa beans
+// from 2019-10-01: USD 2,400/t FOB plus premium 240.
+TEST(ReferenceData, FairtradeMinimumPricesByDate) {
+  const auto& f = data().fairtrade_prices();
+  const fairport::fairtrade_price_key arabica{"coffee_arabica_washed", "all", "fairtrade", "standard"};
+  const auto& now = f.at(arabica, parse_date("2023-08-01"));
+  EXPECT_EQ(*now.minimum_price, fairport::decimal::parse("1.80"));
+  EXPECT_EQ(now.premium, fairport::decimal::parse("0.20"));
+  EXPECT_EQ(*now.organic_differential, fairport::decimal::parse("0.40"));
+  EXPECT_EQ(now.unit, "lb");
+  EXPECT_EQ(now.basis, "FOB");
+  EXPECT_EQ(now.currency.to_string(), "USD");
+  EXPECT_EQ(*f.at(arabica, parse_date("2023-07-31")).minimum_price, fairport::decimal::parse("1.40"));
+  const fairport::fairtrade_price_key cocoa{"cocoa", "all", "fairtrade", "conventional_beans"};
+  const auto& c = f.at(cocoa, parse_date("2019-10-01"));
+  EXPECT_EQ(*c.minimum_price, fairport::decimal::parse("2400"));
+  EXPECT_EQ(c.premium, fairport::decimal::parse("240"));
+  EXPECT_EQ(c.unit, "tonne");
+  EXPECT_EQ(*f.at(cocoa, parse_date("2019-09-30")).minimum_price, fairport::decimal::parse("2000"));
+  // Products without a published figure in the dataset are not guessed.
+  expect_error([&] {
+    (void)f.at({"dried_apricots", "all", "fairtrade", "standard"}, parse_date("2026-03-16"));
+  }, errc::no_valid_record);
+}
+
+// Statutory minimum wages: Uzbekistan UZS 1,271,000 a month from 2025-08-01 (presidential decree);
+// Tajikistan TJS 1,000 from 2025-09-01; Pakistan (Sindh) PKR 40,000 from 2025-07-01.
+TEST(ReferenceData, MinimumWagesByCountryRegionAndDate) {
+  const auto& w = data().wages();
+  const auto at = [&](const char* c, const char* region, const char* day) {
+    return w.at({cty(c), region, "minimum_wage"}, parse_date(day));
+  };
+  const auto uz = at("UZ", "national", "2025-08-01");
+  EXPECT_EQ(uz.amount, fairport::decimal::parse("1271000"));
+  EXPECT_EQ(uz.currency.to_string(), "UZS");
+  EXPECT_EQ(uz.per, "month");
+  EXPECT_EQ(at("UZ", "national", "2025-07-31").amount, fairport::decimal::parse("1155000"));
+  EXPECT_EQ(at("TJ", "national", "2025-09-01").amount, fairport::decimal::parse("1000"));
+  EXPECT_EQ(at("PK", "sindh", "2025-07-01").amount, fairport::decimal::parse("40000"));
+  // Tajikistan 2023: the amounts in force could not be dated from a source, so there is no record.
+  expect_error([&] { (void)at("TJ", "national", "2023-06-01"); }, errc::no_valid_record);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 
