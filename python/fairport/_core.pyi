@@ -1,23 +1,31 @@
 """Type stubs for fairport._core (kept by hand; names are 1:1 with the C++ API)."""
 import datetime
 import decimal
-import enum
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, ClassVar, Dict, List, Optional, Sequence, Union
 
 _Num = Union[decimal.Decimal, str, int]
 _Date = Union[datetime.date, str]
 
 __version__: str
 
-class RoundingMode(enum.Enum):
-    UP: int
-    DOWN: int
-    CEILING: int
-    FLOOR: int
-    HALF_UP: int
-    HALF_DOWN: int
-    HALF_EVEN: int
-    ZERO_FIVE_UP: int
+class RoundingMode:
+    """The eight rounding modes of the General Decimal Arithmetic specification."""
+    UP: ClassVar[RoundingMode]
+    DOWN: ClassVar[RoundingMode]
+    CEILING: ClassVar[RoundingMode]
+    FLOOR: ClassVar[RoundingMode]
+    HALF_UP: ClassVar[RoundingMode]
+    HALF_DOWN: ClassVar[RoundingMode]
+    HALF_EVEN: ClassVar[RoundingMode]
+    ZERO_FIVE_UP: ClassVar[RoundingMode]
+    __members__: ClassVar[Dict[str, RoundingMode]]
+    def __init__(self, value: int) -> None: ...
+    def __int__(self) -> int: ...
+    def __index__(self) -> int: ...
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> int: ...
 
 def parse_decimal(text: str) -> decimal.Decimal: ...
 def round(value: _Num, scale: int, mode: RoundingMode) -> decimal.Decimal: ...
