@@ -64,28 +64,23 @@ struct fairtrade_price_record {
 };
 
 /// Fairtrade prices by key and date. Immutable once built; safe to share.
-class fairtrade_price_table {
+class fairtrade_price_table
+    : public detail::dated_table<fairtrade_price_key, fairtrade_price_record> {
  public:
+  /// @throws data_error [fairport.data.302] when the record overlaps another of its key.
   void add(const validity_interval& validity, fairtrade_price_record r) {
     auto key = r.key;
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
   const fairtrade_price_record* try_at(const fairtrade_price_key& key,
                                        const date::year_month_day& as_of) const noexcept {
-    return index_.try_at(key, as_of);
+    return find(key, as_of);
   }
   /// @throws no_valid_record [fairport.data.301]
   const fairtrade_price_record& at(const fairtrade_price_key& key,
                                    const date::year_month_day& as_of) const {
-    if (const auto* r = try_at(key, as_of)) return *r;
-    detail::throw_error(errc::no_valid_record, "no Fairtrade price for " + key.to_string() +
-                                                   " valid on " + format_date(as_of));
+    return require(key, as_of, "Fairtrade price for " + key.to_string());
   }
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<fairtrade_price_key, fairtrade_price_record> index_;
 };
 
 /// Identifies one wage or income benchmark series.
@@ -112,26 +107,20 @@ struct wage_record {
 };
 
 /// Wage benchmarks by key and date. Immutable once built; safe to share.
-class wage_table {
+class wage_table : public detail::dated_table<wage_key, wage_record> {
  public:
+  /// @throws data_error [fairport.data.302] when the record overlaps another of its key.
   void add(const validity_interval& validity, wage_record r) {
     auto key = r.key;
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
   const wage_record* try_at(const wage_key& key, const date::year_month_day& as_of) const noexcept {
-    return index_.try_at(key, as_of);
+    return find(key, as_of);
   }
   /// @throws no_valid_record [fairport.data.301]
   const wage_record& at(const wage_key& key, const date::year_month_day& as_of) const {
-    if (const auto* r = try_at(key, as_of)) return *r;
-    detail::throw_error(errc::no_valid_record,
-                        "no wage benchmark " + key.to_string() + " valid on " + format_date(as_of));
+    return require(key, as_of, "wage benchmark " + key.to_string());
   }
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<wage_key, wage_record> index_;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -74,18 +74,19 @@ struct gsp_beneficiary_record {
 };
 
 /// GSP beneficiaries by (country, arrangement) and date. Immutable once built; safe to share.
-class gsp_beneficiary_table {
+class gsp_beneficiary_table
+    : public detail::dated_table<std::pair<country_code, gsp_arrangement>, gsp_beneficiary_record> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
   void add(const validity_interval& validity, gsp_beneficiary_record r) {
     auto key = std::make_pair(r.country, r.arrangement);
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
 
   /// The record listing `country` under `arrangement` on `as_of`, or nullptr.
   const gsp_beneficiary_record* find(country_code country, gsp_arrangement arrangement,
                                      const date::year_month_day& as_of) const noexcept {
-    return index_.try_at(std::make_pair(country, arrangement), as_of);
+    return dated_table::find(std::make_pair(country, arrangement), as_of);
   }
 
   /// Every arrangement `country` has on `as_of` (gsp, then gsp_plus, then eba).
@@ -97,12 +98,6 @@ class gsp_beneficiary_table {
     }
     return out;
   }
-
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<std::pair<country_code, gsp_arrangement>, gsp_beneficiary_record> index_;
 };
 
 /// A GSP section whose general-arrangement preferences are suspended for a country (Art. 8).
@@ -114,20 +109,21 @@ struct gsp_graduation_record {
 };
 
 /// Graduated sections by (country, section) and date. Immutable once built; safe to share.
-class gsp_graduation_table {
+class gsp_graduation_table
+    : public detail::dated_table<std::pair<country_code, std::string>, gsp_graduation_record> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
   void add(const validity_interval& validity, gsp_graduation_record r) {
     auto key = std::make_pair(r.country, r.section);
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
 
   /// The graduation covering HS `chapter` (1..97) for `country` on `as_of`, or nullptr.
   const gsp_graduation_record* find(country_code country, int chapter,
                                     const date::year_month_day& as_of) const noexcept {
-    char two[3] = {static_cast<char>('0' + chapter / 10 % 10), static_cast<char>('0' + chapter % 10),
-                   0};
-    for (const auto& kv : index_.series()) {
+    const char two[3] = {static_cast<char>('0' + chapter / 10 % 10),
+                         static_cast<char>('0' + chapter % 10), 0};
+    for (const auto& kv : series()) {
       if (kv.first.first != country) continue;
       const auto* r = kv.second.try_at(as_of);
       if (r == nullptr) continue;
@@ -137,12 +133,6 @@ class gsp_graduation_table {
     }
     return nullptr;
   }
-
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<std::pair<country_code, std::string>, gsp_graduation_record> index_;
 };
 
 /// A money threshold a rule names (the REX threshold of EUR 6,000 ...).
@@ -154,27 +144,20 @@ struct threshold_record {
 };
 
 /// Thresholds by id and date. Immutable once built; safe to share.
-class threshold_table {
+class threshold_table : public detail::dated_table<std::string, threshold_record> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its id.
   void add(const validity_interval& validity, threshold_record r) {
     auto key = r.id;
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
   const threshold_record* try_at(std::string_view id, const date::year_month_day& as_of) const noexcept {
-    return index_.try_at(std::string(id), as_of);
+    return find(std::string(id), as_of);
   }
   /// @throws no_valid_record [fairport.data.301]
   const threshold_record& at(std::string_view id, const date::year_month_day& as_of) const {
-    if (const auto* r = try_at(id, as_of)) return *r;
-    detail::throw_error(errc::no_valid_record, "no threshold \"" + std::string(id) +
-                                                   "\" valid on " + format_date(as_of));
+    return require(std::string(id), as_of, "threshold \"" + std::string(id) + "\"");
   }
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<std::string, threshold_record> index_;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -41,40 +41,32 @@ struct vat_rate_record {
 };
 
 /// VAT rates by (country, category) and date. Immutable once built; safe to share.
-class vat_table {
+class vat_table
+    : public detail::dated_table<std::pair<country_code, std::string>, vat_rate_record> {
  public:
   /// Adds a record. @throws data_error [fairport.data.302] when it overlaps another of its key.
   void add(const validity_interval& validity, vat_rate_record r) {
     auto key = std::make_pair(r.country, r.category);
-    index_.insert(key, validity, std::move(r));
+    insert(key, validity, std::move(r));
   }
 
   /// The record valid on `as_of`, or nullptr.
   const vat_rate_record* try_at(country_code country, std::string_view category,
                                 const date::year_month_day& as_of) const noexcept {
-    return index_.try_at(std::make_pair(country, std::string(category)), as_of);
+    return find(std::make_pair(country, std::string(category)), as_of);
   }
 
   /// The record valid on `as_of`. @throws no_valid_record [fairport.data.301]
   const vat_rate_record& at(country_code country, std::string_view category,
                             const date::year_month_day& as_of) const {
-    if (const auto* r = try_at(country, category, as_of)) return *r;
-    detail::throw_error(errc::no_valid_record,
-                        "no VAT rate '" + std::string(category) + "' for " + country.to_string() +
-                            " valid on " + format_date(as_of));
+    return require(std::make_pair(country, std::string(category)), as_of,
+                   "VAT rate '" + std::string(category) + "' for " + country.to_string());
   }
 
   /// The standard rate valid on `as_of`. @throws no_valid_record [fairport.data.301]
   const vat_rate_record& standard(country_code country, const date::year_month_day& as_of) const {
     return at(country, "standard", as_of);
   }
-
-  /// Every series, keyed by (country, category).
-  const auto& series() const noexcept { return index_.series(); }
-  std::size_t record_count() const noexcept { return index_.record_count(); }
-
- private:
-  detail::dated_index<std::pair<country_code, std::string>, vat_rate_record> index_;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -45,5 +45,34 @@ class dated_index {
   std::map<Key, timeline<Record>> series_;
 };
 
+/// The base of every dataset table keyed by a series key: the public read-only view (series,
+/// record_count) and, for the derived table, insertion and a lookup that names what is missing.
+template <class Key, class Record>
+class dated_table {
+ public:
+  /// Every key with its timeline, in key order.
+  const std::map<Key, timeline<Record>>& series() const noexcept { return index_.series(); }
+  /// Number of records over all keys.
+  std::size_t record_count() const noexcept { return index_.record_count(); }
+
+ protected:
+  /// @throws data_error [fairport.data.302] when the record overlaps another of its key.
+  void insert(const Key& key, const validity_interval& validity, Record record) {
+    index_.insert(key, validity, std::move(record));
+  }
+  const Record* find(const Key& key, const date::year_month_day& as_of) const noexcept {
+    return index_.try_at(key, as_of);
+  }
+  /// The record, or [fairport.data.301] "no <what> valid on <date>".
+  const Record& require(const Key& key, const date::year_month_day& as_of,
+                        const std::string& what) const {
+    if (const auto* r = index_.try_at(key, as_of)) return *r;
+    throw_error(errc::no_valid_record, "no " + what + " valid on " + format_date(as_of));
+  }
+
+ private:
+  dated_index<Key, Record> index_;
+};
+
 }  // namespace detail
 FAIRPORT_END_NAMESPACE
