@@ -414,6 +414,22 @@ TEST(ReferenceData, MinimumWagesByCountryRegionAndDate) {
   expect_error([&] { (void)at("TJ", "national", "2023-06-01"); }, errc::no_valid_record);
 }
 
+
+// The manifest lists every dataset file under src/data (a file left out would silently not load).
+TEST(ReferenceData, ManifestListsEveryDataFile) {
+  const fs::path root = fs::path(FAIRPORT_SOURCE_DIR) / "src" / "data";
+  std::vector<std::string> on_disk;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file() && e.path().extension() == ".json" &&
+        e.path().filename() != "manifest.json") {
+      on_disk.push_back(fs::relative(e.path(), root).generic_string());
+    }
+  }
+  std::vector<std::string> listed;
+  for (const auto& i : data().datasets()) listed.push_back(i.file);
+  EXPECT_THAT(listed, testing::UnorderedElementsAreArray(on_disk));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 
