@@ -100,6 +100,7 @@ struct builder {
   list_rule_table list_rules;
   bool have_currencies = false;
   bool have_countries = false;
+  bool have_country_groups = false;
 
   currency_code currency(const raw_dataset& ds, const raw_record& r, const json& obj,
                          std::string_view field, std::string_view where) {
@@ -196,6 +197,7 @@ struct builder {
       m.source = provenance_of(ds, r);
       insert_checked(ds, r, [&] { countries.add_membership(r.validity, std::move(m)); });
     }
+    have_country_groups = true;
   }
 
   void load_vat(const raw_dataset& ds) {
@@ -206,7 +208,7 @@ struct builder {
       detail::reject_unknown_keys(r.value, {"rate"}, vctx);
       vat_rate_record v;
       v.country = country(ds, r, r.key, "country", "/key/country");
-      if (have_countries && !countries.is_member(eu_group, v.country, r.validity.from())) {
+      if (have_country_groups && !countries.is_member(eu_group, v.country, r.validity.from())) {
         // VAT rates are only for member states; a rate that starts before accession is a data
         // error too.
         detail::throw_error(errc::invalid_value,
@@ -296,10 +298,8 @@ struct builder {
         const auto ectx = record_context(ds, r, "/value/expression");
         if (!e->is_object()) detail::throw_error(errc::invalid_value, "must be an object", ectx);
         detail::reject_unknown_keys(*e, {"ad_valorem", "specific", "minimum", "maximum"}, ectx);
-        t.duty.ad_valorem = optional_decimal(*e, "ad_valorem", ectx);
-        if (t.duty.ad_valorem && (t.duty.ad_valorem->is_negative() || *t.duty.ad_valorem > decimal(1))) {
-          detail::throw_error(errc::invalid_value, "ad_valorem must be a fraction 0..1",
-                              record_context(ds, r, "/value/expression/ad_valorem"));
+        if (auto a = e->find("ad_valorem"); a != e->end() && !a->is_null()) {
+          t.duty.ad_valorem = require_fraction(*e, "ad_valorem", ectx);
         }
         if (auto s = e->find("specific"); s != e->end() && !s->is_null()) {
           t.duty.specific = load_specific(ds, r, *s, "/value/expression/specific");
