@@ -430,6 +430,31 @@ TEST(ReferenceData, ManifestListsEveryDataFile) {
   EXPECT_THAT(listed, testing::UnorderedElementsAreArray(on_disk));
 }
 
+
+// Customs exchange rates (Implementing Regulation (EU) 2015/2447, Art. 146) as published by the
+// Irish Revenue for June 2024: 1 EUR = 1.0830 USD, 0.85165 GBP, 302.1061 PKR; valid for the
+// calendar month only.
+TEST(ReferenceData, CustomsExchangeRatesByMonth) {
+  const auto& fx = data().exchange_rates();
+  const auto& usd = fx.at(ccy("EUR"), ccy("USD"), parse_date("2024-06-15"));
+  EXPECT_EQ(usd.rate(), fairport::decimal::parse("1.0830"));
+  EXPECT_THAT(usd.source(), HasSubstr("June 2024"));
+  EXPECT_EQ(fx.at(ccy("EUR"), ccy("GBP"), parse_date("2024-06-01")).rate(),
+            fairport::decimal::parse("0.85165"));
+  EXPECT_EQ(fx.at(ccy("EUR"), ccy("PKR"), parse_date("2024-06-30")).rate(),
+            fairport::decimal::parse("302.1061"));
+  EXPECT_EQ(fx.at(ccy("EUR"), ccy("USD"), parse_date("2024-07-01")).rate(),
+            fairport::decimal::parse("1.0749"));
+  // 2248.20 USD at the June 2024 rate: 2248.20 / 1.0830 = 2075.900277..., 2075.90 EUR half up.
+  const auto eur = usd.convert_to_base(fairport::money(fairport::decimal::parse("2248.20"), ccy("USD")), 2,
+                                       fairport::rounding_mode::half_up);
+  EXPECT_EQ(eur.to_string(), "2075.90 EUR");
+  // A month without a published rate in the dataset is an error, not the nearest month's rate.
+  expect_error([&] { (void)fx.at(ccy("EUR"), ccy("USD"), parse_date("2024-08-15")); },
+               errc::no_valid_record);
+  EXPECT_EQ(fx.try_at(ccy("EUR"), ccy("KGS"), parse_date("2024-06-15")), nullptr);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Loading a directory, overriding, and the loader's errors
 
