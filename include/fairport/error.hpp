@@ -62,6 +62,12 @@ enum class errc : int {
   unsorted_records = 312,       ///< records are not in the documented order
   invalid_value = 313,          ///< a field has the right type but an invalid value
   missing_file = 314,           ///< a dataset file named by the manifest cannot be read
+  // consignments and engine inputs
+  invalid_document = 401,       ///< a consignment document is malformed (type, unknown field, schema)
+  missing_input = 402,          ///< an input the computation needs is absent
+  duty_not_computable = 403,    ///< the duty expression has a part fairport does not compute
+  missing_quantity = 404,       ///< a specific duty needs a quantity (mass, pieces, m2 ...) not given
+  unsupported_destination = 405,  ///< the importing country is not an EU member state on the date
 };
 
 /// "input", "arithmetic", "data" or "consignment", from the code's hundreds digit.
