@@ -98,6 +98,11 @@ struct builder {
   gsp_graduation_table gsp_graduations;
   threshold_table thresholds;
   list_rule_table list_rules;
+  gsp_coverage_table gsp_coverage;
+  incoterm_table incoterms;
+  low_value_relief_table low_value_reliefs;
+  rounding_policy_table rounding_policies;
+  origin_general_rule_table origin_general;
   bool have_currencies = false;
   bool have_countries = false;
   bool have_country_groups = false;
@@ -490,6 +495,63 @@ struct builder {
     }
   }
 
+  void load_gsp_coverage(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"cn_range", "arrangement", "country"}, kctx);
+      detail::reject_unknown_keys(r.value, {"coverage", "section", "ex_description"}, vctx);
+      gsp_coverage_record c;
+      std::tie(c.from, c.through) = cn_range(ds, r);
+      if (r.key.contains("country")) c.country = country(ds, r, r.key, "country", "/key/country");
+      const std::string arr = detail::require_string(r.key, "arrangement", kctx);
+      const auto a = parse_gsp_arrangement(arr);
+      if (!a || (*a == gsp_arrangement::eba && !c.country)) {
+        detail::throw_error(errc::invalid_value,
+                            "arrangement must be \"gsp\" (Annex V) or \"gsp_plus\" (Annex IX) "
+                            "(\"eba\" only for a withdrawal row with a country), got \"" +
+                                arr + "\"",
+                            record_context(ds, r, "/key/arrangement"));
+      }
+      c.arrangement = *a;
+      const std::string cov = detail::require_string(r.value, "coverage", vctx);
+      const auto pc = parse_gsp_product_coverage(cov);
+      bool fits = false;
+      if (pc && c.country) {
+        fits = *pc == gsp_product_coverage::withdrawn;
+      } else if (pc) {
+        fits = *pc == gsp_product_coverage::not_listed ||
+               (c.arrangement == gsp_arrangement::gsp
+                    ? (*pc == gsp_product_coverage::sensitive ||
+                       *pc == gsp_product_coverage::non_sensitive)
+                    : *pc == gsp_product_coverage::listed);
+      }
+      if (!fits) {
+        detail::throw_error(errc::invalid_value,
+                            "coverage \"" + cov + "\" does not fit arrangement " + arr +
+                                " (gsp: sensitive, non_sensitive or not_listed; gsp_plus: listed or "
+                                "not_listed; a row with a country: withdrawn)",
+                            record_context(ds, r, "/value/coverage"));
+      }
+      c.coverage = *pc;
+      c.section = detail::require_string(r.value, "section", vctx);
+      const bool section_ok =
+          c.section.size() >= 3 && c.section.size() <= 5 && c.section[0] == 'S' && c.section[1] == '-' &&
+          std::isdigit(static_cast<unsigned char>(c.section[2]));
+      if (c.is_covered() ? !section_ok : !(c.section.empty() || section_ok)) {
+        detail::throw_error(errc::invalid_value,
+                            "section must be a GSP section such as \"S-11a\" (empty only for "
+                            "not_listed or withdrawn), got \"" + c.section + "\"",
+                            record_context(ds, r, "/value/section"));
+      }
+      if (auto ex = r.value.find("ex_description"); ex != r.value.end()) {
+        c.ex_description = detail::require_string(r.value, "ex_description", vctx);
+      }
+      c.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { gsp_coverage.add(r.validity, std::move(c)); });
+    }
+  }
+
   // ---- list rules of origin -----------------------------------------------------------------
 
   std::vector<std::string> string_array(const raw_dataset& ds, const raw_record& r, const json& obj,
@@ -703,6 +765,376 @@ struct builder {
     }
   }
 
+  // ---- customs rules: Incoterms, low-value reliefs, rounding policies ------------------------
+
+  cost_bearer bearer(const raw_dataset& ds, const raw_record& r, std::string_view field,
+                     bool allow_named_place) {
+    const auto ctx = record_context(ds, r, "/value");
+    const std::string v = detail::require_string(r.value, field, ctx);
+    if (v == "in_price") return cost_bearer::in_price;
+    if (v == "buyer") return cost_bearer::buyer;
+    if (v == "named_place" && allow_named_place) return cost_bearer::named_place;
+    detail::throw_error(errc::invalid_value,
+                        "must be \"in_price\" or \"buyer\"" +
+                            std::string(allow_named_place ? " or \"named_place\"" : "") +
+                            ", got \"" + v + "\"",
+                        record_context(ds, r, "/value/" + std::string(field)));
+  }
+
+  void load_incoterms(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"rule"}, kctx);
+      detail::reject_unknown_keys(r.value,
+                                  {"name", "group", "transport", "carriage_to_border", "insurance",
+                                   "carriage_after_border", "import_duties_and_taxes", "delivery"},
+                                  vctx);
+      incoterm_record t;
+      const std::string rule = detail::require_string(r.key, "rule", kctx);
+      const auto parsed = try_parse_incoterm(rule);
+      if (!parsed) {
+        detail::throw_error(errc::invalid_value, "\"" + rule + "\" is not an Incoterms 2020 rule",
+                            record_context(ds, r, "/key/rule"));
+      }
+      t.rule = *parsed;
+      t.name = detail::require_string(r.value, "name", vctx);
+      t.group = detail::require_string(r.value, "group", vctx);
+      if (t.group != "E" && t.group != "F" && t.group != "C" && t.group != "D") {
+        detail::throw_error(errc::invalid_value, "group must be E, F, C or D",
+                            record_context(ds, r, "/value/group"));
+      }
+      t.transport = detail::require_string(r.value, "transport", vctx);
+      if (t.transport != "any" && t.transport != "sea_and_inland_waterway") {
+        detail::throw_error(errc::invalid_value,
+                            "transport must be \"any\" or \"sea_and_inland_waterway\"",
+                            record_context(ds, r, "/value/transport"));
+      }
+      t.delivery = detail::require_string(r.value, "delivery", vctx);
+      t.carriage_to_border = bearer(ds, r, "carriage_to_border", false);
+      t.insurance = bearer(ds, r, "insurance", false);
+      t.carriage_after_border = bearer(ds, r, "carriage_after_border", true);
+      t.import_duties_and_taxes = bearer(ds, r, "import_duties_and_taxes", false);
+      t.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { incoterms.add(r.validity, std::move(t)); });
+    }
+  }
+
+  void load_low_value_reliefs(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"id"}, kctx);
+      detail::reject_unknown_keys(r.value,
+                                  {"applies_to", "threshold", "currency", "basis", "condition",
+                                   "flat_duty", "flat_duty_per", "excluded_cn"},
+                                  vctx);
+      low_value_relief_record t;
+      t.id = detail::require_string(r.key, "id", kctx);
+      t.applies_to = detail::require_string(r.value, "applies_to", vctx);
+      if (t.applies_to != "customs_duty" && t.applies_to != "import_vat") {
+        detail::throw_error(errc::invalid_value,
+                            "applies_to must be \"customs_duty\" or \"import_vat\"",
+                            record_context(ds, r, "/value/applies_to"));
+      }
+      const decimal amount = detail::require_decimal(r.value, "threshold", vctx);
+      if (amount.is_negative()) {
+        detail::throw_error(errc::invalid_value, "a threshold cannot be negative",
+                            record_context(ds, r, "/value/threshold"));
+      }
+      t.threshold = money(amount, currency(ds, r, r.value, "currency", "/value/currency"));
+      t.basis = detail::require_string(r.value, "basis", vctx);
+      if (t.basis != "intrinsic_value_per_consignment") {
+        detail::throw_error(errc::invalid_value,
+                            "basis must be \"intrinsic_value_per_consignment\"",
+                            record_context(ds, r, "/value/basis"));
+      }
+      t.condition = detail::require_string(r.value, "condition", vctx);
+      if (t.condition != "any" && t.condition != "ioss" && t.condition != "not_ioss") {
+        detail::throw_error(errc::invalid_value,
+                            "condition must be \"any\", \"ioss\" or \"not_ioss\"",
+                            record_context(ds, r, "/value/condition"));
+      }
+      if (auto flat = optional_decimal(r.value, "flat_duty", vctx)) {
+        if (flat->is_negative()) {
+          detail::throw_error(errc::invalid_value, "a flat duty cannot be negative",
+                              record_context(ds, r, "/value/flat_duty"));
+        }
+        t.flat_duty = money(*flat, t.threshold.currency());
+        t.flat_duty_per = detail::require_string(r.value, "flat_duty_per", vctx);
+        if (t.flat_duty_per != "tariff_subheading") {
+          detail::throw_error(errc::invalid_value, "flat_duty_per must be \"tariff_subheading\"",
+                              record_context(ds, r, "/value/flat_duty_per"));
+        }
+      } else if (r.value.contains("flat_duty_per")) {
+        detail::throw_error(errc::invalid_value, "flat_duty_per without flat_duty",
+                            record_context(ds, r, "/value/flat_duty_per"));
+      }
+      t.excluded_cn = string_array(ds, r, r.value, "excluded_cn", "/value/excluded_cn", true);
+      t.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { low_value_reliefs.add(r.validity, std::move(t)); });
+    }
+  }
+
+  rounding_rule rounding_rule_at(const raw_dataset& ds, const raw_record& r, std::string_view field,
+                                 bool allow_declaration) {
+    const std::string where = "/value/" + std::string(field);
+    const auto ctx = record_context(ds, r, where);
+    const auto it = r.value.find(std::string(field));
+    if (it == r.value.end()) {
+      detail::throw_error(errc::missing_field, "\"" + std::string(field) + "\" is required",
+                          record_context(ds, r, "/value"));
+    }
+    detail::reject_unknown_keys(*it, {"scale", "mode", "level"}, ctx);
+    rounding_rule rule;
+    const decimal scale = detail::require_decimal(*it, "scale", ctx);
+    if (scale.scale() != 0 || scale.is_negative() || scale > decimal(8)) {
+      detail::throw_error(errc::invalid_value, "scale must be a whole number from 0 to 8",
+                          record_context(ds, r, where + "/scale"));
+    }
+    rule.scale = static_cast<int>(scale.coefficient());
+    const std::string mode = detail::require_string(*it, "mode", ctx);
+    try {
+      rule.mode = parse_rounding_mode(mode);
+    } catch (const error&) {
+      detail::throw_error(errc::invalid_value, "unknown rounding mode \"" + mode + "\"",
+                          record_context(ds, r, where + "/mode"));
+    }
+    rule.level = detail::require_string(*it, "level", ctx);
+    if (rule.level != "line" && !(allow_declaration && rule.level == "declaration")) {
+      detail::throw_error(errc::invalid_value,
+                          allow_declaration ? "level must be \"line\" or \"declaration\""
+                                            : "level must be \"line\"",
+                          record_context(ds, r, where + "/level"));
+    }
+    return rule;
+  }
+
+  void load_rounding_policies(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"destination"}, kctx);
+      detail::reject_unknown_keys(
+          r.value, {"name", "conversion", "customs_value", "duty", "vat", "unit_cost"}, vctx);
+      rounding_policy_record t;
+      t.destination = detail::require_string(r.key, "destination", kctx);
+      if (t.destination != "EU") (void)country(ds, r, r.key, "destination", "/key/destination");
+      t.name = detail::require_string(r.value, "name", vctx);
+      t.conversion = rounding_rule_at(ds, r, "conversion", false);
+      t.customs_value = rounding_rule_at(ds, r, "customs_value", false);
+      t.duty = rounding_rule_at(ds, r, "duty", true);
+      t.vat = rounding_rule_at(ds, r, "vat", true);
+      t.unit_cost = rounding_rule_at(ds, r, "unit_cost", false);
+      t.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { rounding_policies.add(r.validity, std::move(t)); });
+    }
+  }
+
+  // ---- general rules of origin ----------------------------------------------------------------
+
+  std::vector<int> chapter_list(const raw_dataset& ds, const raw_record& r, const json& obj,
+                                std::string_view field, const std::string& where) {
+    const auto it = obj.find(std::string(field));
+    if (it == obj.end()) {
+      detail::throw_error(errc::missing_field, "\"" + std::string(field) + "\" is required",
+                          record_context(ds, r, "/value"));
+    }
+    if (!it->is_array()) {
+      detail::throw_error(errc::invalid_value, "must be an array of two-digit chapters",
+                          record_context(ds, r, where));
+    }
+    std::vector<int> out;
+    for (std::size_t i = 0; i < it->size(); ++i) {
+      const auto& c = (*it)[i];
+      const auto ectx = record_context(ds, r, where + "/" + std::to_string(i));
+      const std::string text = c.is_string() ? c.get<std::string>() : std::string();
+      const bool two_digits = text.size() == 2 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                              std::isdigit(static_cast<unsigned char>(text[1]));
+      const int number = two_digits ? (text[0] - '0') * 10 + (text[1] - '0') : 0;
+      if (number < 1 || number > 97 || number == 77) {
+        detail::throw_error(errc::unknown_code, "not an HS chapter (\"01\" to \"97\", 77 is reserved)",
+                            ectx);
+      }
+      out.push_back(number);
+    }
+    return out;
+  }
+
+  void load_origin_general_rules(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"kind", "id"}, kctx);
+      const std::string kind = detail::require_string(r.key, "kind", kctx);
+      const std::string id = detail::require_string(r.key, "id", kctx);
+      if (id.empty()) detail::throw_error(errc::invalid_value, "\"id\" is empty", record_context(ds, r, "/key/id"));
+      const provenance src = provenance_of(ds, r);
+      auto text_record = [&](bool with_point) {
+        if (with_point) {
+          detail::reject_unknown_keys(r.value, {"point", "text"}, vctx);
+        } else {
+          detail::reject_unknown_keys(r.value, {"text"}, vctx);
+        }
+        origin_text_record t;
+        t.id = id;
+        if (with_point) {
+          t.point = detail::require_string(r.value, "point", vctx);
+          if (t.point.size() != 1 || t.point[0] < 'a' || t.point[0] > 'z') {
+            detail::throw_error(errc::invalid_value, "\"point\" must be one lower-case letter",
+                                record_context(ds, r, "/value/point"));
+          }
+        }
+        t.text = detail::require_string(r.value, "text", vctx);
+        t.source = src;
+        return t;
+      };
+      if (kind == "wholly_obtained") {
+        if (id.size() != 1 || id[0] < 'a' || id[0] > 'z') {
+          detail::throw_error(errc::invalid_value, "a wholly obtained category id is a point letter",
+                              record_context(ds, r, "/key/id"));
+        }
+        auto t = text_record(false);
+        t.point = id;
+        insert_checked(ds, r, [&] { origin_general.add_wholly_obtained(r.validity, std::move(t)); });
+      } else if (kind == "insufficient_operation") {
+        for (char ch : id) {
+          if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) {
+            detail::throw_error(errc::invalid_value,
+                                "an operation id is lower-case letters, digits and '_'",
+                                record_context(ds, r, "/key/id"));
+          }
+        }
+        auto t = text_record(true);
+        insert_checked(ds, r, [&] { origin_general.add_insufficient_operation(r.validity, std::move(t)); });
+      } else if (kind == "principle") {
+        auto t = text_record(false);
+        insert_checked(ds, r, [&] { origin_general.add_principle(r.validity, std::move(t)); });
+      } else if (kind == "general_tolerance" || kind == "textile_tolerance") {
+        const bool textile = kind == "textile_tolerance";
+        if (textile) {
+          detail::reject_unknown_keys(r.value, {"max_share", "basis", "marker", "other_heading_only", "text"}, vctx);
+        } else {
+          detail::reject_unknown_keys(r.value, {"max_share", "basis", "chapters", "except_chapters", "text"}, vctx);
+        }
+        origin_tolerance t;
+        t.id = id;
+        t.max_share = require_fraction(r.value, "max_share", vctx);
+        t.basis = detail::require_string(r.value, "basis", vctx);
+        const bool basis_ok = textile ? (t.basis == "textile_weight" || t.basis == "ex_works_price")
+                                      : (t.basis == "net_weight" || t.basis == "ex_works_price");
+        if (!basis_ok) {
+          detail::throw_error(errc::invalid_value,
+                              "unknown basis \"" + t.basis + "\" (" +
+                                  (textile ? "textile_weight, ex_works_price" : "net_weight, ex_works_price") + ")",
+                              record_context(ds, r, "/value/basis"));
+        }
+        if (textile) {
+          t.marker = detail::require_string(r.value, "marker", vctx);
+          if (t.marker.empty()) {
+            detail::throw_error(errc::invalid_value, "\"marker\" is empty", record_context(ds, r, "/value/marker"));
+          }
+          const std::string o = detail::require_string(r.value, "other_heading_only", vctx);
+          if (o != "true" && o != "false") {
+            detail::throw_error(errc::invalid_value, "\"other_heading_only\" must be \"true\" or \"false\"",
+                                record_context(ds, r, "/value/other_heading_only"));
+          }
+          t.other_heading_only = o == "true";
+        } else {
+          t.chapters = chapter_list(ds, r, r.value, "chapters", "/value/chapters");
+          t.except_chapters = chapter_list(ds, r, r.value, "except_chapters", "/value/except_chapters");
+        }
+        t.text = detail::require_string(r.value, "text", vctx);
+        t.source = src;
+        insert_checked(ds, r, [&] { origin_general.add_tolerance(r.validity, std::move(t)); });
+      } else if (kind == "cumulation") {
+        detail::reject_unknown_keys(r.value, {"scope", "label", "country_group", "countries",
+                                              "excluded_product_chapters", "excluded_material_chapters"},
+                                    vctx);
+        cumulation_scope c;
+        c.id = id;
+        c.scope = detail::require_string(r.value, "scope", vctx);
+        if (!one_of(c.scope, {"bilateral", "third_country", "regional", "extended"})) {
+          detail::throw_error(errc::invalid_value,
+                              "unknown cumulation scope \"" + c.scope +
+                                  "\" (bilateral, third_country, regional, extended)",
+                              record_context(ds, r, "/value/scope"));
+        }
+        c.label = detail::require_string(r.value, "label", vctx);
+        c.country_group = detail::require_string(r.value, "country_group", vctx);
+        const auto cs = r.value.find("countries");
+        if (cs == r.value.end() || !cs->is_array()) {
+          detail::throw_error(errc::missing_field, "\"countries\" must be an array", vctx);
+        }
+        for (std::size_t i = 0; i < cs->size(); ++i) {
+          const std::string w = "/value/countries/" + std::to_string(i);
+          if (!(*cs)[i].is_string()) {
+            detail::throw_error(errc::invalid_value, "must be a string", record_context(ds, r, w));
+          }
+          json holder = json::object();
+          holder["c"] = (*cs)[i];
+          c.countries.push_back(country(ds, r, holder, "c", w));
+        }
+        if (c.countries.empty() == c.country_group.empty()) {
+          detail::throw_error(errc::invalid_value,
+                              "exactly one of \"country_group\" and \"countries\" must be given",
+                              vctx);
+        }
+        if (!c.country_group.empty() && have_country_groups &&
+            countries.members(c.country_group, r.validity.from()).empty()) {
+          detail::throw_error(errc::unknown_code,
+                              "country group \"" + c.country_group + "\" has no members",
+                              record_context(ds, r, "/value/country_group"));
+        }
+        c.excluded_product_chapters =
+            chapter_list(ds, r, r.value, "excluded_product_chapters", "/value/excluded_product_chapters");
+        c.excluded_material_chapters =
+            chapter_list(ds, r, r.value, "excluded_material_chapters", "/value/excluded_material_chapters");
+        c.source = src;
+        insert_checked(ds, r, [&] { origin_general.add_cumulation(r.validity, std::move(c)); });
+      } else if (kind == "textile_stage") {
+        detail::reject_unknown_keys(r.value, {"from", "through", "family", "stage"}, vctx);
+        textile_stage_range t;
+        t.from = detail::require_string(r.value, "from", vctx);
+        t.through = detail::require_string(r.value, "through", vctx);
+        for (const auto* h : {&t.from, &t.through}) {
+          const bool ok = h->size() == 4 && std::all_of(h->begin(), h->end(), [](char ch) {
+                            return ch >= '0' && ch <= '9';
+                          });
+          if (!ok || *h < "5000" || *h > "6399") {
+            detail::throw_error(errc::unknown_code,
+                                "\"" + *h + "\" is not a heading of Chapters 50 to 63", vctx);
+          }
+        }
+        if (t.through < t.from) {
+          detail::throw_error(errc::invalid_value, "\"through\" is before \"from\"", vctx);
+        }
+        t.family = detail::require_string(r.value, "family", vctx);
+        if (!one_of(t.family, {"natural", "man_made", "any"})) {
+          detail::throw_error(errc::invalid_value, "unknown family \"" + t.family + "\" (natural, man_made, any)",
+                              record_context(ds, r, "/value/family"));
+        }
+        t.stage = detail::require_string(r.value, "stage", vctx);
+        const bool stage_ok = t.family == "natural"    ? one_of(t.stage, {"fibre", "yarn", "fabric"})
+                              : t.family == "man_made" ? one_of(t.stage, {"staple_fibre", "yarn", "fabric"})
+                                                       : one_of(t.stage, {"fabric", "made_up"});
+        if (!stage_ok) {
+          detail::throw_error(errc::invalid_value,
+                              "stage \"" + t.stage + "\" does not belong to family \"" + t.family + "\"",
+                              record_context(ds, r, "/value/stage"));
+        }
+        t.source = src;
+        insert_checked(ds, r, [&] { origin_general.add_textile_stage(r.validity, std::move(t)); });
+      } else {
+        detail::throw_error(errc::invalid_value,
+                            "unknown kind \"" + kind +
+                                "\" (wholly_obtained, insufficient_operation, principle, "
+                                "general_tolerance, textile_tolerance, cumulation, textile_stage)",
+                            record_context(ds, r, "/key/kind"));
+      }
+    }
+  }
+
   /// Runs an insert and gives an overlap error the record's file and pointer.
   template <class F>
   static void insert_checked(const raw_dataset& ds, const raw_record& r, F&& insert) {
@@ -737,6 +1169,11 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.gsp_graduations/1", &builder::load_gsp_graduations},
       {"fairport.thresholds/1", &builder::load_thresholds},
       {"fairport.origin_list_rules/1", &builder::load_list_rules},
+      {"fairport.gsp_product_coverage/1", &builder::load_gsp_coverage},
+      {"fairport.incoterms/1", &builder::load_incoterms},
+      {"fairport.low_value_relief/1", &builder::load_low_value_reliefs},
+      {"fairport.rounding_policies/1", &builder::load_rounding_policies},
+      {"fairport.origin_general_rules/1", &builder::load_origin_general_rules},
   };
   return m;
 }
@@ -994,8 +1431,23 @@ const gsp_graduation_table& reference_data::gsp_graduations() const noexcept {
 const threshold_table& reference_data::thresholds() const noexcept {
   return impl_->tables.thresholds;
 }
+const incoterm_table& reference_data::incoterms() const noexcept {
+  return impl_->tables.incoterms;
+}
+const low_value_relief_table& reference_data::low_value_reliefs() const noexcept {
+  return impl_->tables.low_value_reliefs;
+}
+const rounding_policy_table& reference_data::rounding_policies() const noexcept {
+  return impl_->tables.rounding_policies;
+}
 const list_rule_table& reference_data::list_rules() const noexcept {
   return impl_->tables.list_rules;
+}
+const origin_general_rule_table& reference_data::origin_general_rules() const noexcept {
+  return impl_->tables.origin_general;
+}
+const gsp_coverage_table& reference_data::gsp_coverage() const noexcept {
+  return impl_->tables.gsp_coverage;
 }
 
 FAIRPORT_END_NAMESPACE

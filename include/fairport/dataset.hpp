@@ -27,6 +27,11 @@
 ///   const gsp_graduation_table& gsp_graduations() const noexcept;
 ///   const threshold_table& thresholds() const noexcept;
 ///   const list_rule_table& list_rules() const noexcept;
+///   const gsp_coverage_table& gsp_coverage() const noexcept;  // data/gsp_coverage.hpp
+///   const incoterm_table& incoterms() const noexcept;                 // data/customs.hpp
+///   const low_value_relief_table& low_value_reliefs() const noexcept;
+///   const rounding_policy_table& rounding_policies() const noexcept;
+///   const origin_general_rule_table& origin_general_rules() const noexcept;  // data/origin_general_rules.hpp
 /// };
 /// reference_data load_reference_data(const std::string& directory);   // = reference_data::load
 /// @endcode
@@ -45,8 +50,11 @@
 #include "fairport/config.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/countries.hpp"
+#include "fairport/data/customs.hpp"
 #include "fairport/data/fair_prices.hpp"
 #include "fairport/data/gsp.hpp"
+#include "fairport/data/gsp_coverage.hpp"
+#include "fairport/data/origin_general_rules.hpp"
 #include "fairport/data/origin_rules.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/data/vat_rates.hpp"
@@ -108,6 +116,13 @@ class reference_data {
   const gsp_graduation_table& gsp_graduations() const noexcept;
   const threshold_table& thresholds() const noexcept;
   const list_rule_table& list_rules() const noexcept;
+  /// Annex V / Annex IX product coverage (dataset eu_gsp_product_coverage).
+  const gsp_coverage_table& gsp_coverage() const noexcept;
+  const incoterm_table& incoterms() const noexcept;
+  const low_value_relief_table& low_value_reliefs() const noexcept;
+  const rounding_policy_table& rounding_policies() const noexcept;
+  /// General rules of origin of the GSP (dataset eu_gsp_origin_general_rules).
+  const origin_general_rule_table& origin_general_rules() const noexcept;
 
   struct impl;
 

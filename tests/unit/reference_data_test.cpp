@@ -103,7 +103,7 @@ TEST(ReferenceData, BuiltinLoadsEveryManifestDataset) {
                                           "country_groups"}));
   for (const auto& i : infos) {
     SCOPED_TRACE(i.id);
-    EXPECT_EQ(i.version, "2026.1.0");
+    EXPECT_THAT(i.version, testing::MatchesRegex("20[0-9][0-9]\\.[0-9]+\\.[0-9]+"));
     EXPECT_EQ(i.sha256.size(), 64U);
     EXPECT_GT(i.records, 0U);
     EXPECT_FALSE(i.title.empty());
@@ -492,7 +492,7 @@ TEST(ReferenceDataLoad, UnknownCountryInAGroupIs307WithPointer) {
                               errc::unknown_code);
   EXPECT_EQ(e.context().file, "un/country_groups.json");
   EXPECT_THAT(e.context().pointer, testing::MatchesRegex("/records/[0-9]+/key/country"));
-  EXPECT_EQ(e.context().version, "2026.1.0");
+  EXPECT_EQ(e.context().version, data().dataset("country_groups").version);
 }
 
 TEST(ReferenceDataLoad, OverlappingMembershipIs302) {
