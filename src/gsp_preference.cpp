@@ -1,0 +1,1108 @@
+// The GSP preference engine: arrangement, coverage, graduation, duty and papers.
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "fairport/data/countries.hpp"
+#include "fairport/gsp/preference.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+constexpr const char* reg_978 = "Regulation (EU) No 978/2012";
+constexpr const char* reg_2447 = "Commission Implementing Regulation (EU) 2015/2447";
+constexpr std::string_view rex_threshold_id = "gsp_rex_statement_on_origin";
+
+// ---- formatting -----------------------------------------------------------------------------
+
+std::string cn_number(const decimal& d) {
+  std::string s = d.normalized().to_string();
+  std::replace(s.begin(), s.end(), '.', ',');
+  return s;
+}
+
+std::string percent_text(const decimal& fraction) {
+  return cn_number(fraction * decimal(100)) + " %";
+}
+
+std::string specific_text(const specific_duty& s) {
+  return cn_number(s.amount) + " " + s.currency.to_string() + "/" + s.per;
+}
+
+decimal fraction_from_percent_points(int tenths) {  // 35 -> 0.035
+  return decimal::from_parts(tenths, 3);
+}
+
+}  // namespace
+
+std::string format_duty(const duty_expression& d) {
+  if (!d.modelled) return d.text.empty() ? std::string("not computable") : d.text;
+  if (d.is_free() && !d.maximum && !d.maximum_ad_valorem) return "free";
+  std::string s;
+  if (d.ad_valorem) s = percent_text(*d.ad_valorem);
+  if (d.specific) {
+    if (!s.empty()) s += " + ";
+    s += specific_text(*d.specific);
+  }
+  if (d.minimum) s += " MIN " + specific_text(*d.minimum);
+  if (d.maximum) s += " MAX " + specific_text(*d.maximum);
+  if (d.maximum_ad_valorem) s += " MAX " + percent_text(*d.maximum_ad_valorem);
+  return s;
+}
+
+namespace {
+
+duty_expression free_duty() {
+  duty_expression d;
+  d.ad_valorem = decimal(0);
+  d.text = "free";
+  return d;
+}
+
+duty_expression not_computable(const duty_expression& third_country, const std::string& why) {
+  duty_expression d;
+  d.modelled = false;
+  d.text = why + " (third-country duty: " + third_country.text + ")";
+  return d;
+}
+
+bool is_zero_specific(const std::optional<specific_duty>& s) { return s && s->amount.is_zero(); }
+
+void finish(duty_expression& d) {
+  if (is_zero_specific(d.specific)) d.specific.reset();
+  const bool nothing = (!d.ad_valorem || d.ad_valorem->is_zero()) && !d.specific;
+  if (nothing) {
+    d = free_duty();
+    return;
+  }
+  if (d.specific && d.ad_valorem && d.ad_valorem->is_zero()) d.ad_valorem.reset();
+  d.text = format_duty(d);
+}
+
+}  // namespace
+
+duty_expression gsp_preferential_duty(const duty_expression& tc, preference_regime regime,
+                                      gsp_product_coverage coverage, bool textile_section,
+                                      findings& out) {
+  const std::string art7 = std::string(reg_978) + ", Art. 7";
+  const std::string art34 = std::string(reg_978) + ", Art. 34";
+  if (regime == preference_regime::none || coverage == gsp_product_coverage::not_listed) {
+    out.push_back(
+        make_finding("gsp.duty.no_preference", severity::info,
+                     "no preference applies: the third-country duty " + tc.text + " is due",
+                     std::string(reg_978) + ", Arts. 6, 11 and 18"));
+    return tc;
+  }
+  if (regime == preference_regime::eba) {
+    out.push_back(
+        make_finding("gsp.duty.eba_suspended", severity::info,
+                     "EBA: Common Customs Tariff duties suspended entirely (third-country duty " +
+                         tc.text + "; preferential duty free)",
+                     std::string(reg_978) + ", Art. 18(1)"));
+    return free_duty();
+  }
+  if (!tc.modelled) {
+    const std::string why =
+        regime == preference_regime::gsp && coverage == gsp_product_coverage::non_sensitive
+            ? "suspended except for agricultural components (Art. 7(1)), which fairport does not "
+              "compute"
+            : "the third-country duty has a part fairport does not compute";
+    out.push_back(make_finding(
+        "gsp.duty.not_computable", severity::warning,
+        "preferential duty not computable: " + why + " (third-country duty: " + tc.text + ")",
+        regime == preference_regime::gsp ? art7 : std::string(reg_978) + ", Art. 12"));
+    return not_computable(tc, "preferential duty not computable");
+  }
+
+  if (regime == preference_regime::gsp_plus) {
+    const std::string art12 = std::string(reg_978) + ", Art. 12";
+    duty_expression d = tc;
+    d.minimum.reset();
+    if (tc.minimum) {
+      out.push_back(make_finding(
+          "gsp.duty.not_computable", severity::warning,
+          "GSP+: the third-country duty " + tc.text +
+              " has a minimum duty; Art. 12 suspends the ad valorem duty but does not say how the "
+              "minimum is treated, so the preferential duty is not computed",
+          art12));
+      return not_computable(tc, "GSP+ with a minimum duty: not computed");
+    }
+    if (d.ad_valorem && !d.ad_valorem->is_zero()) {
+      out.push_back(make_finding(
+          "gsp.duty.gsp_plus.ad_valorem", severity::info,
+          "GSP+: ad valorem duty " + percent_text(*d.ad_valorem) + " suspended", art12 + "(1)"));
+    }
+    const bool compound = tc.ad_valorem.has_value() && tc.specific.has_value();
+    if (d.specific) {
+      if (compound) {
+        out.push_back(
+            make_finding("gsp.duty.gsp_plus.specific_kept", severity::info,
+                         "GSP+: the duty also has an ad valorem part, so the specific duty " +
+                             specific_text(*d.specific) + " is not suspended",
+                         art12 + "(2)"));
+      } else {
+        out.push_back(make_finding(
+            "gsp.duty.gsp_plus.specific", severity::info,
+            "GSP+: specific duty " + specific_text(*d.specific) + " suspended entirely",
+            art12 + "(2)"));
+        d.specific.reset();
+      }
+    }
+    if (d.ad_valorem) d.ad_valorem = decimal(0);
+    if (d.specific && (d.maximum || d.maximum_ad_valorem)) {
+      out.push_back(make_finding("gsp.duty.gsp_plus.maximum_kept", severity::info,
+                                 "GSP+: the maximum duty stays as in the tariff (it can only lower "
+                                 "the duty)",
+                                 art12));
+    }
+    if (!d.specific) {
+      d.maximum.reset();
+      d.maximum_ad_valorem.reset();
+    }
+    finish(d);
+    out.push_back(make_finding(
+        "gsp.duty.gsp_plus", severity::info,
+        "GSP+ preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art12));
+    return d;
+  }
+
+  // General arrangement.
+  if (coverage == gsp_product_coverage::non_sensitive) {
+    out.push_back(make_finding(
+        "gsp.duty.non_sensitive", severity::info,
+        "standard GSP, non-sensitive product: Common Customs Tariff duties suspended entirely "
+        "(third-country duty " +
+            tc.text + "; preferential duty free)",
+        art7 + "(1)"));
+    return free_duty();
+  }
+  if (coverage == gsp_product_coverage::listed) {
+    // Annex IX wording used with the general arrangement: not a valid combination.
+    out.push_back(make_finding("gsp.duty.no_preference", severity::warning,
+                               "coverage \"listed\" belongs to Annex IX (GSP+), not to the general "
+                               "arrangement: no preference computed",
+                               art7));
+    return tc;
+  }
+  // Sensitive (Art. 7(2) to (6)).
+  duty_expression d = tc;
+  if (d.minimum) {
+    out.push_back(make_finding(
+        "gsp.duty.minimum_not_applied", severity::info,
+        "the minimum duty " + specific_text(*d.minimum) + " does not apply to the reduced duty",
+        art7 + "(6)"));
+    d.minimum.reset();
+  }
+  if (d.ad_valorem && !d.ad_valorem->is_zero()) {
+    const decimal before = *d.ad_valorem;
+    decimal reduced;
+    if (textile_section) {
+      reduced = before * decimal::from_parts(8, 1);  // reduced by 20 %
+      out.push_back(make_finding("gsp.duty.sensitive.textile", severity::info,
+                                 "sensitive product of GSP section S-11a/S-11b: ad valorem duty " +
+                                     percent_text(before) + " reduced by 20 % to " +
+                                     percent_text(reduced),
+                                 art7 + "(2), second sentence"));
+    } else {
+      reduced = before - fraction_from_percent_points(35);
+      if (reduced.is_negative()) reduced = decimal(0);
+      out.push_back(make_finding("gsp.duty.sensitive.ad_valorem", severity::info,
+                                 "sensitive product: ad valorem duty " + percent_text(before) +
+                                     " reduced by 3,5 percentage points to " +
+                                     percent_text(reduced),
+                                 art7 + "(2)"));
+      out.push_back(make_finding(
+          "gsp.duty.grandfathered", severity::info,
+          "where the rates of Regulation (EC) No 732/2008 gave a reduction of more than 3,5 "
+          "points, those rates apply; fairport does not hold them (check TARIC)",
+          art7 + "(3)"));
+    }
+    if (reduced <= fraction_from_percent_points(10)) {
+      out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
+                                 "reduced ad valorem duty " + percent_text(reduced) +
+                                     " is 1 % or less: suspended entirely",
+                                 art34 + "(1)"));
+      reduced = decimal(0);
+    } else {
+      const decimal rounded = reduced.round(3, rounding_mode::down);
+      if (rounded != reduced) {
+        out.push_back(
+            make_finding("gsp.duty.rounded", severity::info,
+                         "preferential rate " + percent_text(reduced) +
+                             " rounded down to the first decimal place: " + percent_text(rounded),
+                         art34 + "(3)"));
+      }
+      reduced = rounded;
+    }
+    d.ad_valorem = reduced;
+  }
+  if (d.specific) {
+    if (d.ad_valorem) {
+      out.push_back(make_finding("gsp.duty.compound_specific_kept", severity::info,
+                                 "the duty has ad valorem and specific parts: the specific duty " +
+                                     specific_text(*d.specific) + " is not reduced",
+                                 art7 + "(5)"));
+    } else {
+      const specific_duty before = *d.specific;
+      decimal amount = before.amount * decimal::from_parts(7, 1);  // reduced by 30 %
+      out.push_back(make_finding("gsp.duty.sensitive.specific", severity::info,
+                                 "sensitive product: specific duty " + specific_text(before) +
+                                     " reduced by 30 % to " + cn_number(amount) + " " +
+                                     before.currency.to_string() + "/" + before.per,
+                                 art7 + "(4)"));
+      if (before.currency.view() == "EUR" && amount <= decimal(2)) {
+        out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
+                                   "reduced specific duty " + cn_number(amount) +
+                                       " EUR is EUR 2 or less: suspended entirely",
+                                   art34 + "(2)"));
+        amount = decimal(0);
+      } else {
+        const decimal rounded = amount.round(1, rounding_mode::down);
+        if (rounded != amount) {
+          out.push_back(
+              make_finding("gsp.duty.rounded", severity::info,
+                           "preferential specific duty " + cn_number(amount) +
+                               " rounded down to the first decimal place: " + cn_number(rounded),
+                           art34 + "(3)"));
+        }
+        amount = rounded;
+      }
+      d.specific->amount = amount;
+    }
+  }
+  if (d.maximum || d.maximum_ad_valorem) {
+    out.push_back(make_finding("gsp.duty.maximum_not_reduced", severity::info,
+                               "the maximum duty is not reduced", art7 + "(6)"));
+  }
+  const bool specific_left = d.specific && !d.specific->amount.is_zero();
+  if (!specific_left && d.ad_valorem && d.ad_valorem->is_zero()) {
+    d.maximum.reset();
+    d.maximum_ad_valorem.reset();
+  }
+  finish(d);
+  out.push_back(make_finding(
+      "gsp.duty.gsp", severity::info,
+      "standard GSP preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art7));
+  return d;
+}
+
+date::year_month_day statement_valid_until(const date::year_month_day& made_out) {
+  if (!made_out.ok()) {
+    detail::throw_error(errc::invalid_date, "statement date is not a valid calendar date");
+  }
+  const date::year_month_day next{made_out.year() + date::years{1}, made_out.month(),
+                                  made_out.day()};
+  if (next.ok()) return next;
+  return date::year_month_day{
+      date::year_month_day_last{next.year(), date::month_day_last{next.month()}}};
+}
+
+std::string statement_on_origin_text(std::string_view exporter, std::string_view rex_number,
+                                     std::string_view origin_country,
+                                     std::string_view origin_criterion) {
+  const auto field = [](std::string_view s) {
+    return s.empty() ? std::string("\u2026") : std::string(s);
+  };
+  std::string t = "The exporter " + field(exporter);
+  if (!rex_number.empty()) t += " (Number of Registered Exporter " + std::string(rex_number) + ")";
+  t += " of the products covered by this document declares that, except where otherwise clearly "
+       "indicated, these products are of " +
+       field(origin_country) +
+       " preferential origin according to rules of origin of the Generalised System of "
+       "Preferences of the European Union and that the origin criterion met is " +
+       field(origin_criterion) + ".";
+  return t;
+}
+
+// ---- the engine -----------------------------------------------------------------------------
+
+namespace {
+
+using day_t = std::int32_t;
+
+day_t day_of(const date::year_month_day& d) {
+  return static_cast<day_t>(date::sys_days{d}.time_since_epoch().count());
+}
+day_t begin_of(const validity_interval& v) {
+  return static_cast<day_t>(v.begin().time_since_epoch().count());
+}
+day_t end_of(const validity_interval& v) {
+  if (v.is_open_ended()) return INT32_MAX;
+  return static_cast<day_t>(v.end().time_since_epoch().count());
+}
+
+int slot_of(country_code c) {
+  const auto v = c.view();
+  if (v.size() != 2) return -1;
+  return (v[0] - 'A') * 26 + (v[1] - 'A');
+}
+
+std::uint64_t code_value(std::string_view ten) {
+  std::uint64_t x = 0;
+  for (char ch : ten) x = x * 10 + static_cast<std::uint64_t>(ch - '0');
+  return x;
+}
+
+struct arr_period {
+  day_t begin, end;
+  const gsp_beneficiary_record* rec;
+};
+struct grad_period {
+  day_t begin, end;
+  std::uint64_t mask_lo, mask_hi;  // chapters 0..63, 64..127
+  const gsp_graduation_record* rec;
+};
+struct simple_period {
+  day_t begin, end;
+};
+
+struct withdrawal_entry {
+  std::uint64_t lo, hi;
+  day_t begin, end;
+  gsp_arrangement arrangement;
+  const gsp_coverage_record* rec;
+};
+
+struct country_slot {
+  std::vector<arr_period> arrangements[3];  // by gsp_arrangement
+  std::vector<withdrawal_entry> withdrawals;
+  std::vector<grad_period> graduations;
+  std::vector<simple_period> eu;
+  day_t first_begin = INT32_MAX;  // earliest beneficiary record
+  day_t last_end = INT32_MIN;
+};
+
+struct range_entry {
+  std::uint64_t lo, hi, width;
+  day_t begin, end;
+  std::uint32_t index;  // into the owner's record list
+};
+
+/// The narrowest entry of `bucket` valid on `day` holding [lo, hi]; -1 none, -2 depends on
+/// sub-code.
+long find_range(const std::vector<range_entry>& bucket, std::uint64_t lo, std::uint64_t hi,
+                day_t day) noexcept {
+  const range_entry* best = nullptr;
+  for (const auto& e : bucket) {
+    if (day < e.begin || day >= e.end) continue;
+    if (e.lo <= lo && hi <= e.hi && (best == nullptr || e.width < best->width)) best = &e;
+  }
+  for (const auto& e : bucket) {
+    if (&e == best || day < e.begin || day >= e.end) continue;
+    if (e.hi >= lo && e.lo <= hi && !(e.lo <= lo && hi <= e.hi) &&
+        (best == nullptr || e.width < best->width)) {
+      return -2;
+    }
+  }
+  return best == nullptr ? -1 : static_cast<long>(best->index);
+}
+
+void add_range(std::vector<range_entry> (&buckets)[100], std::uint64_t lo, std::uint64_t hi,
+               const validity_interval& v, std::uint32_t index) {
+  const range_entry e{lo, hi, hi - lo, begin_of(v), end_of(v), index};
+  const auto first = static_cast<int>(lo / 100000000ULL);
+  const auto last = static_cast<int>(hi / 100000000ULL);
+  for (int ch = first; ch <= last && ch < 100; ++ch) buckets[ch].push_back(e);
+}
+
+/// 0: no withdrawal; 1: the whole range is withdrawn (*out set); 2: part of it is.
+int withdrawal_of(const country_slot& slot, gsp_arrangement a, std::uint64_t lo, std::uint64_t hi,
+                  day_t day, const gsp_coverage_record** out) noexcept {
+  int result = 0;
+  for (const auto& w : slot.withdrawals) {
+    if (w.arrangement != a || day < w.begin || day >= w.end) continue;
+    if (w.lo <= lo && hi <= w.hi) {
+      *out = w.rec;
+      return 1;
+    }
+    if (w.hi >= lo && w.lo <= hi) result = 2;
+  }
+  return result;
+}
+
+enum duty_variant : int { v_gsp_ns = 0, v_gsp_s = 1, v_gsp_s_textile = 2, v_gsp_plus = 3 };
+
+}  // namespace
+
+struct gsp_preference_engine::impl {
+  reference_data data;
+  std::vector<country_slot> countries = std::vector<country_slot>(26 * 26);
+  std::vector<range_entry> coverage_buckets[2][100];  // [gsp, gsp_plus][chapter]
+  std::vector<const gsp_coverage_record*> coverage_records;
+  std::vector<range_entry> tariff_buckets[100];
+  std::vector<const tariff_record*> tariff_records;
+  std::vector<std::array<duty_expression, 4>> variants;  // per tariff record
+  duty_expression eba_free;
+  std::vector<std::pair<simple_period, const threshold_record*>> rex_thresholds;
+
+  explicit impl(const reference_data& d) : data(d) {
+    for (const auto& kv : data.gsp_beneficiaries().series()) {
+      const int s = slot_of(kv.first.first);
+      if (s < 0 || s >= 26 * 26) continue;
+      auto& slot = countries[static_cast<std::size_t>(s)];
+      for (const auto& e : kv.second) {
+        const arr_period p{begin_of(e.validity), end_of(e.validity), &e.value};
+        slot.arrangements[static_cast<int>(kv.first.second)].push_back(p);
+        slot.first_begin = std::min(slot.first_begin, p.begin);
+        slot.last_end = std::max(slot.last_end, p.end);
+      }
+    }
+    for (const auto& kv : data.gsp_graduations().series()) {
+      const int s = slot_of(kv.first.first);
+      if (s < 0 || s >= 26 * 26) continue;
+      for (const auto& e : kv.second) {
+        grad_period g{begin_of(e.validity), end_of(e.validity), 0, 0, &e.value};
+        for (const auto& c : e.value.chapters) {
+          const int ch = (c[0] - '0') * 10 + (c[1] - '0');
+          if (ch < 64) {
+            g.mask_lo |= std::uint64_t{1} << ch;
+          } else {
+            g.mask_hi |= std::uint64_t{1} << (ch - 64);
+          }
+        }
+        countries[static_cast<std::size_t>(s)].graduations.push_back(g);
+      }
+    }
+    index_eu_membership();
+    const auto& cov = data.gsp_coverage().records();
+    for (std::size_t i = 0; i < cov.size(); ++i) {
+      const auto& [validity, r] = cov[i];
+      if (r.country) {
+        const int s = slot_of(*r.country);
+        if (s < 0 || s >= 26 * 26) continue;
+        countries[static_cast<std::size_t>(s)].withdrawals.push_back(
+            {code_value(r.from), code_value(r.through), begin_of(validity), end_of(validity),
+             r.arrangement, &r});
+        continue;
+      }
+      const int a = r.arrangement == gsp_arrangement::gsp_plus ? 1 : 0;
+      coverage_records.push_back(&r);
+      add_range(coverage_buckets[a], code_value(r.from), code_value(r.through), validity,
+                static_cast<std::uint32_t>(coverage_records.size() - 1));
+    }
+    const auto& tar = data.tariffs().records();
+    variants.reserve(tar.size());
+    for (std::size_t i = 0; i < tar.size(); ++i) {
+      const auto& [validity, r] = tar[i];
+      tariff_records.push_back(&r);
+      add_range(tariff_buckets, code_value(r.from), code_value(r.through), validity,
+                static_cast<std::uint32_t>(i));
+      std::array<duty_expression, 4> v;
+      std::array<findings, 4> n;
+      v[v_gsp_ns] = gsp_preferential_duty(r.duty, preference_regime::gsp,
+                                          gsp_product_coverage::non_sensitive, false, n[v_gsp_ns]);
+      v[v_gsp_s] = gsp_preferential_duty(r.duty, preference_regime::gsp,
+                                         gsp_product_coverage::sensitive, false, n[v_gsp_s]);
+      v[v_gsp_s_textile] =
+          gsp_preferential_duty(r.duty, preference_regime::gsp, gsp_product_coverage::sensitive,
+                                true, n[v_gsp_s_textile]);
+      v[v_gsp_plus] = gsp_preferential_duty(r.duty, preference_regime::gsp_plus,
+                                            gsp_product_coverage::listed, false, n[v_gsp_plus]);
+      variants.push_back(std::move(v));
+    }
+    eba_free = free_duty();
+    for (const auto& kv : data.thresholds().series()) {
+      if (kv.first != rex_threshold_id) continue;
+      for (const auto& e : kv.second) {
+        rex_thresholds.push_back({{begin_of(e.validity), end_of(e.validity)}, &e.value});
+      }
+    }
+  }
+
+  // EU membership periods of each country, read through country_table's public look-ups: the
+  // membership records found on 1 January of 1958..2100, with their exact bounds from each
+  // record's provenance, and any record that starts the day after one ends. (A membership that
+  // neither spans a 1 January nor follows another one would be missed; none exists.)
+  void index_eu_membership() {
+    const auto& ct = data.countries();
+    std::vector<const group_membership*> seen;
+    const auto take = [&](country_code c, const group_membership* mem) {
+      while (mem != nullptr && std::find(seen.begin(), seen.end(), mem) == seen.end()) {
+        seen.push_back(mem);
+        const auto from = try_parse_date(mem->source.valid_from);
+        const auto through = try_parse_date(mem->source.valid_through);
+        const int s = slot_of(c);
+        if (!from || s < 0 || s >= 26 * 26) return;
+        const validity_interval v(*from, through);
+        countries[static_cast<std::size_t>(s)].eu.push_back({begin_of(v), end_of(v)});
+        if (!through) return;
+        mem = ct.membership(eu_group, c,
+                            date::year_month_day{date::sys_days{*through} + date::days{1}});
+      }
+    };
+    for (int y = 1958; y <= 2100; ++y) {
+      const date::year_month_day probe{date::year{y}, date::month{1}, date::day{1}};
+      for (const auto& c : ct.members(eu_group, probe)) take(c, ct.membership(eu_group, c, probe));
+    }
+  }
+
+  const threshold_record* rex_threshold(day_t day) const noexcept {
+    for (const auto& [p, r] : rex_thresholds) {
+      if (p.begin <= day && day < p.end) return r;
+    }
+    return nullptr;
+  }
+};
+
+gsp_preference_engine::gsp_preference_engine(const reference_data& data)
+    : impl_(std::make_shared<const impl>(data)) {}
+
+const reference_data& gsp_preference_engine::data() const noexcept { return impl_->data; }
+
+preference_outcome gsp_preference_engine::evaluate(const preference_query& q) const {
+  const impl& m = *impl_;
+  if (!q.as_of.ok()) {
+    detail::throw_error(errc::invalid_date, "as_of is not a valid calendar date");
+  }
+  preference_outcome o;
+  const day_t day = day_of(q.as_of);
+  o.origin = !q.originating ? condition_status::unchecked
+                            : (*q.originating ? condition_status::met : condition_status::not_met);
+  o.direct_transport = !q.direct_transport ? condition_status::unchecked
+                                           : (*q.direct_transport ? condition_status::met
+                                                                  : condition_status::not_met);
+
+  // The code as a range of 10-digit codes.
+  const auto digits = q.cn.digits();
+  std::uint64_t lo = 0, hi = 0;
+  for (std::size_t i = 0; i < 10; ++i) {
+    const std::uint64_t dl = i < digits.size() ? static_cast<std::uint64_t>(digits[i] - '0') : 0;
+    const std::uint64_t dh = i < digits.size() ? dl : 9;
+    lo = lo * 10 + dl;
+    hi = hi * 10 + dh;
+  }
+  const int chapter = q.cn.chapter_number();
+
+  // Third-country duty.
+  const long t = find_range(m.tariff_buckets[chapter], lo, hi, day);
+  if (t >= 0) o.tariff = m.tariff_records[static_cast<std::size_t>(t)];
+
+  // REX threshold (Art. 78(1)(b) of 2015/2447).
+  o.rex_threshold = m.rex_threshold(day);
+  if (q.originating_value_eur && o.rex_threshold != nullptr) {
+    if (q.originating_value_eur->currency() != o.rex_threshold->currency) {
+      detail::throw_error(errc::currency_mismatch,
+                          "originating_value_eur is in " +
+                              q.originating_value_eur->currency().to_string() +
+                              "; the REX threshold is in " + o.rex_threshold->currency.to_string());
+    }
+    o.rex_required = q.originating_value_eur->amount() > o.rex_threshold->amount;
+  }
+
+  // Destination.
+  const int ds = slot_of(q.destination);
+  bool in_eu = false;
+  if (ds >= 0 && ds < 26 * 26) {
+    for (const auto& p : m.countries[static_cast<std::size_t>(ds)].eu) {
+      if (p.begin <= day && day < p.end) in_eu = true;
+    }
+  }
+
+  // Arrangements on the date.
+  const int es = slot_of(q.exporter);
+  const country_slot* slot =
+      es >= 0 && es < 26 * 26 ? &m.countries[static_cast<std::size_t>(es)] : nullptr;
+  if (slot != nullptr) {
+    for (int a = 0; a < 3; ++a) {
+      for (const auto& p : slot->arrangements[a]) {
+        if (p.begin <= day && day < p.end) o.arrangements[static_cast<std::size_t>(a)] = p.rec;
+      }
+    }
+  }
+  const auto has = [&o](gsp_arrangement a) {
+    return o.arrangements[static_cast<std::size_t>(a)] != nullptr;
+  };
+  if (has(gsp_arrangement::eba)) {
+    o.regime = preference_regime::eba;
+  } else if (has(gsp_arrangement::gsp_plus)) {
+    o.regime = preference_regime::gsp_plus;
+  } else if (has(gsp_arrangement::gsp)) {
+    o.regime = preference_regime::gsp;
+  }
+
+  const auto refuse = [&o](preference_reason r) {
+    o.status = preference_status::refused;
+    o.reason = r;
+    o.applied = preference_regime::none;
+    o.applied_record = nullptr;
+    o.preferential = nullptr;
+    return o;
+  };
+  const auto undetermined = [&o](preference_reason r) {
+    o.status = preference_status::undetermined;
+    o.reason = r;
+    o.applied = preference_regime::none;
+    o.applied_record = nullptr;
+    o.preferential = nullptr;
+    return o;
+  };
+
+  if (!in_eu) return refuse(preference_reason::destination_not_eu);
+  if (o.regime == preference_regime::none) {
+    if (slot != nullptr && slot->first_begin != INT32_MAX && day < slot->first_begin) {
+      return undetermined(preference_reason::beneficiary_status_unknown);
+    }
+    return refuse(preference_reason::not_a_beneficiary);
+  }
+
+  // The most favourable arrangement that covers the product: EBA, then GSP+, then GSP.
+  preference_reason why_not = preference_reason::product_not_covered;
+  bool settled = false;
+  if (has(gsp_arrangement::eba)) {
+    const int w = withdrawal_of(*slot, gsp_arrangement::eba, lo, hi, day, &o.withdrawal);
+    if (w == 2) return undetermined(preference_reason::coverage_depends_on_subcode);
+    if (w == 1) {
+      why_not = preference_reason::preference_withdrawn;
+    } else if (chapter >= 1 && chapter <= 97 && chapter != 93) {
+      o.applied = preference_regime::eba;
+      o.applied_record = o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)];
+      o.preferential = &m.eba_free;
+      settled = true;
+    }
+  }
+  for (int a = 1; !settled && a >= 0; --a) {  // gsp_plus (1), then gsp (0)
+    const auto arr = a == 1 ? gsp_arrangement::gsp_plus : gsp_arrangement::gsp;
+    if (!has(arr)) continue;
+    const gsp_coverage_record* withdrawn = nullptr;
+    const int w = withdrawal_of(*slot, arr, lo, hi, day, &withdrawn);
+    if (w == 2) return undetermined(preference_reason::coverage_depends_on_subcode);
+    if (w == 1) {
+      o.withdrawal = withdrawn;
+      if (why_not == preference_reason::product_not_covered) {
+        why_not = preference_reason::preference_withdrawn;
+      }
+      continue;
+    }
+    const long c = find_range(m.coverage_buckets[a][chapter], lo, hi, day);
+    if (c == -2) return undetermined(preference_reason::coverage_depends_on_subcode);
+    if (c == -1) return undetermined(preference_reason::coverage_not_in_data);
+    const gsp_coverage_record* cov = m.coverage_records[static_cast<std::size_t>(c)];
+    o.coverage = cov;
+    if (!cov->is_covered()) continue;
+    if (arr == gsp_arrangement::gsp) {
+      for (const auto& g : slot->graduations) {
+        if (g.begin > day || day >= g.end) continue;
+        const bool hit = chapter < 64 ? ((g.mask_lo >> chapter) & 1U) != 0
+                                      : ((g.mask_hi >> (chapter - 64)) & 1U) != 0;
+        if (hit) {
+          o.graduation = g.rec;
+          break;
+        }
+      }
+      if (o.graduation != nullptr) {
+        if (why_not == preference_reason::product_not_covered) {
+          why_not = preference_reason::section_graduated;
+        }
+        continue;
+      }
+    }
+    o.applied = to_regime(arr);
+    o.applied_record = o.arrangements[static_cast<std::size_t>(arr)];
+    if (t >= 0) {
+      const auto& v = m.variants[static_cast<std::size_t>(t)];
+      if (arr == gsp_arrangement::gsp_plus) {
+        o.preferential = &v[v_gsp_plus];
+      } else if (cov->coverage == gsp_product_coverage::non_sensitive) {
+        o.preferential = &v[v_gsp_ns];
+      } else {
+        o.preferential = &v[cov->is_textile_section() ? v_gsp_s_textile : v_gsp_s];
+      }
+    }
+    settled = true;
+  }
+  if (!settled) {
+    const auto* cov = o.coverage;
+    const auto* grad = o.graduation;
+    const auto* wd = o.withdrawal;
+    refuse(why_not);
+    o.coverage = cov;
+    o.graduation = grad;
+    o.withdrawal = wd;
+    return o;
+  }
+
+  o.available = o.applied;
+  if (o.origin == condition_status::not_met) return refuse(preference_reason::origin_not_shown);
+  if (o.direct_transport == condition_status::not_met) {
+    return refuse(preference_reason::not_directly_transported);
+  }
+  if (o.rex_required.value_or(false) && !q.exporter_registered_rex) {
+    return refuse(preference_reason::exporter_not_registered);
+  }
+  const bool all_checked = o.origin == condition_status::met &&
+                           o.direct_transport == condition_status::met &&
+                           o.rex_required.has_value();
+  o.status = all_checked ? preference_status::granted : preference_status::conditional;
+  o.reason = preference_reason::none;
+  return o;
+}
+
+namespace {
+
+std::string arrangement_name(gsp_arrangement a) {
+  switch (a) {
+    case gsp_arrangement::gsp:
+      return "standard GSP (general arrangement, Annex II)";
+    case gsp_arrangement::gsp_plus:
+      return "GSP+ (Annex III)";
+    case gsp_arrangement::eba:
+      return "EBA (Annex IV)";
+  }
+  return "";
+}
+
+std::string country_label(const reference_data& data, country_code c) {
+  if (const auto* i = data.countries().find(c)) return i->name + " (" + c.to_string() + ")";
+  return c.to_string();
+}
+
+}  // namespace
+
+preference_decision gsp_preference_engine::decide(const preference_query& q) const {
+  const impl& m = *impl_;
+  const preference_outcome o = evaluate(q);
+  preference_decision d;
+  d.regime = o.regime;
+  d.applied = o.applied;
+  d.available = o.available;
+  d.status = o.status;
+  d.reason = o.reason;
+  d.origin = o.origin;
+  d.direct_transport = o.direct_transport;
+  auto& f = d.findings;
+  const std::string date_text = format_date(q.as_of);
+  const std::string exporter = country_label(m.data, q.exporter);
+  const std::string code = q.cn.to_string();
+
+  // Third-country duty.
+  if (o.tariff != nullptr) {
+    d.third_country = o.tariff->duty;
+    d.tariff_source = o.tariff->source;
+    f.push_back(make_finding("gsp.duty.third_country", severity::info,
+                             "third-country (erga omnes) duty for CN " + code + " on " + date_text +
+                                 ": " + o.tariff->duty.text,
+                             o.tariff->source.to_string()));
+  } else {
+    f.push_back(make_finding("gsp.duty.third_country_unknown", severity::warning,
+                             "no single third-country duty for CN " + code + " valid on " +
+                                 date_text +
+                                 " in the tariff data (code not covered, or its sub-codes have "
+                                 "different duties)",
+                             m.data.dataset("eu_cct_erga_omnes").id));
+  }
+
+  // Destination.
+  if (o.reason == preference_reason::destination_not_eu) {
+    f.push_back(
+        make_finding("gsp.destination.not_eu", severity::error,
+                     country_label(m.data, q.destination) + " is not an EU member state on " +
+                         date_text + ": the EU's GSP does not apply",
+                     "country_groups (group \"eu\"); " + std::string(reg_978) + ", Art. 1"));
+  } else if (const auto* mem = m.data.countries().membership(eu_group, q.destination, q.as_of)) {
+    f.push_back(make_finding(
+        "gsp.destination.eu", severity::info,
+        country_label(m.data, q.destination) + " is an EU member state on " + date_text,
+        mem->source.to_string()));
+  }
+
+  // Arrangements.
+  int listed = 0;
+  for (std::size_t a = 0; a < 3; ++a) {
+    const auto* r = o.arrangements[a];
+    if (r == nullptr) continue;
+    ++listed;
+    f.push_back(make_finding(
+        "gsp.arrangement." + std::string(to_string(r->arrangement)), severity::info,
+        exporter + " is a beneficiary of " + arrangement_name(r->arrangement) + " on " + date_text,
+        r->source.to_string()));
+  }
+  if (listed > 1) {
+    f.push_back(make_finding("gsp.arrangement.most_favourable", severity::info,
+                             exporter + " has " + std::to_string(listed) + " arrangements on " +
+                                 date_text +
+                                 " (GSP+ and EBA beneficiaries are also listed in Annex II): the "
+                                 "most favourable one that covers the product applies (EBA, then "
+                                 "GSP+, then standard GSP)",
+                             std::string(reg_978) + ", Arts. 1(2), 4, 9 and 17"));
+  }
+  if (o.regime == preference_regime::none && o.reason != preference_reason::destination_not_eu) {
+    if (o.reason == preference_reason::beneficiary_status_unknown) {
+      f.push_back(make_finding("gsp.beneficiary.unknown", severity::warning,
+                               "the beneficiary data for " + exporter + " starts after " +
+                                   date_text + "; its status on that date is not recorded",
+                               m.data.dataset("eu_gsp_beneficiaries").id + " " +
+                                   m.data.dataset("eu_gsp_beneficiaries").version));
+    } else {
+      f.push_back(make_finding("gsp.not_beneficiary", severity::error,
+                               exporter + " is in none of Annexes II, III and IV on " + date_text +
+                                   " (not a beneficiary of the scheme on that date, or no longer "
+                                   "one)",
+                               std::string(reg_978) + ", Annexes II to IV; dataset " +
+                                   m.data.dataset("eu_gsp_beneficiaries").id + " " +
+                                   m.data.dataset("eu_gsp_beneficiaries").version));
+    }
+  }
+  if (o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)] != nullptr &&
+      !m.data.countries().is_member(ldc_group, q.exporter, q.as_of)) {
+    f.push_back(make_finding(
+        "gsp.eba.ldc_graduated", severity::warning,
+        exporter + " is not on the UN list of least developed countries on " + date_text +
+            " but is still listed in Annex IV: removal needs a delegated act and follows a "
+            "three-year transition",
+        std::string(reg_978) + ", Art. 17(2)"));
+  }
+
+  // Coverage and graduation.
+  if (o.coverage != nullptr) {
+    d.coverage = o.coverage->coverage;
+    d.section = o.coverage->section;
+    const std::string annex =
+        o.coverage->arrangement == gsp_arrangement::gsp ? "Annex V" : "Annex IX";
+    f.push_back(make_finding(
+        "gsp.coverage." + std::string(to_string(o.coverage->coverage)), severity::info,
+        "CN " + code + " in " + annex + ": " + std::string(to_string(o.coverage->coverage)) +
+            (o.coverage->section.empty() ? std::string() : ", GSP section " + o.coverage->section),
+        o.coverage->source.to_string()));
+    if (!o.coverage->ex_description.empty()) {
+      f.push_back(make_finding("gsp.coverage.ex_code", severity::warning,
+                               "'ex' line: covered only for \"" + o.coverage->ex_description + "\"",
+                               o.coverage->source.to_string()));
+    }
+  }
+  if (o.available == preference_regime::eba) {
+    f.push_back(
+        make_finding("gsp.coverage.eba", severity::info,
+                     "EBA covers all products of CN Chapters 1 to 97 except Chapter 93; CN " +
+                         code + " is covered",
+                     std::string(reg_978) + ", Art. 18(1)"));
+  } else if (o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)] != nullptr &&
+             q.cn.chapter_number() == 93) {
+    f.push_back(make_finding("gsp.coverage.eba_chapter_93", severity::info,
+                             "arms and ammunition (Chapter 93) are excluded from EBA",
+                             std::string(reg_978) + ", Art. 18(1)"));
+  }
+  if (o.graduation != nullptr) {
+    f.push_back(make_finding(
+        "gsp.graduated", o.applied == preference_regime::none ? severity::error : severity::info,
+        "GSP section " + o.graduation->section + " is graduated for " + exporter + " on " +
+            date_text + ": standard GSP preferences suspended for the section",
+        o.graduation->source.to_string()));
+  }
+  if (o.withdrawal != nullptr) {
+    f.push_back(make_finding(
+        "gsp.withdrawn", o.applied == preference_regime::none ? severity::error : severity::info,
+        "preferences of " + std::string(to_string(o.withdrawal->arrangement)) +
+            " temporarily withdrawn for " + exporter + " for CN " + code + " on " + date_text,
+        o.withdrawal->source.to_string()));
+  }
+  switch (o.reason) {
+    case preference_reason::product_not_covered:
+      f.push_back(make_finding(
+          "gsp.not_covered", severity::error,
+          "CN " + code + " is not covered by any arrangement " + exporter + " has on " + date_text,
+          std::string(reg_978) + ", Arts. 6, 11 and 18(1); Annexes V and IX"));
+      break;
+    case preference_reason::coverage_not_in_data:
+      f.push_back(make_finding("gsp.coverage.unknown", severity::warning,
+                               "the coverage data has no Annex V / Annex IX row for CN " + code +
+                                   " on " + date_text + ": the preference cannot be decided",
+                               m.data.dataset("eu_gsp_product_coverage").id + " " +
+                                   m.data.dataset("eu_gsp_product_coverage").version));
+      break;
+    case preference_reason::coverage_depends_on_subcode:
+      f.push_back(make_finding("gsp.coverage.depends_on_subcode", severity::warning,
+                               "CN " + code +
+                                   " is too short: its sub-codes are covered differently; give "
+                                   "the 8-digit CN code",
+                               m.data.dataset("eu_gsp_product_coverage").id));
+      break;
+    default:
+      break;
+  }
+
+  // Duty under the preference.
+  if (o.applied != preference_regime::none) {
+    f.push_back(make_finding(
+        "gsp.applied", severity::info, "preference applied: " + std::string(to_string(o.applied)),
+        o.applied_record != nullptr ? o.applied_record->source.to_string() : std::string(reg_978)));
+    if (o.applied == preference_regime::eba) {
+      findings notes;
+      d.preferential =
+          gsp_preferential_duty(o.tariff ? o.tariff->duty : m.eba_free, preference_regime::eba,
+                                gsp_product_coverage::listed, false, notes);
+      f.insert(f.end(), notes.begin(), notes.end());
+    } else if (o.preferential != nullptr && o.tariff != nullptr) {
+      d.preferential = *o.preferential;
+      findings notes;
+      (void)gsp_preferential_duty(o.tariff->duty, o.applied, o.coverage->coverage,
+                                  o.coverage->is_textile_section(), notes);
+      f.insert(f.end(), notes.begin(), notes.end());
+    } else {
+      f.push_back(make_finding(
+          "gsp.duty.preferential_unknown", severity::warning,
+          "the preferential duty cannot be computed without the "
+          "third-country duty",
+          std::string(reg_978) + (o.applied == preference_regime::gsp ? ", Art. 7" : ", Art. 12")));
+    }
+  } else if (d.third_country && o.status == preference_status::refused) {
+    f.push_back(make_finding("gsp.duty.third_country_due", severity::info,
+                             "no preference: the third-country duty " + d.third_country->text +
+                                 " is due (" + std::string(to_string(o.reason)) + ")",
+                             d.tariff_source ? d.tariff_source->to_string() : std::string()));
+    if (o.available != preference_regime::none && o.coverage != nullptr) {
+      findings ignored;
+      const auto would =
+          gsp_preferential_duty(*d.third_country, o.available,
+                                o.available == preference_regime::eba ? gsp_product_coverage::listed
+                                                                      : o.coverage->coverage,
+                                o.coverage->is_textile_section(), ignored);
+      f.push_back(make_finding(
+          "gsp.duty.if_conditions_met", severity::info,
+          "with the conditions met, " + std::string(to_string(o.available)) + " would give " +
+              format_duty(would),
+          std::string(reg_978) + (o.available == preference_regime::eba        ? ", Art. 18(1)"
+                                  : o.available == preference_regime::gsp_plus ? ", Art. 12"
+                                                                               : ", Art. 7")));
+    } else if (o.available == preference_regime::eba) {
+      f.push_back(make_finding("gsp.duty.if_conditions_met", severity::info,
+                               "with the conditions met, eba would give free",
+                               std::string(reg_978) + ", Art. 18(1)"));
+    }
+  }
+
+  // Conditions: origin and transport.
+  const std::string origin_ref = std::string(reg_978) +
+                                 ", Art. 33(1); Commission Delegated Regulation (EU) 2015/2446, "
+                                 "Arts. 41 et seq. (GSP rules of origin)";
+  switch (o.origin) {
+    case condition_status::met:
+      f.push_back(make_finding(
+          "gsp.origin.met", severity::info,
+          "condition 1, origin: the products are declared to originate in " + exporter + " (met)",
+          origin_ref));
+      break;
+    case condition_status::not_met:
+      f.push_back(make_finding("gsp.origin.not_met", severity::error,
+                               "condition 1, origin: the products are declared not to originate "
+                               "in " +
+                                   exporter + " (not met): no preference",
+                               origin_ref));
+      break;
+    case condition_status::unchecked:
+      f.push_back(make_finding("gsp.origin.unchecked", severity::warning,
+                               "condition 1, origin: the products must originate in " + exporter +
+                                   " under the GSP rules of origin (unchecked)",
+                               origin_ref));
+      break;
+  }
+  const std::string transport_ref = "Commission Delegated Regulation (EU) 2015/2446, Art. 43; " +
+                                    std::string(reg_2447) + ", Art. 107(1)(e)";
+  switch (o.direct_transport) {
+    case condition_status::met:
+      f.push_back(make_finding("gsp.transport.met", severity::info,
+                               "condition 2, transport: the products were transported directly "
+                               "to the Union, not altered on the way (met)",
+                               transport_ref));
+      break;
+    case condition_status::not_met:
+      f.push_back(make_finding("gsp.transport.not_met", severity::error,
+                               "condition 2, transport: the products were not transported "
+                               "directly / were altered on the way (not met): no preference",
+                               transport_ref));
+      break;
+    case condition_status::unchecked:
+      f.push_back(make_finding("gsp.transport.unchecked", severity::warning,
+                               "condition 2, transport: the products must be the ones exported, "
+                               "not altered or transformed on the way (unchecked)",
+                               transport_ref));
+      break;
+  }
+
+  // Papers.
+  auto& st = d.statement;
+  const bool claimable = o.available != preference_regime::none;
+  st.required = claimable;
+  st.rex_required = o.rex_required;
+  if (o.rex_threshold != nullptr) st.threshold_eur = o.rex_threshold->amount;
+  if (claimable) {
+    const date::year_month_day made = q.statement_date.value_or(q.as_of);
+    st.made_out = made;
+    st.valid_until = statement_valid_until(made);
+    const std::string thr = o.rex_threshold != nullptr ? o.rex_threshold->amount.to_string() + " " +
+                                                             o.rex_threshold->currency.to_string()
+                                                       : std::string("(threshold not in data)");
+    const std::string thr_ref = o.rex_threshold != nullptr ? o.rex_threshold->source.to_string()
+                                                           : std::string(reg_2447) + ", Art. 78";
+    f.push_back(make_finding("gsp.proof.statement_required", severity::info,
+                             "proof of origin: a statement on origin made out by the exporter on a "
+                             "commercial document, in English, French or Spanish, one per "
+                             "consignment",
+                             std::string(reg_2447) + ", Arts. 92(3) and 99(1); Annex 22-07"));
+    if (!o.rex_required) {
+      f.push_back(make_finding("gsp.proof.rex_unknown", severity::warning,
+                               "the value of the originating products is not given: above " + thr +
+                                   " the exporter must be a registered exporter (REX)",
+                               thr_ref));
+    } else if (*o.rex_required) {
+      f.push_back(make_finding(
+          q.exporter_registered_rex ? "gsp.proof.rex_required" : "gsp.proof.rex_missing",
+          q.exporter_registered_rex ? severity::info : severity::error,
+          "originating products of " + q.originating_value_eur->amount().to_string() +
+              " EUR exceed " + thr + ": the statement must be made out by a registered exporter" +
+              (q.exporter_registered_rex ? std::string(" (the exporter is registered)")
+                                         : std::string(" (the exporter is not registered): no "
+                                                       "preference")),
+          thr_ref + "; " + std::string(reg_2447) + ", Art. 107(1)(c)"));
+    } else {
+      f.push_back(make_finding(
+          "gsp.proof.any_exporter", severity::info,
+          "originating products of " + q.originating_value_eur->amount().to_string() +
+              " EUR do not exceed " + thr + ": any exporter may make out the statement on origin",
+          thr_ref));
+    }
+    f.push_back(make_finding("gsp.proof.validity", severity::info,
+                             "a statement on origin made out on " + format_date(made) +
+                                 " is valid for 12 months, until " + format_date(*st.valid_until),
+                             std::string(reg_2447) +
+                                 ", Art. 99(2); period counted as Regulation (EEC, Euratom) No "
+                                 "1182/71, Art. 3(2)(c)"));
+    std::string origin_name;
+    if (const auto* ci = m.data.countries().find(q.exporter)) origin_name = ci->name;
+    const bool with_rex = !q.rex_number.empty();
+    st.text =
+        statement_on_origin_text(q.exporter_name, with_rex ? q.rex_number : std::string_view(),
+                                 origin_name, q.origin_criterion);
+    f.push_back(make_finding("gsp.proof.text", severity::info, st.text,
+                             std::string(reg_2447) + ", Annex 22-07 (English version)"));
+    if (!with_rex && o.rex_required.value_or(true)) {
+      f.push_back(make_finding("gsp.proof.rex_number_missing", severity::warning,
+                               "no REX number given: the statement text leaves out \"(Number of "
+                               "Registered Exporter ...)\"",
+                               std::string(reg_2447) + ", Annex 22-07"));
+    }
+  }
+
+  // Verdict.
+  const std::string verdict_msg =
+      std::string("GSP preference for CN ") + code + " from " + exporter + " on " + date_text +
+      ": " + std::string(to_string(o.status)) +
+      (o.reason != preference_reason::none ? " (" + std::string(to_string(o.reason)) + ")"
+                                           : std::string()) +
+      "; regime " + std::string(to_string(o.regime)) + ", applied " +
+      std::string(to_string(o.applied));
+  f.push_back(make_finding("gsp.verdict." + std::string(to_string(o.status)),
+                           o.status == preference_status::refused        ? severity::error
+                           : o.status == preference_status::undetermined ? severity::warning
+                                                                         : severity::info,
+                           verdict_msg, std::string(reg_978)));
+  return d;
+}
+
+preference_decision decide_preference(const preference_query& q, const reference_data& data) {
+  return gsp_preference_engine(data).decide(q);
+}
+
+FAIRPORT_END_NAMESPACE
