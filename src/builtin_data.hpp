@@ -14,6 +14,8 @@ struct builtin_file {
 
 /// Every file under src/data/, sorted by path. Immutable; safe to read from any thread.
 const std::vector<builtin_file>& builtin_files();
+/// The example consignments of src/examples/, by file name ("kg_felt_carpets_de.json").
+const std::vector<builtin_file>& builtin_examples();
 
 }  // namespace detail
 }  // namespace v0

@@ -11,6 +11,7 @@ void bind_decimal(py::module_& m);
 void bind_money(py::module_& m);
 void bind_batch(py::module_& m);
 void bind_data(py::module_& m);
+void bind_check(py::module_& m);
 }  // namespace fairport_py
 
 PYBIND11_MODULE(_core, m) {
@@ -44,4 +45,5 @@ PYBIND11_MODULE(_core, m) {
   fairport_py::bind_money(m);
   fairport_py::bind_batch(m);
   fairport_py::bind_data(m);
+  fairport_py::bind_check(m);
 }

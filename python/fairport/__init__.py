@@ -21,20 +21,34 @@ from ._core import (
     round_significant,
     sum_decimals,
 )
+from ._check import (
+    Report,
+    check_consignment,
+    check_lines,
+    example_consignment,
+    example_names,
+    landed_cost_columns,
+)
 from ._data import datasets, load_reference_data
 
 __all__ = [
     "FxRate",
     "Money",
     "ReferenceData",
+    "Report",
     "RoundingMode",
     "__version__",
     "allocate",
+    "check_consignment",
+    "check_lines",
     "datasets",
     "decimal_from_float",
     "divide",
     "errors",
+    "example_consignment",
+    "example_names",
     "extend_lines",
+    "landed_cost_columns",
     "load_reference_data",
     "multiply",
     "parse_decimal",

@@ -1,7 +1,7 @@
 """Type stubs for fairport._core (kept by hand; names are 1:1 with the C++ API)."""
 import datetime
 import decimal
-from typing import Any, ClassVar, Dict, List, Optional, Sequence, Union
+from typing import Any, ClassVar, Dict, List, Optional, Sequence, Tuple, Union
 
 _Num = Union[decimal.Decimal, str, int]
 _Date = Union[datetime.date, str]
@@ -80,3 +80,12 @@ class ReferenceData:
     def dataset(self, id: str) -> Dict[str, Any]: ...
     @property
     def origin(self) -> str: ...
+
+def _check_consignment_json(
+    text: str, name: str, data: ReferenceData
+) -> Tuple[str, str, str, int]: ...
+def _landed_cost_columns(
+    columns: Dict[str, Any], data: ReferenceData
+) -> Dict[str, List[Any]]: ...
+def example_names() -> List[str]: ...
+def example_consignment(name: str) -> str: ...

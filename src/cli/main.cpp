@@ -1,11 +1,16 @@
 // fairport: the command-line tool.
 //
+//   fairport check FILE... [--example] [--format text|json|html] [--output PATH] [--data DIR]
 //   fairport example                 a worked money example on the built-in data
 //   fairport data list [--data DIR]  the datasets loaded: id, version, coverage, source
 //   fairport data show ID [--data DIR]
 //   fairport version
 //
-// Exit status: 0 success, 2 bad input or data (the message starts with a stable error code).
+// Exit status: 0 success; 1 a line is not originating, not eligible or priced below fair (check);
+// 2 bad input or data (the message starts with a stable error code).
+#include <unistd.h>
+
+#include <cstdio>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -22,6 +27,9 @@ constexpr const char* usage =
     "usage: fairport <command> [options]\n"
     "\n"
     "commands:\n"
+    "  check FILE... [--example] [--format text|json|html] [--output PATH] [--verbose]\n"
+    "                          check consignments (fairport.consignment/1 JSON files);\n"
+    "                          --example checks the built-in example consignment\n"
     "  example                 a worked money example on the built-in data\n"
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
@@ -33,7 +41,13 @@ constexpr const char* usage =
 struct options {
   std::vector<std::string> positional;
   std::optional<std::string> data_dir;
+  fairport::cli::check_options check;
 };
+
+std::string value_of(int& i, int argc, char** argv, const std::string& name) {
+  if (i + 1 >= argc) detail::throw_error(errc::invalid_argument, name + " needs a value", {});
+  return argv[++i];
+}
 
 options parse_options(int argc, char** argv) {
   options o;
@@ -46,6 +60,18 @@ options parse_options(int argc, char** argv) {
       o.data_dir = argv[++i];
     } else if (a.rfind("--data=", 0) == 0) {
       o.data_dir = a.substr(7);
+    } else if (a == "--example") {
+      o.check.example = true;
+    } else if (a == "--verbose" || a == "-v") {
+      o.check.verbose = true;
+    } else if (a == "--format" || a.rfind("--format=", 0) == 0) {
+      o.check.format = a == "--format" ? value_of(i, argc, argv, a) : a.substr(9);
+      if (o.check.format != "text" && o.check.format != "json" && o.check.format != "html") {
+        detail::throw_error(errc::invalid_argument,
+                            "--format must be text, json or html, not " + o.check.format, {});
+      }
+    } else if (a == "--output" || a == "-o" || a.rfind("--output=", 0) == 0) {
+      o.check.output = a.rfind("--output=", 0) == 0 ? a.substr(9) : value_of(i, argc, argv, a);
     } else if (a.size() > 1 && a[0] == '-' && a != "-h" && a != "--help") {
       error_context c;
       c.argument = a;
@@ -117,6 +143,13 @@ int main(int argc, char** argv) {
       return 0;
     }
     if (cmd == "example") return fairport::cli::run_example(std::cout);
+    if (cmd == "check") {
+      auto c = o.check;
+      c.data_dir = o.data_dir;
+      c.progress = isatty(fileno(stderr)) != 0;
+      const std::vector<std::string> files(o.positional.begin() + 1, o.positional.end());
+      return fairport::cli::run_check(files, c, std::cout, std::cerr);
+    }
     if (cmd == "data" && o.positional.size() == 2 && o.positional[1] == "list") return data_list(o);
     if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "show") {
       return data_show(o, o.positional[2]);

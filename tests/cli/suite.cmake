@@ -33,3 +33,36 @@ if(TARGET fairport_cli)
   set_tests_properties(cli.data_dir_without_manifest_is_314 PROPERTIES LABELS cli
     PASS_REGULAR_EXPRESSION "\\[fairport\\.data\\.314\\] cannot read dataset file .*manifest\\.json")
 endif()
+
+# The consignment check: exit status 0 when every line checks cleanly, 1 when a line is not
+# originating, not eligible or priced below fair, 2 on bad input (see the spec).
+if(TARGET fairport_cli)
+  set(_ex "${PROJECT_SOURCE_DIR}/src/examples")
+  set(_expect "${CMAKE_CURRENT_LIST_DIR}/expect_exit.cmake")
+  function(fairport_cli_check name exit regex)
+    string(REPLACE ";" "|" _args "${ARGN}")
+    add_test(NAME cli.check.${name}
+      COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:fairport_cli> "-DARGS=${_args}"
+              -DEXIT=${exit} "-DREGEX=${regex}" -P "${_expect}")
+    set_tests_properties(cli.check.${name} PROPERTIES LABELS cli)
+  endfunction()
+  # 4649.04 EUR = 3015.59 + 1633.45, the hand computation of tests/unit/check_test.cpp.
+  fairport_cli_check(example_is_clean 0
+    "KG-2026-0042.*originating +gsp_plus +2482\\.22 +0\\.00 +481\\.48 +3015\\.59.*total +3826\\.76 +0\\.00 +742\\.28 +4649\\.04.*statement_on_origin: required"
+    check --example)
+  fairport_cli_check(failing_consignment_exits_1 1
+    "not_originating +gsp_plus \\(no\\) +1560\\.00 +104\\.52 +340\\.90 +2045\\.42 +BELOW FAIR \\(9\\.00 vs 30\\.46\\)"
+    check "${_ex}/kg_felt_fr_fails.json")
+  fairport_cli_check(json_report 0 "\"schema\": \"fairport\\.report/1\".*\"landed_cost\": \\{[^}]*\"amount\": \"4649\\.04\""
+    check --example --format json)
+  fairport_cli_check(truncated_file_exits_2 2 "\\[fairport\\.consignment\\.401\\] invalid JSON"
+    check "${CMAKE_CURRENT_LIST_DIR}/truncated_consignment.json")
+  fairport_cli_check(missing_file_exits_2 2 "cannot read the file" check "${_ex}/no_such_file.json")
+  # Several files: one bad file is reported, the others still run, and a summary line follows.
+  fairport_cli_check(batch_reports_and_continues 2
+    "== .*kg_felt_de\\.json.*== .*uz_apricots_nl\\.json.*3 consignments, 2 clean, 0 with a failed check, 1 not checked"
+    check "${_ex}/kg_felt_de.json" "${CMAKE_CURRENT_LIST_DIR}/truncated_consignment.json"
+    "${_ex}/uz_apricots_nl.json")
+  fairport_cli_check(unknown_format_exits_2 2 "\\[fairport\\.input\\.106\\] --format must be"
+    check --example --format pdf)
+endif()

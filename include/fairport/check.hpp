@@ -1,0 +1,124 @@
+#pragma once
+/// @file check.hpp
+/// The consignment check, fairport's main job: per line origin -> preference -> landed cost ->
+/// fair price, then the consignment's totals, papers and findings (`fairport.report/1`).
+///
+/// Synopsis
+/// @code
+/// struct origin_section { std::string status, basis, rule; findings findings; };
+/// struct preference_section { std::string regime; bool eligible; std::optional<duty_expression> duty; findings findings; };
+/// struct fair_price_section { money fair_price_per_unit, price_paid_per_unit, shortfall_per_unit;
+///                             bool is_fair; std::optional<decimal> producer_share; std::string method; findings findings; };
+/// struct report_line { std::string id; std::optional<origin_section> origin;
+///                      std::optional<preference_section> preference; landed_cost_line_result landed;
+///                      std::optional<fair_price_section> fair_price; };
+/// struct report_document { std::string kind; bool required; std::optional<bool> rex_required;
+///                          std::optional<year_month_day> valid_until; std::string text; findings findings; };
+/// struct report { consignment_id, as_of, currency, datasets, lines, totals, documents, findings, errors;
+///                 int exit_status() const; };       // 0 clean, 1 a line fails a check
+/// report check_consignment(const consignment&, const reference_data&);
+/// std::vector<std::string> example_names();  std::string_view example_consignment(std::string_view name);
+/// @endcode
+/// A line that fails (bad input, a duty fairport cannot compute) is in `errors` with its id and
+/// a stable code; every other line is in `lines`. Business outcomes (not originating, not
+/// eligible, priced below fair) are values in the sections, never exceptions.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "fairport/calendar.hpp"
+#include "fairport/config.hpp"
+#include "fairport/consignment.hpp"
+#include "fairport/data/tariffs.hpp"
+#include "fairport/dataset.hpp"
+#include "fairport/landed_cost/landed_cost.hpp"
+#include "fairport/money.hpp"
+#include "fairport/verdict.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// The origin verdict of a line.
+struct origin_section {
+  std::string status;  ///< "originating", "not_originating", "undetermined"
+  std::string basis;   ///< "wholly_obtained", "sufficient_working", "cumulation", or empty
+  std::string rule;    ///< the list rule's text that applied
+  std::vector<finding> findings;
+  std::vector<std::string> missing;  ///< what must be supplied to decide (undetermined only)
+};
+
+/// The tariff preference of a line.
+struct preference_section {
+  std::string regime;  ///< "eba", "gsp_plus", "gsp", "none"
+  bool eligible = false;
+  std::optional<duty_expression> duty;  ///< the preferential duty when eligible
+  std::vector<finding> findings;
+};
+
+/// The fair-price check of a line, per unit of its quantity, in the consignment currency.
+struct fair_price_section {
+  std::string method;  ///< "artisan_cost" or "fairtrade_minimum"
+  money fair_price_per_unit = detail::no_money();
+  std::optional<money> price_paid_per_unit;
+  std::optional<money> shortfall_per_unit;
+  std::optional<bool> is_fair;               ///< nullopt when no price paid was given
+  std::optional<decimal> producer_share;     ///< price paid / landed cost per unit (same currency)
+  std::vector<finding> findings;
+};
+
+/// One checked line.
+struct report_line {
+  std::string id;
+  std::optional<origin_section> origin;
+  std::optional<preference_section> preference;
+  landed_cost_line_result landed;
+  std::optional<fair_price_section> fair_price;
+};
+
+/// A paper the consignment needs.
+struct report_document {
+  std::string kind;  ///< "statement_on_origin"
+  bool required = false;
+  std::optional<bool> rex_required;
+  std::optional<date::year_month_day> valid_until;
+  std::string text;
+  std::vector<finding> findings;
+};
+
+/// A dataset the report relied on.
+struct report_dataset {
+  std::string id;
+  std::string version;
+};
+
+/// The report of a consignment check (`fairport.report/1`).
+struct report {
+  std::string consignment_id;
+  date::year_month_day as_of;
+  currency_code currency;  ///< the declaration currency of the amounts
+  std::vector<report_dataset> datasets;
+  std::vector<report_line> lines;
+  landed_cost_totals totals;
+  std::vector<report_document> documents;
+  std::vector<finding> findings;
+  std::vector<line_error> errors;
+
+  /// 0 when every line checked cleanly, 1 when a line is not originating, not eligible or priced
+  /// below fair, 2 when a line could not be checked (the command line's exit status).
+  int exit_status() const noexcept;
+};
+
+/// The example consignments shipped with fairport ("kg_felt_de", ...), in name order.
+std::vector<std::string> example_names();
+/// The JSON text of one example. @throws input_error [fairport.input.106] for an unknown name.
+std::string_view example_consignment(std::string_view name);
+/// The example that `fairport check --example` runs.
+inline constexpr std::string_view default_example = "kg_felt_de";
+
+/// Checks a consignment. @throws error for a consignment-wide input problem (no exchange rate,
+/// destination outside the EU ...); line problems go to `report::errors`.
+report check_consignment(const consignment& c, const reference_data& data);
+
+FAIRPORT_END_NAMESPACE

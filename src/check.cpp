@@ -1,0 +1,337 @@
+// The consignment check: origin -> preference -> landed cost -> fair price, per line.
+#include "fairport/check.hpp"
+
+#include <string>
+#include <string_view>
+
+#include "builtin_data.hpp"
+#include "fairport/gsp/preference.hpp"
+#include "fairport/origin/assess.hpp"
+#include "fairport/pricing/fair_price.hpp"
+#include <utility>
+#include <vector>
+
+FAIRPORT_BEGIN_NAMESPACE
+
+std::vector<std::string> example_names() {
+  std::vector<std::string> names;
+  for (const auto& f : detail::builtin_examples()) {
+    std::string n(f.path);
+    if (n.size() > 5 && n.compare(n.size() - 5, 5, ".json") == 0) n.resize(n.size() - 5);
+    names.push_back(n);
+  }
+  return names;
+}
+
+std::string_view example_consignment(std::string_view name) {
+  for (const auto& f : detail::builtin_examples()) {
+    if (f.path == name || f.path == std::string(name) + ".json") return f.content;
+  }
+  std::string known;
+  for (const auto& n : example_names()) known += (known.empty() ? "" : ", ") + n;
+  detail::throw_error(errc::invalid_argument,
+                      "no example consignment \"" + std::string(name) + "\" (examples: " + known + ")");
+}
+
+int report::exit_status() const noexcept {
+  if (!errors.empty()) return 2;
+  for (const auto& l : lines) {
+    if (l.origin && l.origin->status != "originating") return 1;
+    if (l.preference && !l.preference->eligible) return 1;
+    if (l.fair_price && l.fair_price->is_fair && !*l.fair_price->is_fair) return 1;
+  }
+  return 0;
+}
+
+namespace {
+
+const currency_code eur_code = currency_code::parse("EUR");
+
+origin_section origin_of(const consignment& c, const consignment_line& l,
+                         const origin_assessor& assessor, std::optional<origin_status>& status) {
+  origin_section o;
+  const auto& claim = *l.origin;
+  if (!l.ex_works_price) {
+    o.status = "undetermined";
+    o.missing.push_back("ex_works_price");
+    o.findings.push_back(make_finding(
+        "origin.missing_ex_works_price", severity::warning,
+        "the line has no ex_works_price: the value rules of origin compare materials with it",
+        "Commission Delegated Regulation (EU) 2015/2446, Art. 37(14) (ex-works price)"));
+    status = origin_status::undetermined;
+    return o;
+  }
+  origin_product p{l.hs_code, money(*l.ex_works_price, c.currency), c.exporter.country};
+  p.wholly_obtained_claim = claim.wholly_obtained;
+  p.operations = claim.operations;
+  for (const auto& m : claim.materials) {
+    origin_material om{m.description, m.hs_code, m.origin, m.value};
+    om.net_weight_kg = m.weight_kg;
+    om.cumulation_proof = m.cumulation.has_value();
+    p.materials.push_back(std::move(om));
+  }
+  p.as_of = c.as_of;
+  p.direct_transport = c.direct_transport;
+  p.list_rule_row = claim.list_rule_row;
+  p.wholly_obtained_category = claim.wholly_obtained_category;
+  if (l.net_mass) p.net_weight_kg = l.net_mass->in_base();
+  auto v = assessor.assess(p);
+  status = v.status;
+  o.status = std::string(to_string(v.status));
+  if (v.basis) o.basis = std::string(to_string(*v.basis));
+  o.rule = v.rule_text;
+  o.findings = std::move(v.findings);
+  o.missing = std::move(v.missing);
+  return o;
+}
+
+std::string origin_criterion(const consignment_line& l, const origin_section& o) {
+  // Annex 22-07 note: "P" for wholly obtained, "W" and the heading for sufficiently worked.
+  if (o.basis == "wholly_obtained") return "P";
+  const auto d = l.hs_code.digits();
+  return "W " + std::string(d.substr(0, 2)) + "." + std::string(d.substr(2, 2));
+}
+
+}  // namespace
+
+report check_consignment(const consignment& c, const reference_data& data) {
+  report rep;
+  rep.consignment_id = c.id;
+  rep.as_of = c.as_of;
+  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
+
+  landed_cost_input in;
+  in.id = c.id;
+  in.as_of = c.as_of;
+  in.destination = c.importer.country;
+  in.terms = c.terms;
+  in.currency = c.currency;
+  in.declaration_currency = c.declaration_currency;
+  in.named_place_beyond_border = c.named_place_beyond_border;
+  in.ioss = c.ioss;
+  in.exchange_rates = c.exchange_rates;
+  in.costs = c.costs;
+  in.charges = c.charges;
+
+  // 1. Origin, line by line.
+  const origin_assessor assessor(origin_scheme::eu_gsp, data);
+  const std::size_t n = c.lines.size();
+  std::vector<std::optional<origin_section>> origins(n);
+  std::vector<std::optional<origin_status>> statuses(n);
+  std::vector<std::optional<line_error>> early_errors(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& l = c.lines[i];
+    if (!l.origin) continue;
+    try {
+      origins[i] = origin_of(c, l, assessor, statuses[i]);
+    } catch (const error& e) {
+      early_errors[i] = line_error{l.id, e.code(), "origin", e.what()};
+    }
+  }
+
+  // 2. The value of the originating goods, in EUR, for the REX threshold (Art. 92 IA).
+  std::optional<money> originating_eur;
+  {
+    decimal sum;
+    bool any = false;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (statuses[i] == origin_status::originating) {
+        sum = sum + c.lines[i].invoice_value;
+        any = true;
+      }
+    }
+    if (any) originating_eur = convert_for_declaration(in, money(sum, c.currency), eur_code, data);
+  }
+
+  // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
+  std::string criteria;
+  {
+    std::vector<std::pair<std::string, std::string>> per_line;
+    for (std::size_t i = 0; i < n; ++i) {
+      if (statuses[i] == origin_status::originating && origins[i]) {
+        per_line.emplace_back(origin_criterion(c.lines[i], *origins[i]), c.lines[i].id);
+      }
+    }
+    bool same = true;
+    for (const auto& p : per_line) same = same && p.first == per_line.front().first;
+    for (const auto& p : per_line) {
+      if (!criteria.empty()) criteria += ", ";
+      criteria += same ? p.first : p.first + " (line " + p.second + ")";
+      if (same) break;
+    }
+  }
+
+  // 3. Preference per line.
+  const gsp_preference_engine gsp(data);
+  std::vector<std::optional<preference_section>> prefs(n);
+  std::optional<statement_on_origin> statement;
+  std::vector<finding> statement_findings;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& l = c.lines[i];
+    if (early_errors[i]) continue;
+    try {
+      preference_query q(c.exporter.country, l.hs_code, c.importer.country, c.as_of);
+      if (statuses[i] == origin_status::originating) q.originating = true;
+      if (statuses[i] == origin_status::not_originating) q.originating = false;
+      q.direct_transport = c.direct_transport;
+      q.originating_value_eur = originating_eur;
+      q.exporter_registered_rex = !c.exporter.rex_number.empty();
+      q.exporter_name = c.exporter.name;
+      q.rex_number = c.exporter.rex_number;
+      q.origin_criterion = criteria;
+      auto dcs = gsp.decide(q);
+      preference_section p;
+      p.regime = std::string(to_string(dcs.eligible() ? dcs.applied : preference_regime::none));
+      if (dcs.eligible()) p.regime = std::string(to_string(dcs.applied));
+      p.eligible = dcs.eligible();
+      if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
+      p.findings = std::move(dcs.findings);
+      if (!dcs.eligible()) {
+        // Name the best arrangement the country has, even when this line cannot use it.
+        p.regime = std::string(to_string(dcs.regime));
+      }
+      if (dcs.eligible() && !statement && dcs.statement.required) {
+        statement = dcs.statement;
+      }
+      prefs[i] = std::move(p);
+    } catch (const error& e) {
+      early_errors[i] = line_error{l.id, e.code(), "preference", e.what()};
+    }
+  }
+
+  // 4. Landed cost with the duty that applies (the preference when eligible).
+  std::vector<std::size_t> index;  // landed line -> consignment line
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& l = c.lines[i];
+    if (early_errors[i]) continue;
+    landed_cost_line x;
+    x.id = l.id;
+    x.description = l.description;
+    x.cn = l.hs_code;
+    x.invoice_value = l.invoice_value;
+    x.quantity = l.quantity;
+    x.net_mass = l.net_mass;
+    x.supplementary = l.supplementary;
+    x.vat_category = l.vat_category;
+    x.charges = l.charges;
+    if (prefs[i] && prefs[i]->eligible && prefs[i]->duty) {
+      x.preferential = applied_duty{prefs[i]->regime, *prefs[i]->duty,
+                                    "Regulation (EU) No 978/2012 (GSP), " +
+                                        std::string(prefs[i]->regime == "eba"      ? "Art. 18"
+                                                    : prefs[i]->regime == "gsp_plus" ? "Art. 12"
+                                                                                     : "Art. 7")};
+    }
+    in.lines.push_back(std::move(x));
+    index.push_back(i);
+  }
+  if (in.lines.empty()) {
+    for (std::size_t i = 0; i < n; ++i) {
+      if (early_errors[i]) rep.errors.push_back(*early_errors[i]);
+    }
+    rep.currency = c.declaration_currency.value_or(eur_code);
+    return rep;
+  }
+  auto landed = landed_cost(in, data);
+  rep.currency = landed.currency;
+  rep.totals = landed.totals;
+  rep.findings = std::move(landed.findings);
+  for (std::size_t i = 0; i < n; ++i) {
+    if (early_errors[i]) rep.errors.push_back(*early_errors[i]);
+  }
+  for (auto& e : landed.errors) rep.errors.push_back(std::move(e));
+
+  // 5. Fair price, per unit, in the invoice currency.
+  for (auto& lr : landed.lines) {
+    std::size_t i = 0;
+    while (i < n && c.lines[i].id != lr.id) ++i;
+    const auto& l = c.lines[i];
+    report_line rl;
+    rl.id = lr.id;
+    rl.origin = origins[i];
+    rl.preference = prefs[i];
+    if (l.producer && (l.producer->artisan || l.producer->fairtrade)) {
+      try {
+        producer_price_line p;
+        p.as_of = c.as_of;
+        p.currency = c.currency;
+        p.quantity_unit = l.quantity ? std::string(l.quantity->unit.name()) : std::string("piece");
+        if (!l.producer->price_paid_per_unit) {
+          detail::throw_error(errc::missing_input, "producer.price_paid_per_unit is required");
+        }
+        p.price_paid_per_unit = *l.producer->price_paid_per_unit;
+        if (const auto& a = l.producer->artisan) {
+          p.artisan = artisan_terms{a->materials_per_unit, a->labour_minutes_per_unit,
+                                    a->hourly_wage, a->overhead_rate, a->margin_rate};
+        }
+        if (const auto& f = l.producer->fairtrade) {
+          fairtrade_terms t;
+          t.product = f->product;
+          t.market_price = f->market_price;
+          t.market_price_unit = f->market_price_unit;
+          t.organic = f->organic;
+          if (!f->region.empty()) t.region = f->region;
+          if (!f->quality.empty()) t.quality = f->quality;
+          p.fairtrade = t;
+        }
+        p.exchange_rates = c.exchange_rates;
+        if (lr.landed_cost_per_unit) {
+          p.landed_cost_per_unit = *lr.landed_cost_per_unit;
+          if (lr.landed_cost_per_unit->currency() != c.currency) {
+            // The built-in customs rate serves when the consignment brings none.
+            const auto cur = lr.landed_cost_per_unit->currency();
+            if (const auto* r = data.exchange_rates().try_at(cur, c.currency, c.as_of)) {
+              p.exchange_rates.push_back(*r);
+            } else if (const auto* r2 = data.exchange_rates().try_at(c.currency, cur, c.as_of)) {
+              p.exchange_rates.push_back(*r2);
+            }
+          }
+        }
+        auto fc = check_producer_price(p, data);
+        fair_price_section f;
+        f.method = l.producer->artisan ? "artisan_cost" : "fairtrade_minimum";
+        f.fair_price_per_unit = fc.fair_price_per_unit;
+        f.price_paid_per_unit = fc.price_paid_per_unit;
+        f.shortfall_per_unit = fc.shortfall_per_unit;
+        f.is_fair = fc.is_fair;
+        f.producer_share = fc.producer_share;
+        f.findings = std::move(fc.notes);
+        rl.fair_price = std::move(f);
+      } catch (const error& e) {
+        rep.errors.push_back(line_error{l.id, e.code(), "producer", e.what()});
+      }
+    }
+    rl.landed = std::move(lr);
+    rep.lines.push_back(std::move(rl));
+  }
+
+  // 6. The papers: the statement on origin over the originating goods.
+  if (statement) {
+    report_document d;
+    d.kind = "statement_on_origin";
+    d.required = statement->required;
+    d.rex_required = statement->rex_required;
+    d.valid_until = statement->valid_until;
+    d.text = statement->text;
+    if (originating_eur) {
+      d.findings.push_back(make_finding(
+          "documents.originating_value", severity::info,
+          "originating goods in the consignment: " + originating_eur->to_string() +
+              (statement->threshold_eur
+                   ? std::string(" against the REX threshold EUR ") +
+                         statement->threshold_eur->to_string()
+                   : std::string()),
+          "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
+    }
+    if (statement->rex_required && *statement->rex_required && c.exporter.rex_number.empty()) {
+      d.findings.push_back(make_finding(
+          "documents.rex_missing", severity::error,
+          "the originating goods exceed the threshold and the exporter has no REX number: the "
+          "preference cannot be claimed",
+          "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
+    }
+    rep.documents.push_back(std::move(d));
+  }
+  return rep;
+}
+
+FAIRPORT_END_NAMESPACE

@@ -1,0 +1,98 @@
+// fairport check: the consignment check from the command line.
+#include <fstream>
+#include <iomanip>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "fairport/fairport.hpp"
+#include "fairport/io/json.hpp"
+#include "fairport/io/report_format.hpp"
+
+namespace fairport::cli {
+
+int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
+              std::ostream& err) {
+  const reference_data data =
+      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  struct input {
+    std::string name;
+    std::string text;
+  };
+  std::vector<input> inputs;
+  if (o.example) {
+    inputs.push_back({std::string(default_example) + " (built-in example)",
+                      std::string(example_consignment(default_example))});
+  }
+  int status = 0;
+  for (const auto& f : files) {
+    std::ifstream in(f, std::ios::binary);
+    if (!in) {
+      err << "fairport: " << f << ": [fairport.input.106] cannot read the file\n";
+      status = 2;
+      continue;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    inputs.push_back({f, ss.str()});
+  }
+  if (inputs.empty()) {
+    err << "fairport check: give consignment files or --example\n";
+    return 2;
+  }
+  std::ofstream file_out;
+  std::ostream* dest = &out;
+  if (o.output) {
+    file_out.open(*o.output, std::ios::binary);
+    if (!file_out) {
+      err << "fairport: [fairport.input.106] cannot write " << *o.output << '\n';
+      return 2;
+    }
+    dest = &file_out;
+  }
+  const bool many = inputs.size() > 1;
+  if (o.format == "json" && many) *dest << "[\n";
+  std::size_t done = 0, clean = 0, failing = 0, bad = 0;
+  bool first = true;
+  for (const auto& i : inputs) {
+    try {
+      auto parsed = read_consignment(i.text, i.name);
+      report r = check_consignment(parsed.value, data);
+      // Lines that could not be read come first among the errors.
+      r.errors.insert(r.errors.begin(), parsed.errors.begin(), parsed.errors.end());
+      const int s = r.exit_status();
+      status = std::max(status, s);
+      (s == 0 ? clean : s == 1 ? failing : bad) += 1;
+      if (o.format == "json") {
+        if (!first) *dest << ",\n";
+        *dest << to_json(r);
+      } else if (o.format == "html") {
+        *dest << to_html(r);
+      } else {
+        if (many) *dest << "== " << i.name << '\n';
+        *dest << to_text(r, o.verbose);
+        if (many) *dest << '\n';
+      }
+      first = false;
+    } catch (const error& e) {
+      err << "fairport: " << i.name << ": " << e.what() << '\n';
+      status = 2;
+      ++bad;
+    }
+    ++done;
+    if (o.progress && many) {
+      err << "\r" << done << "/" << inputs.size() << " checked" << std::flush;
+    }
+  }
+  if (o.format == "json") *dest << (many ? "\n]\n" : "\n");
+  if (o.progress && many) err << '\n';
+  if (many) {
+    err << "fairport check: " << inputs.size() << " consignments, " << clean << " clean, "
+        << failing << " with a failed check, " << bad << " not checked\n";
+  }
+  return status;
+}
+
+}  // namespace fairport::cli

@@ -1,0 +1,543 @@
+// Reading fairport.consignment/1 and writing fairport.report/1.
+#include <algorithm>
+#include <initializer_list>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "dataset_reader.hpp"
+#include "fairport/io/json.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+using json = nlohmann::ordered_json;
+using plain_json = nlohmann::json;
+
+/// Reads one JSON value at a pointer; every failure names the pointer.
+class reader {
+ public:
+  reader(std::string name) : name_(std::move(name)) {}
+
+  [[noreturn]] void fail(errc code, const std::string& ptr, const std::string& msg) const {
+    error_context c;
+    c.file = name_;
+    c.pointer = ptr;
+    detail::throw_error(code, msg, c);
+  }
+
+  void only(const plain_json& obj, const std::string& ptr,
+            std::initializer_list<const char*> allowed) const {
+    if (!obj.is_object()) fail(errc::invalid_document, ptr, "must be a JSON object");
+    for (auto it = obj.begin(); it != obj.end(); ++it) {
+      bool ok = false;
+      for (const char* a : allowed) ok = ok || it.key() == a;
+      if (!ok) {
+        fail(errc::invalid_document, ptr + "/" + it.key(),
+             "unknown field \"" + it.key() + "\"");
+      }
+    }
+  }
+
+  const plain_json* opt(const plain_json& obj, const char* key) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return nullptr;
+    return &*it;
+  }
+
+  const plain_json& req(const plain_json& obj, const std::string& ptr, const char* key) const {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) {
+      fail(errc::invalid_document, ptr + "/" + key, "\"" + std::string(key) + "\" is required");
+    }
+    return *it;
+  }
+
+  std::string string(const plain_json& v, const std::string& ptr) const {
+    if (!v.is_string()) fail(errc::invalid_document, ptr, "must be a string");
+    return v.get<std::string>();
+  }
+
+  bool boolean(const plain_json& v, const std::string& ptr) const {
+    if (!v.is_boolean()) fail(errc::invalid_document, ptr, "must be true or false");
+    return v.get<bool>();
+  }
+
+  decimal number(const plain_json& v, const std::string& ptr) const {
+    if (v.is_number()) {
+      fail(errc::invalid_document, ptr,
+           "exact amounts are JSON strings (\"2400.00\"), not JSON numbers");
+    }
+    const std::string s = string(v, ptr);
+    try {
+      return decimal::parse(s);
+    } catch (const error& e) {
+      fail(e.code(), ptr, e.message());
+    }
+  }
+
+  decimal non_negative(const plain_json& v, const std::string& ptr) const {
+    decimal d = number(v, ptr);
+    if (d.is_negative()) fail(errc::invalid_argument, ptr, "cannot be negative: " + d.to_string());
+    return d;
+  }
+
+  template <class T>
+  T code(const plain_json& v, const std::string& ptr) const {
+    const std::string s = string(v, ptr);
+    try {
+      return T::parse(s);
+    } catch (const error& e) {
+      fail(e.code(), ptr, e.message());
+    }
+  }
+
+  tariff_code hs(const plain_json& v, const std::string& ptr) const {
+    const auto c = code<tariff_code>(v, ptr);
+    if (c.digits().size() < 4) {
+      fail(errc::invalid_tariff_code, ptr, "a tariff code has 4 to 10 digits, got \"" + c.to_string() + "\"");
+    }
+    return c;
+  }
+
+  date::year_month_day day(const plain_json& v, const std::string& ptr) const {
+    const std::string s = string(v, ptr);
+    try {
+      return parse_date(s);
+    } catch (const error& e) {
+      fail(e.code(), ptr, e.message());
+    }
+  }
+
+  money amount(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"amount", "currency"});
+    return money(non_negative(req(v, ptr, "amount"), ptr + "/amount"),
+                 code<currency_code>(req(v, ptr, "currency"), ptr + "/currency"));
+  }
+
+  measure quantity(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"value", "unit"});
+    measure m;
+    m.value = non_negative(req(v, ptr, "value"), ptr + "/value");
+    const std::string u = string(req(v, ptr, "unit"), ptr + "/unit");
+    try {
+      m.unit = any_unit::parse(u);
+    } catch (const error& e) {
+      fail(e.code(), ptr + "/unit", e.message());
+    }
+    return m;
+  }
+
+  charge charge_at(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"kind", "description", "amount", "in_vat_base", "reference"});
+    charge c;
+    c.kind = string(req(v, ptr, "kind"), ptr + "/kind");
+    if (c.kind != "excise" && c.kind != "fee") {
+      fail(errc::invalid_document, ptr + "/kind", "must be \"excise\" or \"fee\"");
+    }
+    if (const auto* d = opt(v, "description")) c.description = string(*d, ptr + "/description");
+    c.amount = amount(req(v, ptr, "amount"), ptr + "/amount");
+    if (const auto* b = opt(v, "in_vat_base")) c.in_vat_base = boolean(*b, ptr + "/in_vat_base");
+    if (const auto* r = opt(v, "reference")) c.reference = string(*r, ptr + "/reference");
+    return c;
+  }
+
+  consignment_line line(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"id", "description", "hs_code", "quantity", "net_mass", "supplementary_quantities",
+                  "invoice_value", "ex_works_price", "vat_category", "charges", "origin",
+                  "producer"});
+    consignment_line l;
+    l.id = string(req(v, ptr, "id"), ptr + "/id");
+    if (const auto* d = opt(v, "description")) l.description = string(*d, ptr + "/description");
+    l.hs_code = hs(req(v, ptr, "hs_code"), ptr + "/hs_code");
+    if (const auto* q = opt(v, "quantity")) l.quantity = quantity(*q, ptr + "/quantity");
+    if (const auto* m = opt(v, "net_mass")) {
+      const auto q = quantity(*m, ptr + "/net_mass");
+      if (q.unit.kind() != unit_kind::mass) {
+        fail(errc::invalid_unit, ptr + "/net_mass/unit", "net mass needs a unit of mass (kg, g, t, lb)");
+      }
+      l.net_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
+    }
+    if (const auto* s = opt(v, "supplementary_quantities")) {
+      if (!s->is_array()) fail(errc::invalid_document, ptr + "/supplementary_quantities", "must be an array");
+      for (std::size_t i = 0; i < s->size(); ++i) {
+        l.supplementary.push_back(quantity((*s)[i], ptr + "/supplementary_quantities/" + std::to_string(i)));
+      }
+    }
+    l.invoice_value = non_negative(req(v, ptr, "invoice_value"), ptr + "/invoice_value");
+    if (const auto* e = opt(v, "ex_works_price")) l.ex_works_price = non_negative(*e, ptr + "/ex_works_price");
+    if (const auto* c = opt(v, "vat_category")) l.vat_category = string(*c, ptr + "/vat_category");
+    if (const auto* cs = opt(v, "charges")) {
+      if (!cs->is_array()) fail(errc::invalid_document, ptr + "/charges", "must be an array");
+      for (std::size_t i = 0; i < cs->size(); ++i) {
+        l.charges.push_back(charge_at((*cs)[i], ptr + "/charges/" + std::to_string(i)));
+      }
+    }
+    if (const auto* o = opt(v, "origin")) l.origin = origin(*o, ptr + "/origin");
+    if (const auto* p = opt(v, "producer")) l.producer = producer(*p, ptr + "/producer");
+    return l;
+  }
+
+  origin_claim origin(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"wholly_obtained", "wholly_obtained_category", "materials", "operations",
+                  "list_rule_row"});
+    origin_claim o;
+    if (const auto* w = opt(v, "wholly_obtained")) o.wholly_obtained = boolean(*w, ptr + "/wholly_obtained");
+    if (const auto* ms = opt(v, "materials")) {
+      if (!ms->is_array()) fail(errc::invalid_document, ptr + "/materials", "must be an array");
+      for (std::size_t i = 0; i < ms->size(); ++i) {
+        const auto& m = (*ms)[i];
+        const std::string mp = ptr + "/materials/" + std::to_string(i);
+        only(m, mp, {"description", "hs_code", "origin", "value", "cumulation", "weight_kg"});
+        material_input mi;
+        if (const auto* d = opt(m, "description")) mi.description = string(*d, mp + "/description");
+        mi.hs_code = code<tariff_code>(req(m, mp, "hs_code"), mp + "/hs_code");
+        if (const auto* c = opt(m, "origin")) {
+          const std::string s = string(*c, mp + "/origin");
+          if (s != "unknown") mi.origin = code<country_code>(*c, mp + "/origin");
+        }
+        if (const auto* val = opt(m, "value")) mi.value = non_negative(*val, mp + "/value");
+        if (const auto* c = opt(m, "cumulation")) mi.cumulation = string(*c, mp + "/cumulation");
+        if (const auto* w = opt(m, "weight_kg")) mi.weight_kg = non_negative(*w, mp + "/weight_kg");
+        o.materials.push_back(std::move(mi));
+      }
+    }
+    if (const auto* ops = opt(v, "operations")) {
+      if (!ops->is_array()) fail(errc::invalid_document, ptr + "/operations", "must be an array");
+      for (std::size_t i = 0; i < ops->size(); ++i) {
+        o.operations.push_back(string((*ops)[i], ptr + "/operations/" + std::to_string(i)));
+      }
+    }
+    if (const auto* r = opt(v, "list_rule_row")) o.list_rule_row = string(*r, ptr + "/list_rule_row");
+    if (const auto* w = opt(v, "wholly_obtained_category")) {
+      o.wholly_obtained_category = string(*w, ptr + "/wholly_obtained_category");
+    }
+    if (!o.wholly_obtained && o.materials.empty()) {
+      fail(errc::missing_input, ptr,
+           "origin needs \"wholly_obtained\": true or the list of materials");
+    }
+    return o;
+  }
+
+  producer_claim producer(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"price_paid_per_unit", "artisan", "fairtrade"});
+    producer_claim p;
+    if (const auto* pp = opt(v, "price_paid_per_unit")) {
+      p.price_paid_per_unit = non_negative(*pp, ptr + "/price_paid_per_unit");
+    }
+    if (const auto* a = opt(v, "artisan")) {
+      const std::string ap = ptr + "/artisan";
+      only(*a, ap, {"materials_per_unit", "labour_minutes_per_unit", "hourly_wage", "overhead_rate",
+                    "margin_rate"});
+      artisan_claim c;
+      c.materials_per_unit = non_negative(req(*a, ap, "materials_per_unit"), ap + "/materials_per_unit");
+      c.labour_minutes_per_unit =
+          non_negative(req(*a, ap, "labour_minutes_per_unit"), ap + "/labour_minutes_per_unit");
+      c.hourly_wage = non_negative(req(*a, ap, "hourly_wage"), ap + "/hourly_wage");
+      c.overhead_rate = non_negative(req(*a, ap, "overhead_rate"), ap + "/overhead_rate");
+      c.margin_rate = non_negative(req(*a, ap, "margin_rate"), ap + "/margin_rate");
+      p.artisan = c;
+    }
+    if (const auto* f = opt(v, "fairtrade")) {
+      const std::string fp = ptr + "/fairtrade";
+      only(*f, fp, {"product", "market_price", "market_price_unit", "organic", "region", "quality"});
+      fairtrade_claim c;
+      c.product = string(req(*f, fp, "product"), fp + "/product");
+      c.market_price = amount(req(*f, fp, "market_price"), fp + "/market_price");
+      c.market_price_unit = string(req(*f, fp, "market_price_unit"), fp + "/market_price_unit");
+      if (!any_unit::try_parse(c.market_price_unit)) {
+        fail(errc::invalid_unit, fp + "/market_price_unit", "unknown unit \"" + c.market_price_unit + "\"");
+      }
+      if (const auto* o = opt(*f, "organic")) c.organic = boolean(*o, fp + "/organic");
+      if (const auto* r = opt(*f, "region")) c.region = string(*r, fp + "/region");
+      if (const auto* q = opt(*f, "quality")) c.quality = string(*q, fp + "/quality");
+      p.fairtrade = c;
+    }
+    if (p.artisan && p.fairtrade) {
+      fail(errc::invalid_document, ptr, "a producer has either \"artisan\" or \"fairtrade\", not both");
+    }
+    return p;
+  }
+
+  party party_at(const plain_json& v, const std::string& ptr, bool exporter) const {
+    if (exporter) {
+      only(v, ptr, {"name", "country", "rex_number"});
+    } else {
+      only(v, ptr, {"name", "country"});
+    }
+    party p;
+    if (const auto* n = opt(v, "name")) p.name = string(*n, ptr + "/name");
+    p.country = code<country_code>(req(v, ptr, "country"), ptr + "/country");
+    if (const auto* r = opt(v, "rex_number")) p.rex_number = string(*r, ptr + "/rex_number");
+    return p;
+  }
+
+ private:
+  std::string name_;
+};
+
+// ---- writing --------------------------------------------------------------------------------
+
+json amount_json(const money& m) {
+  json j;
+  j["amount"] = m.amount().to_string();
+  j["currency"] = m.currency().to_string();
+  return j;
+}
+
+json findings_json(const std::vector<finding>& fs) {
+  json a = json::array();
+  for (const auto& f : fs) {
+    json j;
+    j["code"] = f.code;
+    j["severity"] = std::string(to_string(f.level));
+    j["message"] = f.message;
+    j["reference"] = f.reference;
+    a.push_back(std::move(j));
+  }
+  return a;
+}
+
+json provenance_json(const provenance& p) {
+  json j;
+  j["dataset"] = p.dataset;
+  j["version"] = p.version;
+  j["pointer"] = p.pointer;
+  j["reference"] = p.reference;
+  j["valid_from"] = p.valid_from;
+  j["valid_through"] = p.valid_through.empty() ? json(nullptr) : json(p.valid_through);
+  return j;
+}
+
+}  // namespace
+
+parsed_consignment read_consignment(std::string_view text, const std::string& name) {
+  error_context ctx;
+  ctx.file = name;
+  std::optional<std::string> duplicate;
+  plain_json doc;
+  try {
+    doc = detail::parse_json_strict(text, ctx, duplicate);
+  } catch (const error& e) {
+    error_context c = e.context();
+    detail::throw_error(errc::invalid_document, e.message(), c);
+  }
+  const reader rd(name);
+  if (duplicate) rd.fail(errc::invalid_document, *duplicate, "a key appears twice in one object");
+  rd.only(doc, "",
+          {"schema", "id", "as_of", "exporter", "importer", "incoterm", "currency",
+           "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss",
+           "costs", "exchange_rates", "charges", "lines"});
+  const std::string schema = rd.string(rd.req(doc, "", "schema"), "/schema");
+  if (schema != "fairport.consignment/1") {
+    rd.fail(errc::invalid_document, "/schema",
+            "expected \"fairport.consignment/1\", got \"" + schema + "\"");
+  }
+  parsed_consignment out;
+  auto& c = out.value;
+  c.id = rd.string(rd.req(doc, "", "id"), "/id");
+  c.as_of = rd.day(rd.req(doc, "", "as_of"), "/as_of");
+  c.exporter = rd.party_at(rd.req(doc, "", "exporter"), "/exporter", true);
+  c.importer = rd.party_at(rd.req(doc, "", "importer"), "/importer", false);
+  {
+    const std::string t = rd.string(rd.req(doc, "", "incoterm"), "/incoterm");
+    const auto term = try_parse_incoterm(t);
+    if (!term) {
+      rd.fail(errc::invalid_document, "/incoterm",
+              "\"" + t + "\" is not an Incoterms 2020 rule (EXW, FCA, FAS, FOB, CPT, CIP, CFR, "
+                         "CIF, DAP, DPU, DDP)");
+    }
+    c.terms = *term;
+  }
+  c.currency = rd.code<currency_code>(rd.req(doc, "", "currency"), "/currency");
+  if (const auto* v = rd.opt(doc, "declaration_currency")) {
+    c.declaration_currency = rd.code<currency_code>(*v, "/declaration_currency");
+  }
+  if (const auto* v = rd.opt(doc, "named_place_beyond_border")) {
+    c.named_place_beyond_border = rd.boolean(*v, "/named_place_beyond_border");
+  }
+  if (const auto* v = rd.opt(doc, "direct_transport")) {
+    c.direct_transport = rd.boolean(*v, "/direct_transport");
+  }
+  if (const auto* v = rd.opt(doc, "ioss")) c.ioss = rd.boolean(*v, "/ioss");
+  if (const auto* v = rd.opt(doc, "costs")) {
+    rd.only(*v, "/costs",
+            {"freight_to_border", "insurance", "freight_after_border", "other_to_destination",
+             "allocation"});
+    auto& k = c.costs;
+    if (const auto* a = rd.opt(*v, "freight_to_border")) k.freight_to_border = rd.amount(*a, "/costs/freight_to_border");
+    if (const auto* a = rd.opt(*v, "insurance")) k.insurance = rd.amount(*a, "/costs/insurance");
+    if (const auto* a = rd.opt(*v, "freight_after_border")) k.freight_after_border = rd.amount(*a, "/costs/freight_after_border");
+    if (const auto* a = rd.opt(*v, "other_to_destination")) k.other_to_destination = rd.amount(*a, "/costs/other_to_destination");
+    if (const auto* a = rd.opt(*v, "allocation")) {
+      const std::string s = rd.string(*a, "/costs/allocation");
+      if (s != "value" && s != "net_mass" && s != "quantity") {
+        rd.fail(errc::invalid_document, "/costs/allocation", "must be value, net_mass or quantity");
+      }
+      k.allocation = parse_allocation_basis(s);
+    }
+  }
+  if (const auto* v = rd.opt(doc, "exchange_rates")) {
+    if (!v->is_array()) rd.fail(errc::invalid_document, "/exchange_rates", "must be an array");
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      const auto& r = (*v)[i];
+      const std::string p = "/exchange_rates/" + std::to_string(i);
+      rd.only(r, p, {"from", "to", "rate", "date", "source"});
+      const auto from = rd.code<currency_code>(rd.req(r, p, "from"), p + "/from");
+      const auto to = rd.code<currency_code>(rd.req(r, p, "to"), p + "/to");
+      const decimal rate = rd.number(rd.req(r, p, "rate"), p + "/rate");
+      if (rate.signum() <= 0) rd.fail(errc::invalid_argument, p + "/rate", "a rate must be positive");
+      const auto day = rd.day(rd.req(r, p, "date"), p + "/date");
+      std::string source = "consignment exchange_rates[" + std::to_string(i) + "]";
+      if (const auto* s = rd.opt(r, "source")) source = rd.string(*s, p + "/source");
+      c.exchange_rates.emplace_back(from, to, rate, day, source);
+    }
+  }
+  if (const auto* v = rd.opt(doc, "charges")) {
+    if (!v->is_array()) rd.fail(errc::invalid_document, "/charges", "must be an array");
+    for (std::size_t i = 0; i < v->size(); ++i) {
+      c.charges.push_back(rd.charge_at((*v)[i], "/charges/" + std::to_string(i)));
+    }
+  }
+  const auto& lines = rd.req(doc, "", "lines");
+  if (!lines.is_array() || lines.empty()) {
+    rd.fail(errc::invalid_document, "/lines", "must be a non-empty array of lines");
+  }
+  std::vector<std::string> seen;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string p = "/lines/" + std::to_string(i);
+    std::string id = "#" + std::to_string(i + 1);
+    if (lines[i].is_object()) {
+      auto it = lines[i].find("id");
+      if (it != lines[i].end() && it->is_string()) id = it->get<std::string>();
+    }
+    try {
+      auto l = rd.line(lines[i], p);
+      if (std::find(seen.begin(), seen.end(), l.id) != seen.end()) {
+        rd.fail(errc::invalid_document, p + "/id", "line id \"" + l.id + "\" is used twice");
+      }
+      seen.push_back(l.id);
+      c.lines.push_back(std::move(l));
+    } catch (const error& e) {
+      out.errors.push_back(line_error{id, e.code(), e.context().pointer, e.what()});
+    }
+  }
+  return out;
+}
+
+std::string to_json(const report& r, int indent) {
+  json j;
+  j["schema"] = "fairport.report/1";
+  j["consignment_id"] = r.consignment_id;
+  j["as_of"] = format_date(r.as_of);
+  j["currency"] = r.currency.to_string();
+  j["datasets"] = json::array();
+  for (const auto& d : r.datasets) j["datasets"].push_back({{"id", d.id}, {"version", d.version}});
+  j["lines"] = json::array();
+  for (const auto& l : r.lines) {
+    json x;
+    x["id"] = l.id;
+    if (l.origin) {
+      json o;
+      o["status"] = l.origin->status;
+      if (!l.origin->basis.empty()) o["basis"] = l.origin->basis;
+      o["rule"] = l.origin->rule;
+      o["findings"] = findings_json(l.origin->findings);
+      if (!l.origin->missing.empty()) o["missing"] = l.origin->missing;
+      x["origin"] = std::move(o);
+    }
+    if (l.preference) {
+      json p;
+      p["regime"] = l.preference->regime;
+      p["eligible"] = l.preference->eligible;
+      if (l.preference->duty) p["duty_text"] = l.preference->duty->text;
+      p["findings"] = findings_json(l.preference->findings);
+      x["preference"] = std::move(p);
+    }
+    const auto& lc = l.landed;
+    x["invoice_value"] = amount_json(lc.invoice_value);
+    x["customs_value"] = amount_json(lc.customs_value);
+    {
+      json d;
+      d["measure"] = lc.duty.measure;
+      d["text"] = lc.duty.text;
+      d["rate"] = lc.duty.ad_valorem_rate ? json(lc.duty.ad_valorem_rate->to_string()) : json(nullptr);
+      d["amount"] = amount_json(lc.duty.amount);
+      d["third_country_amount"] = amount_json(lc.duty.third_country_amount);
+      d["saving"] = amount_json(lc.duty.saving);
+      d["tariff_record"] = lc.duty.tariff_source.dataset.empty() ? json(nullptr)
+                                                                 : provenance_json(lc.duty.tariff_source);
+      x["duty"] = std::move(d);
+    }
+    x["excise"] = amount_json(lc.excise);
+    x["fees"] = amount_json(lc.fees);
+    {
+      json v;
+      v["category"] = lc.vat_category;
+      v["rate"] = lc.vat_rate.to_string();
+      v["base"] = amount_json(lc.vat_base);
+      v["amount"] = amount_json(lc.vat);
+      v["record"] = provenance_json(lc.vat_source);
+      x["vat"] = std::move(v);
+    }
+    x["costs"] = {{"freight_to_border", amount_json(lc.freight_to_border)},
+                  {"insurance", amount_json(lc.insurance)},
+                  {"freight_after_border", amount_json(lc.freight_after_border)},
+                  {"other_to_destination", amount_json(lc.other_to_destination)},
+                  {"additions", amount_json(lc.additions)}};
+    x["landed_cost"] = amount_json(lc.landed_cost);
+    x["landed_cost_excluding_vat"] = amount_json(lc.landed_cost_excluding_vat);
+    x["landed_cost_per_unit"] = lc.landed_cost_per_unit ? amount_json(*lc.landed_cost_per_unit) : json(nullptr);
+    x["landed_cost_per_kg"] = lc.landed_cost_per_kg ? amount_json(*lc.landed_cost_per_kg) : json(nullptr);
+    if (l.fair_price) {
+      const auto& f = *l.fair_price;
+      json fp;
+      fp["method"] = f.method;
+      fp["fair_price_per_unit"] = amount_json(f.fair_price_per_unit);
+      fp["price_paid_per_unit"] = f.price_paid_per_unit ? amount_json(*f.price_paid_per_unit) : json(nullptr);
+      fp["shortfall_per_unit"] = f.shortfall_per_unit ? amount_json(*f.shortfall_per_unit) : json(nullptr);
+      fp["is_fair"] = f.is_fair ? json(*f.is_fair) : json(nullptr);
+      fp["producer_share"] = f.producer_share ? json(f.producer_share->to_string()) : json(nullptr);
+      fp["findings"] = findings_json(f.findings);
+      x["fair_price"] = std::move(fp);
+    }
+    x["findings"] = findings_json(lc.findings);
+    j["lines"].push_back(std::move(x));
+  }
+  const auto& t = r.totals;
+  j["totals"] = {{"invoice_value", amount_json(t.invoice_value)},
+                 {"customs_value", amount_json(t.customs_value)},
+                 {"duty", amount_json(t.duty)},
+                 {"third_country_duty", amount_json(t.third_country_duty)},
+                 {"duty_saving", amount_json(t.duty_saving)},
+                 {"excise", amount_json(t.excise)},
+                 {"fees", amount_json(t.fees)},
+                 {"vat", amount_json(t.vat)},
+                 {"landed_cost", amount_json(t.landed_cost)},
+                 {"landed_cost_excluding_vat", amount_json(t.landed_cost_excluding_vat)}};
+  j["documents"] = json::array();
+  for (const auto& d : r.documents) {
+    json x;
+    x["kind"] = d.kind;
+    x["required"] = d.required;
+    x["rex_required"] = d.rex_required ? json(*d.rex_required) : json(nullptr);
+    x["valid_until"] = d.valid_until ? json(format_date(*d.valid_until)) : json(nullptr);
+    x["text"] = d.text;
+    x["findings"] = findings_json(d.findings);
+    j["documents"].push_back(std::move(x));
+  }
+  j["findings"] = findings_json(r.findings);
+  j["errors"] = json::array();
+  for (const auto& e : r.errors) {
+    j["errors"].push_back({{"line_id", e.line_id},
+                           {"code", code_tag(e.code).substr(1, code_tag(e.code).size() - 2)},
+                           {"field", e.field},
+                           {"message", e.message}});
+  }
+  return j.dump(indent);
+}
+
+FAIRPORT_END_NAMESPACE

@@ -1,0 +1,111 @@
+// The report as a terminal table: verdicts first, then each line's explanation.
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "fairport/io/report_format.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+std::string pad(std::string s, std::size_t n) {
+  if (s.size() < n) s.resize(n, ' ');
+  return s;
+}
+
+std::string rpad(const std::string& s, std::size_t n) {
+  return s.size() >= n ? s : std::string(n - s.size(), ' ') + s;
+}
+
+std::string amt(const money& m) { return m.amount().to_string(); }
+
+std::string origin_word(const report_line& l) {
+  return l.origin ? l.origin->status : std::string("-");
+}
+
+std::string preference_word(const report_line& l) {
+  if (!l.preference) return "-";
+  return l.preference->regime + (l.preference->eligible ? "" : " (no)");
+}
+
+std::string fair_word(const report_line& l) {
+  if (!l.fair_price) return "-";
+  const auto& f = *l.fair_price;
+  if (!f.is_fair) return "fair price " + amt(f.fair_price_per_unit);
+  return std::string(*f.is_fair ? "fair" : "BELOW FAIR") + " (" +
+         (f.price_paid_per_unit ? amt(*f.price_paid_per_unit) : std::string("?")) + " vs " +
+         amt(f.fair_price_per_unit) + ")";
+}
+
+void print_findings(std::ostream& out, const std::vector<finding>& fs, const std::string& indent,
+                    bool all) {
+  for (const auto& f : fs) {
+    if (!all && f.level == severity::info) continue;
+    out << indent << to_string(f.level) << "  " << f.message;
+    if (!f.reference.empty()) out << "  [" << f.reference << "]";
+    out << '\n';
+  }
+}
+
+}  // namespace
+
+std::string to_text(const report& r, bool verbose) {
+  std::ostringstream out;
+  out << "fairport check " << r.consignment_id << "  as of " << format_date(r.as_of)
+      << "  amounts in " << r.currency.to_string() << "\n\n";
+  out << pad("line", 6) << pad("origin", 17) << pad("preference", 14) << rpad("customs value", 14)
+      << rpad("duty", 10) << rpad("VAT", 10) << rpad("landed cost", 13) << "  producer price\n";
+  for (const auto& l : r.lines) {
+    out << pad(l.id, 6) << pad(origin_word(l), 17) << pad(preference_word(l), 14)
+        << rpad(amt(l.landed.customs_value), 14) << rpad(amt(l.landed.duty.amount), 10)
+        << rpad(amt(l.landed.vat), 10) << rpad(amt(l.landed.landed_cost), 13) << "  "
+        << fair_word(l) << '\n';
+  }
+  for (const auto& e : r.errors) {
+    out << pad(e.line_id, 6) << "NOT CHECKED  " << e.message << '\n';
+  }
+  const auto& t = r.totals;
+  out << pad("total", 37) << rpad(amt(t.customs_value), 14) << rpad(amt(t.duty), 10)
+      << rpad(amt(t.vat), 10) << rpad(amt(t.landed_cost), 13) << '\n';
+  out << "\nduty saved by preference: " << amt(t.duty_saving) << ' ' << r.currency.to_string()
+      << " (third-country duty " << amt(t.third_country_duty) << ")\n";
+  for (const auto& d : r.documents) {
+    out << "\n" << d.kind << ": " << (d.required ? "required" : "not required");
+    if (d.rex_required) out << (*d.rex_required ? ", exporter must be registered in REX" : "");
+    if (d.valid_until) out << ", valid until " << format_date(*d.valid_until);
+    out << '\n';
+    if (!d.text.empty()) out << "  " << d.text << '\n';
+  }
+  out << "\nlines\n";
+  for (const auto& l : r.lines) {
+    out << "  " << l.id << '\n';
+    if (l.origin) {
+      out << "    origin: " << l.origin->status
+          << (l.origin->basis.empty() ? "" : " (" + l.origin->basis + ")") << '\n';
+      if (!l.origin->rule.empty()) out << "      rule: " << l.origin->rule << '\n';
+      print_findings(out, l.origin->findings, "      ", verbose);
+    }
+    if (l.preference) {
+      out << "    preference: " << l.preference->regime
+          << (l.preference->eligible ? ", eligible" : ", not eligible") << '\n';
+      print_findings(out, l.preference->findings, "      ", verbose);
+    }
+    out << "    landed cost: " << amt(l.landed.landed_cost) << ' ' << r.currency.to_string();
+    if (l.landed.landed_cost_per_unit) out << ", " << amt(*l.landed.landed_cost_per_unit) << " per unit";
+    if (l.landed.landed_cost_per_kg) out << ", " << amt(*l.landed.landed_cost_per_kg) << " per kg";
+    out << '\n';
+    print_findings(out, l.landed.findings, "      ", true);
+    if (l.fair_price) {
+      out << "    producer price: " << fair_word(l) << '\n';
+      print_findings(out, l.fair_price->findings, "      ", verbose);
+    }
+  }
+  out << "\nconsignment\n";
+  print_findings(out, r.findings, "  ", true);
+  out << "\nexit status " << r.exit_status() << '\n';
+  return out.str();
+}
+
+
+FAIRPORT_END_NAMESPACE

@@ -1,0 +1,173 @@
+// End-to-end: the shipped example consignments through origin -> preference -> landed cost ->
+// fair price, every figure compared with a hand computation written here.
+#include "fairport/check.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "fairport/fairport.hpp"
+#include "fairport/io/json.hpp"
+#include "fairport/io/report_format.hpp"
+
+using namespace fairport;
+using ::testing::HasSubstr;
+
+namespace {
+
+report check_example(const std::string& name) {
+  const auto parsed = read_consignment(example_consignment(name), name);
+  EXPECT_TRUE(parsed.errors.empty());
+  return check_consignment(parsed.value, reference_data::builtin());
+}
+
+money eur(const char* s) { return money(decimal::parse(s), currency_code::parse("EUR")); }
+money usd(const char* s) { return money(decimal::parse(s), currency_code::parse("USD")); }
+
+const report_line& line(const report& r, const std::string& id) {
+  auto it = std::find_if(r.lines.begin(), r.lines.end(),
+                         [&](const report_line& l) { return l.id == id; });
+  if (it == r.lines.end()) throw std::runtime_error("no line " + id);
+  return *it;
+}
+
+}  // namespace
+
+// kg_felt_de: FCA, USD at the consignment's rate 1 USD = 0.9210 EUR, costs spread by value
+// (2400 : 1300), cents half up (the eu_default policy):
+//   invoices 2210.40 / 1197.30; freight 420 USD = 386.82 -> 250.91 / 135.91;
+//   insurance 35 USD = 32.235 -> 32.24 -> 20.9124 / 11.3276 -> 20.91 / 11.33 (largest remainder);
+//   carriage after the border 80 EUR -> 51.8919 / 28.1081 -> 51.89 / 28.11.
+//   customs values 2210.40 + 250.91 + 20.91 = 2482.22 and 1197.30 + 135.91 + 11.33 = 1344.54.
+//   Third-country duty: 6.7 % x 2482.22 = 166.30874 -> 166.31; 8 % x 1344.54 = 107.5632 capped by
+//   MAX 2.8 EUR/m2 x 12 m2 = 33.60. Kyrgyzstan is a GSP+ beneficiary (Regulation (EU) No
+//   978/2012, Annex III) and both products originate: duty 0, saving 199.91.
+//   VAT 19 % (DE): (2482.22 + 51.89) x 0.19 = 481.4809 -> 481.48; (1344.54 + 28.11) x 0.19 =
+//   260.8035 -> 260.80. Landed: 2482.22 + 51.89 + 481.48 = 3015.59; 1344.54 + 28.11 + 260.80 =
+//   1633.45; total 4649.04.
+//   Fair price (materials + minutes / 60 x wage, + 10 % overhead, + 15 % margin, ceiling to the
+//   cent): 55 + 16 x 2.10 = 88.60 -> 97.46 -> 112.079 -> 112.08 USD; 180 + 150 x 2.10 = 495 ->
+//   544.50 -> 626.175 -> 626.18 USD. Paid 150.00 and 640.00: fair.
+TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
+  const report r = check_example("kg_felt_de");
+  ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
+  EXPECT_EQ(r.exit_status(), 0);
+  EXPECT_EQ(r.currency, currency_code::parse("EUR"));
+  const auto& a = line(r, "1");
+  const auto& b = line(r, "2");
+  EXPECT_EQ(a.landed.invoice_value, eur("2210.40"));
+  EXPECT_EQ(a.landed.freight_to_border, eur("250.91"));
+  EXPECT_EQ(b.landed.insurance, eur("11.33"));
+  EXPECT_EQ(b.landed.freight_after_border, eur("28.11"));
+  EXPECT_EQ(a.landed.customs_value, eur("2482.22"));
+  EXPECT_EQ(b.landed.customs_value, eur("1344.54"));
+  EXPECT_EQ(a.landed.duty.third_country_amount, eur("166.31"));
+  EXPECT_EQ(b.landed.duty.third_country_amount, eur("33.60"));
+  EXPECT_EQ(a.landed.duty.amount, eur("0"));
+  EXPECT_EQ(r.totals.duty_saving, eur("199.91"));
+  EXPECT_EQ(a.landed.vat, eur("481.48"));
+  EXPECT_EQ(b.landed.vat, eur("260.80"));
+  EXPECT_EQ(a.landed.landed_cost, eur("3015.59"));
+  EXPECT_EQ(b.landed.landed_cost, eur("1633.45"));
+  EXPECT_EQ(r.totals.landed_cost, eur("4649.04"));
+  EXPECT_EQ(*a.landed.landed_cost_per_unit, eur("251.30"));  // 3015.59 / 12 = 251.2991...
+
+  ASSERT_TRUE(a.origin && b.origin);
+  EXPECT_EQ(a.origin->status, "originating");
+  EXPECT_EQ(a.origin->basis, "sufficient_working");
+  ASSERT_TRUE(a.preference);
+  EXPECT_EQ(a.preference->regime, "gsp_plus");
+  EXPECT_TRUE(a.preference->eligible);
+
+  ASSERT_TRUE(a.fair_price && b.fair_price);
+  EXPECT_EQ(a.fair_price->fair_price_per_unit, usd("112.08"));
+  EXPECT_EQ(b.fair_price->fair_price_per_unit, usd("626.18"));
+  EXPECT_TRUE(*a.fair_price->is_fair);
+  EXPECT_EQ(*b.fair_price->shortfall_per_unit, usd("0"));
+  // Producer share of the landed cost per unit: 150 x 0.9210 = 138.15 EUR / 251.30 = 0.54974...
+  EXPECT_EQ(*a.fair_price->producer_share, decimal::parse("0.5497"));
+
+  // The originating goods, 2210.40 + 1197.30 = 3407.70 EUR, stay under the REX threshold of
+  // EUR 6,000 (Implementing Regulation (EU) 2015/2447, Art. 92(1)); one statement covers both
+  // products with their origin criteria (Annex 22-07).
+  ASSERT_EQ(r.documents.size(), 1u);
+  const auto& s = r.documents[0];
+  EXPECT_TRUE(s.required);
+  EXPECT_EQ(s.rex_required, false);
+  EXPECT_THAT(s.text, HasSubstr("Altyn Kol felt cooperative"));
+  EXPECT_THAT(s.text, HasSubstr("Kyrgyzstan preferential origin"));
+  EXPECT_THAT(s.text, HasSubstr("W 56.02 (line 1), W 57.01 (line 2)"));
+  EXPECT_THAT(s.findings.at(0).message, HasSubstr("3407.70 EUR"));
+}
+
+// kg_felt_fr_fails: felt bought in from China, cut and packed: Art. 47(1)(i), (k) and (q) of
+// Delegated Regulation (EU) 2015/2446 make it not originating, so no preference: DAP EUR 1,600
+// less the carriage after the border 40 (Art. 72(a) UCC) = customs value 1560.00; duty 6.7 % =
+// 104.52; VAT 20 % (FR) on 1560 + 104.52 + 40 = 1704.52 -> 340.904 -> 340.90; landed 2045.42.
+// Fair price 22.50 + 45 min x 2.10 / 60 = 24.075 -> x 1.10 -> x 1.15 = 30.454875 -> 30.46 EUR;
+// paid 9.00: shortfall 21.46.
+TEST(CheckConsignment, FailingConsignmentSaysWhy) {
+  const report r = check_example("kg_felt_fr_fails");
+  EXPECT_EQ(r.exit_status(), 1);
+  const auto& l = line(r, "1");
+  EXPECT_EQ(l.origin->status, "not_originating");
+  EXPECT_EQ(l.origin->rule, "insufficient working or processing");
+  EXPECT_FALSE(l.preference->eligible);
+  EXPECT_EQ(l.landed.customs_value, eur("1560.00"));
+  EXPECT_EQ(l.landed.duty.amount, eur("104.52"));
+  EXPECT_EQ(l.landed.vat, eur("340.90"));
+  EXPECT_EQ(l.landed.landed_cost, eur("2045.42"));
+  EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("30.46"));
+  EXPECT_FALSE(*l.fair_price->is_fair);
+  EXPECT_EQ(*l.fair_price->shortfall_per_unit, eur("21.46"));
+  EXPECT_TRUE(r.documents.empty());  // nothing to claim, no statement on origin
+}
+
+// tj_embroidery_ceramics_ee: Tajikistan has the general arrangement only (Annex II). Embroidery
+// 5810 92 10 (5.8 %) is a sensitive textile of section S-11b: the duty is reduced by 20 %
+// (Art. 7(2)) to 4.64 % and rounded down to one decimal (Art. 34): 4.6 %. Earthenware 6912 00 25
+// (9 %) is sensitive: 9 - 3.5 = 5.5 %. Costs by net mass (14 : 48 kg), CPT to Tallinn with the
+// carriage after the border (45.00) in the price: 1800 - 10.16 = 1789.84 x 4.6 % = 82.33264 ->
+// 82.33; 960 - 34.84 = 925.16 x 5.5 % = 50.8838 -> 50.88. VAT 24 % (EE from 1 July 2025).
+TEST(CheckConsignment, TajikStandardGspReducesSensitiveDuties) {
+  const report r = check_example("tj_embroidery_ceramics_ee");
+  const auto& a = line(r, "1");
+  const auto& b = line(r, "2");
+  EXPECT_EQ(a.preference->regime, "gsp");
+  EXPECT_EQ(a.landed.customs_value, eur("1789.84"));
+  EXPECT_EQ(a.landed.duty.amount, eur("82.33"));
+  EXPECT_EQ(b.landed.customs_value, eur("925.16"));
+  EXPECT_EQ(b.landed.duty.amount, eur("50.88"));
+  EXPECT_EQ(a.landed.vat_rate, decimal::parse("0.24"));
+  // (1789.84 + 82.33 + 10.16) x 0.24 = 451.7592 -> 451.76
+  EXPECT_EQ(a.landed.vat, eur("451.76"));
+}
+
+// The other shipped examples check cleanly, and their totals are the sums of their lines.
+TEST(CheckConsignment, EveryExampleAddsUp) {
+  for (const auto& name : example_names()) {
+    SCOPED_TRACE(name);
+    const report r = check_example(name);
+    EXPECT_TRUE(r.errors.empty());
+    money sum = eur("0");
+    for (const auto& l : r.lines) sum += l.landed.landed_cost;
+    EXPECT_EQ(sum, r.totals.landed_cost);
+    EXPECT_EQ(r.exit_status(), name == "kg_felt_fr_fails" ? 1 : 0);
+    EXPECT_THAT(to_text(r), HasSubstr(r.consignment_id));
+    EXPECT_THAT(to_html(r), HasSubstr(r.totals.landed_cost.amount().to_string()));
+  }
+}
+
+// A line that cannot be read or computed is reported with its code; the others are checked.
+TEST(CheckConsignment, BadLinesDoNotStopTheOthers) {
+  std::string text(example_consignment("kg_felt_de"));
+  text.replace(text.find("\"5701 10 90\""), 12, "\"9999 99 99\"");
+  auto parsed = read_consignment(text);
+  const report r = check_consignment(parsed.value, reference_data::builtin());
+  ASSERT_EQ(r.lines.size(), 1u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].line_id, "2");
+  EXPECT_EQ(r.exit_status(), 2);
+}

@@ -1,0 +1,160 @@
+// Reading fairport.consignment/1 strictly, and writing fairport.report/1: malformed documents
+// get coded errors that name the JSON Pointer, never a crash; bad lines are dropped into the
+// errors and the other lines are kept.
+#include "fairport/io/json.hpp"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "fairport/fairport.hpp"
+
+using namespace fairport;
+using ::testing::HasSubstr;
+
+namespace {
+
+std::string example() { return std::string(example_consignment(default_example)); }
+
+nlohmann::json example_json() { return nlohmann::json::parse(example()); }
+
+error read_error(const std::string& text) {
+  try {
+    (void)read_consignment(text, "test.json");
+  } catch (const error& e) {
+    return e;
+  }
+  ADD_FAILURE() << "no error for: " << text.substr(0, 200);
+  return error(errc::invalid_argument, "none", {});
+}
+
+}  // namespace
+
+TEST(ConsignmentJson, ReadsTheBuiltInExample) {
+  const auto p = read_consignment(example());
+  EXPECT_TRUE(p.errors.empty());
+  const auto& c = p.value;
+  EXPECT_EQ(c.id, "KG-2026-0042");
+  EXPECT_EQ(format_date(c.as_of), "2026-03-16");
+  EXPECT_EQ(c.exporter.country, country_code::parse("KG"));
+  EXPECT_EQ(c.terms, incoterm::fca);
+  ASSERT_EQ(c.lines.size(), 2u);
+  EXPECT_EQ(c.lines[0].hs_code.to_string(), "5602210000");  // spaces dropped
+  EXPECT_EQ(c.lines[0].net_mass->in_base(), decimal::parse("36"));
+  EXPECT_EQ(c.lines[1].supplementary.at(0).to_string(), "12.00 m2");
+  EXPECT_EQ(c.costs.freight_after_border->currency(), currency_code::parse("EUR"));
+  ASSERT_TRUE(c.lines[0].origin);
+  EXPECT_EQ(c.lines[0].origin->materials.at(1).origin, country_code::parse("CN"));
+  EXPECT_EQ(c.lines[0].producer->artisan->labour_minutes_per_unit, decimal(960));
+}
+
+TEST(ConsignmentJson, TruncatedJsonIs401) {
+  const auto e = read_error(example().substr(0, 200));
+  EXPECT_EQ(e.code(), errc::invalid_document);
+  EXPECT_THAT(e.what(), HasSubstr("[fairport.consignment.401] invalid JSON"));
+}
+
+TEST(ConsignmentJson, DocumentLevelProblemsNameThePointer) {
+  auto doc = example_json();
+  doc["surprise"] = "x";
+  auto e = read_error(doc.dump());
+  EXPECT_EQ(e.code(), errc::invalid_document);
+  EXPECT_EQ(e.context().pointer, "/surprise");
+
+  doc = example_json();
+  doc["schema"] = "fairport.consignment/2";
+  EXPECT_EQ(read_error(doc.dump()).context().pointer, "/schema");
+
+  doc = example_json();
+  doc["as_of"] = "2026-02-30";
+  e = read_error(doc.dump());
+  EXPECT_EQ(e.code(), errc::invalid_date);
+  EXPECT_EQ(e.context().pointer, "/as_of");
+
+  doc = example_json();
+  doc["incoterm"] = "FOB Bishkek";
+  EXPECT_EQ(read_error(doc.dump()).context().pointer, "/incoterm");
+
+  doc = example_json();
+  doc["costs"]["insurance"]["amount"] = 35.0;  // a JSON number: ambiguous money
+  e = read_error(doc.dump());
+  EXPECT_EQ(e.context().pointer, "/costs/insurance/amount");
+  EXPECT_THAT(e.what(), HasSubstr("JSON strings"));
+
+  doc = example_json();
+  doc.erase("as_of");  // there is no default date
+  EXPECT_EQ(read_error(doc.dump()).context().pointer, "/as_of");
+}
+
+TEST(ConsignmentJson, DuplicateKeysAre401) {
+  std::string text = example();
+  text.replace(text.find("\"id\": \"KG-2026-0042\","), 0, "\"id\": \"twice\", ");
+  const auto e = read_error(text);
+  EXPECT_EQ(e.code(), errc::invalid_document);
+  EXPECT_THAT(e.what(), HasSubstr("twice"));
+}
+
+TEST(ConsignmentJson, BadLinesAreReportedAndTheOthersKept) {
+  auto doc = example_json();
+  doc["lines"][0]["invoice_value"] = std::string(300, '9');  // far beyond 38 digits
+  doc["lines"][1]["quantity"]["unit"] = "bushel";
+  auto p = read_consignment(doc.dump());
+  EXPECT_TRUE(p.value.lines.empty());
+  ASSERT_EQ(p.errors.size(), 2u);
+  EXPECT_EQ(p.errors[0].line_id, "1");
+  EXPECT_EQ(p.errors[0].code, errc::invalid_decimal);
+  EXPECT_EQ(p.errors[0].field, "/lines/0/invoice_value");
+  EXPECT_EQ(p.errors[1].code, errc::invalid_unit);
+  EXPECT_EQ(p.errors[1].field, "/lines/1/quantity/unit");
+
+  doc = example_json();
+  doc["lines"][1]["hs_code"] = "57";  // a chapter is not enough for a line
+  doc["lines"][0]["origin"]["materials"][0]["origin"] = "unknown";
+  p = read_consignment(doc.dump());
+  ASSERT_EQ(p.value.lines.size(), 1u);
+  EXPECT_FALSE(p.value.lines[0].origin->materials[0].origin.has_value());
+  EXPECT_EQ(p.errors.at(0).code, errc::invalid_tariff_code);
+
+  doc = example_json();
+  doc["lines"][1]["id"] = "1";  // line ids are unique
+  p = read_consignment(doc.dump());
+  EXPECT_EQ(p.value.lines.size(), 1u);
+  EXPECT_EQ(p.errors.at(0).field, "/lines/1/id");
+}
+
+TEST(ConsignmentJson, TenMegabytesOfLinesReadWithoutTrouble) {
+  auto doc = example_json();
+  const auto line = doc["lines"][0];
+  doc["lines"] = nlohmann::json::array();
+  std::size_t i = 0;
+  std::string text;
+  do {
+    for (int k = 0; k < 2000; ++k) {
+      auto l = line;
+      l["id"] = std::to_string(++i);
+      if (i % 1000 == 0) l["invoice_value"] = "-1";  // every thousandth line is bad
+      doc["lines"].push_back(std::move(l));
+    }
+    text = doc.dump();
+  } while (text.size() < 10u * 1024 * 1024);
+  const auto p = read_consignment(text);
+  EXPECT_EQ(p.value.lines.size() + p.errors.size(), i);
+  EXPECT_EQ(p.errors.size(), i / 1000);
+  EXPECT_EQ(p.errors.front().code, errc::invalid_argument);
+}
+
+TEST(ReportJson, AmountsAreExactStringsAndTotalsAddUp) {
+  const auto p = read_consignment(example());
+  const report r = check_consignment(p.value, reference_data::builtin());
+  const auto j = nlohmann::json::parse(to_json(r));
+  EXPECT_EQ(j["schema"], "fairport.report/1");
+  decimal sum;
+  for (const auto& l : j["lines"]) {
+    ASSERT_TRUE(l["landed_cost"]["amount"].is_string());
+    sum = sum + decimal::parse(l["landed_cost"]["amount"].get<std::string>());
+  }
+  EXPECT_EQ(sum, decimal::parse(j["totals"]["landed_cost"]["amount"].get<std::string>()));
+  EXPECT_FALSE(j["datasets"].empty());
+}
