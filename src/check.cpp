@@ -94,7 +94,27 @@ std::string origin_criterion(const consignment_line& l, const origin_section& o)
 
 }  // namespace
 
+struct consignment_checker::impl {
+  explicit impl(const reference_data& d)
+      : data(d), assessor(origin_scheme::eu_gsp, d), gsp(d) {}
+  reference_data data;
+  origin_assessor assessor;
+  gsp_preference_engine gsp;
+};
+
+consignment_checker::consignment_checker(const reference_data& data)
+    : impl_(std::make_shared<const impl>(data)) {}
+
+const reference_data& consignment_checker::data() const noexcept { return impl_->data; }
+
 report check_consignment(const consignment& c, const reference_data& data) {
+  return consignment_checker(data).check(c);
+}
+
+report consignment_checker::check(const consignment& c) const {
+  const reference_data& data = impl_->data;
+  const origin_assessor& assessor = impl_->assessor;
+  const gsp_preference_engine& gsp = impl_->gsp;
   report rep;
   rep.consignment_id = c.id;
   rep.as_of = c.as_of;
@@ -114,7 +134,6 @@ report check_consignment(const consignment& c, const reference_data& data) {
   in.charges = c.charges;
 
   // 1. Origin, line by line.
-  const origin_assessor assessor(origin_scheme::eu_gsp, data);
   const std::size_t n = c.lines.size();
   std::vector<std::optional<origin_section>> origins(n);
   std::vector<std::optional<origin_status>> statuses(n);
@@ -162,7 +181,6 @@ report check_consignment(const consignment& c, const reference_data& data) {
   }
 
   // 3. Preference per line.
-  const gsp_preference_engine gsp(data);
   std::vector<std::optional<preference_section>> prefs(n);
   std::optional<statement_on_origin> statement;
   std::vector<finding> statement_findings;
@@ -241,14 +259,18 @@ report check_consignment(const consignment& c, const reference_data& data) {
   for (auto& e : landed.errors) rep.errors.push_back(std::move(e));
 
   // 5. Fair price, per unit, in the invoice currency.
+  rep.lines.reserve(landed.lines.size());
+  std::size_t next = 0;
   for (auto& lr : landed.lines) {
-    std::size_t i = 0;
+    // Landed lines keep the consignment's order, so the search starts where the last one ended.
+    std::size_t i = next;
     while (i < n && c.lines[i].id != lr.id) ++i;
+    next = i + 1;
     const auto& l = c.lines[i];
     report_line rl;
     rl.id = lr.id;
-    rl.origin = origins[i];
-    rl.preference = prefs[i];
+    rl.origin = std::move(origins[i]);
+    rl.preference = std::move(prefs[i]);
     if (l.producer && (l.producer->artisan || l.producer->fairtrade)) {
       try {
         producer_price_line p;

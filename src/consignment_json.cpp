@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -14,7 +15,6 @@ FAIRPORT_BEGIN_NAMESPACE
 
 namespace {
 
-using json = nlohmann::ordered_json;
 using plain_json = nlohmann::json;
 
 /// Reads one JSON value at a pointer; every failure names the pointer.
@@ -281,52 +281,185 @@ class reader {
 
 // ---- writing --------------------------------------------------------------------------------
 
-json amount_json(const money& m) {
-  json j;
-  j["amount"] = m.amount().to_string();
-  j["currency"] = m.currency().to_string();
-  return j;
-}
+/// A streaming JSON writer: reports are large (every finding with its reference), so they are
+/// written straight into one string, with the escaping of RFC 8259, rather than built as a DOM.
+class writer {
+ public:
+  explicit writer(int indent) : indent_(indent) { out_.reserve(1 << 16); }
 
-json findings_json(const std::vector<finding>& fs) {
-  json a = json::array();
-  for (const auto& f : fs) {
-    json j;
-    j["code"] = f.code;
-    j["severity"] = std::string(to_string(f.level));
-    j["message"] = f.message;
-    j["reference"] = f.reference;
-    a.push_back(std::move(j));
+  writer& begin_object() { return open('{'); }
+  writer& end_object() { return close('}'); }
+  writer& begin_array() { return open('['); }
+  writer& end_array() { return close(']'); }
+
+  writer& key(std::string_view k) {
+    item();
+    str(k);
+    out_ += indent_ >= 0 ? ": " : ":";
+    after_key_ = true;
+    return *this;
   }
-  return a;
+  writer& value(std::string_view v) {
+    item();
+    str(v);
+    return *this;
+  }
+  writer& value(const char* v) { return value(std::string_view(v)); }
+  writer& value(const std::string& v) { return value(std::string_view(v)); }
+  writer& value(bool b) {
+    item();
+    out_ += b ? "true" : "false";
+    return *this;
+  }
+  writer& null() {
+    item();
+    out_ += "null";
+    return *this;
+  }
+  template <class T>
+  writer& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+  writer& amount(std::string_view k, const money& m) {
+    key(k).begin_object();
+    field("amount", m.amount().to_string());
+    field("currency", m.currency().to_string());
+    return end_object();
+  }
+  writer& amount(std::string_view k, const std::optional<money>& m) {
+    if (!m) return key(k).null();
+    return amount(k, *m);
+  }
+
+  std::string take() { return std::move(out_); }
+
+ private:
+  writer& open(char c) {
+    item();
+    out_ += c;
+    first_.push_back(true);
+    return *this;
+  }
+  writer& close(char c) {
+    const bool empty = first_.back();
+    first_.pop_back();
+    if (!empty) newline();
+    out_ += c;
+    return *this;
+  }
+  void item() {
+    if (after_key_) {
+      after_key_ = false;
+      return;
+    }
+    if (first_.empty()) return;
+    if (!first_.back()) out_ += ',';
+    first_.back() = false;
+    newline();
+  }
+  void newline() {
+    if (indent_ < 0) return;
+    out_ += '\n';
+    out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
+  }
+  void str(std::string_view s) {
+    static const char hex[] = "0123456789abcdef";
+    out_ += '"';
+    std::size_t run = 0;
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      const auto c = static_cast<unsigned char>(s[i]);
+      if (c >= 0x20 && c != '"' && c != '\\') continue;
+      out_.append(s.data() + run, i - run);
+      run = i + 1;
+      switch (c) {
+        case '"': out_ += "\\\""; break;
+        case '\\': out_ += "\\\\"; break;
+        case '\n': out_ += "\\n"; break;
+        case '\r': out_ += "\\r"; break;
+        case '\t': out_ += "\\t"; break;
+        default:
+          out_ += "\\u00";
+          out_ += hex[c >> 4];
+          out_ += hex[c & 15];
+      }
+    }
+    out_.append(s.data() + run, s.size() - run);
+    out_ += '"';
+  }
+
+  int indent_;
+  std::string out_;
+  std::vector<bool> first_;
+  bool after_key_ = false;
+};
+
+void write_findings(writer& w, std::string_view k, const std::vector<finding>& fs) {
+  w.key(k).begin_array();
+  for (const auto& f : fs) {
+    w.begin_object();
+    w.field("code", f.code);
+    w.field("severity", to_string(f.level));
+    w.field("message", f.message);
+    w.field("reference", f.reference);
+    w.end_object();
+  }
+  w.end_array();
 }
 
-json provenance_json(const provenance& p) {
-  json j;
-  j["dataset"] = p.dataset;
-  j["version"] = p.version;
-  j["pointer"] = p.pointer;
-  j["reference"] = p.reference;
-  j["valid_from"] = p.valid_from;
-  j["valid_through"] = p.valid_through.empty() ? json(nullptr) : json(p.valid_through);
-  return j;
+void write_provenance(writer& w, std::string_view k, const provenance& p) {
+  w.key(k).begin_object();
+  w.field("dataset", p.dataset);
+  w.field("version", p.version);
+  w.field("pointer", p.pointer);
+  w.field("reference", p.reference);
+  w.field("valid_from", p.valid_from);
+  if (p.valid_through.empty()) {
+    w.key("valid_through").null();
+  } else {
+    w.field("valid_through", p.valid_through);
+  }
+  w.end_object();
 }
 
 }  // namespace
 
 parsed_consignment read_consignment(std::string_view text, const std::string& name) {
-  error_context ctx;
-  ctx.file = name;
+  // One pass: the DOM is built while a stack of key lists finds repeated keys.
+  std::vector<std::vector<std::string>> keys;
+  std::vector<std::string> path;
   std::optional<std::string> duplicate;
+  const plain_json::parser_callback_t track = [&](int, plain_json::parse_event_t event,
+                                                  plain_json& parsed) {
+    switch (event) {
+      case plain_json::parse_event_t::object_start: keys.emplace_back(); break;
+      case plain_json::parse_event_t::object_end:
+        if (!keys.empty()) keys.pop_back();
+        break;
+      case plain_json::parse_event_t::key: {
+        const auto& k = parsed.get_ref<const std::string&>();
+        auto& seen = keys.back();
+        if (!duplicate && std::find(seen.begin(), seen.end(), k) != seen.end()) duplicate = k;
+        seen.push_back(k);
+        break;
+      }
+      default: break;
+    }
+    return true;
+  };
   plain_json doc;
-  try {
-    doc = detail::parse_json_strict(text, ctx, duplicate);
-  } catch (const error& e) {
-    error_context c = e.context();
-    detail::throw_error(errc::invalid_document, e.message(), c);
-  }
   const reader rd(name);
-  if (duplicate) rd.fail(errc::invalid_document, *duplicate, "a key appears twice in one object");
+  try {
+    doc = plain_json::parse(text.begin(), text.end(), track, /*allow_exceptions=*/true,
+                            /*ignore_comments=*/false);
+  } catch (const plain_json::parse_error& e) {
+    std::string what = e.what();
+    if (auto pos = what.find("] "); pos != std::string::npos) what.erase(0, pos + 2);
+    rd.fail(errc::invalid_document, "", "invalid JSON: " + what);
+  }
+  if (duplicate) {
+    rd.fail(errc::invalid_document, "", "the key \"" + *duplicate + "\" appears twice in one object");
+  }
   rd.only(doc, "",
           {"schema", "id", "as_of", "exporter", "importer", "incoterm", "currency",
            "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss",
@@ -429,115 +562,153 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
 }
 
 std::string to_json(const report& r, int indent) {
-  json j;
-  j["schema"] = "fairport.report/1";
-  j["consignment_id"] = r.consignment_id;
-  j["as_of"] = format_date(r.as_of);
-  j["currency"] = r.currency.to_string();
-  j["datasets"] = json::array();
-  for (const auto& d : r.datasets) j["datasets"].push_back({{"id", d.id}, {"version", d.version}});
-  j["lines"] = json::array();
+  writer w(indent);
+  w.begin_object();
+  w.field("schema", "fairport.report/1");
+  w.field("consignment_id", r.consignment_id);
+  w.field("as_of", format_date(r.as_of));
+  w.field("currency", r.currency.to_string());
+  w.key("datasets").begin_array();
+  for (const auto& d : r.datasets) {
+    w.begin_object().field("id", d.id).field("version", d.version).end_object();
+  }
+  w.end_array();
+  w.key("lines").begin_array();
   for (const auto& l : r.lines) {
-    json x;
-    x["id"] = l.id;
+    w.begin_object();
+    w.field("id", l.id);
     if (l.origin) {
-      json o;
-      o["status"] = l.origin->status;
-      if (!l.origin->basis.empty()) o["basis"] = l.origin->basis;
-      o["rule"] = l.origin->rule;
-      o["findings"] = findings_json(l.origin->findings);
-      if (!l.origin->missing.empty()) o["missing"] = l.origin->missing;
-      x["origin"] = std::move(o);
+      w.key("origin").begin_object();
+      w.field("status", l.origin->status);
+      if (!l.origin->basis.empty()) w.field("basis", l.origin->basis);
+      w.field("rule", l.origin->rule);
+      write_findings(w, "findings", l.origin->findings);
+      if (!l.origin->missing.empty()) {
+        w.key("missing").begin_array();
+        for (const auto& m : l.origin->missing) w.value(m);
+        w.end_array();
+      }
+      w.end_object();
     }
     if (l.preference) {
-      json p;
-      p["regime"] = l.preference->regime;
-      p["eligible"] = l.preference->eligible;
-      if (l.preference->duty) p["duty_text"] = l.preference->duty->text;
-      p["findings"] = findings_json(l.preference->findings);
-      x["preference"] = std::move(p);
+      w.key("preference").begin_object();
+      w.field("regime", l.preference->regime);
+      w.field("eligible", l.preference->eligible);
+      if (l.preference->duty) w.field("duty_text", l.preference->duty->text);
+      write_findings(w, "findings", l.preference->findings);
+      w.end_object();
     }
     const auto& lc = l.landed;
-    x["invoice_value"] = amount_json(lc.invoice_value);
-    x["customs_value"] = amount_json(lc.customs_value);
-    {
-      json d;
-      d["measure"] = lc.duty.measure;
-      d["text"] = lc.duty.text;
-      d["rate"] = lc.duty.ad_valorem_rate ? json(lc.duty.ad_valorem_rate->to_string()) : json(nullptr);
-      d["amount"] = amount_json(lc.duty.amount);
-      d["third_country_amount"] = amount_json(lc.duty.third_country_amount);
-      d["saving"] = amount_json(lc.duty.saving);
-      d["tariff_record"] = lc.duty.tariff_source.dataset.empty() ? json(nullptr)
-                                                                 : provenance_json(lc.duty.tariff_source);
-      x["duty"] = std::move(d);
+    w.amount("invoice_value", lc.invoice_value);
+    w.amount("customs_value", lc.customs_value);
+    w.key("duty").begin_object();
+    w.field("measure", lc.duty.measure);
+    w.field("text", lc.duty.text);
+    if (lc.duty.ad_valorem_rate) {
+      w.field("rate", lc.duty.ad_valorem_rate->to_string());
+    } else {
+      w.key("rate").null();
     }
-    x["excise"] = amount_json(lc.excise);
-    x["fees"] = amount_json(lc.fees);
-    {
-      json v;
-      v["category"] = lc.vat_category;
-      v["rate"] = lc.vat_rate.to_string();
-      v["base"] = amount_json(lc.vat_base);
-      v["amount"] = amount_json(lc.vat);
-      v["record"] = provenance_json(lc.vat_source);
-      x["vat"] = std::move(v);
+    w.amount("amount", lc.duty.amount);
+    w.amount("third_country_amount", lc.duty.third_country_amount);
+    w.amount("saving", lc.duty.saving);
+    if (lc.duty.tariff_source.dataset.empty()) {
+      w.key("tariff_record").null();
+    } else {
+      write_provenance(w, "tariff_record", lc.duty.tariff_source);
     }
-    x["costs"] = {{"freight_to_border", amount_json(lc.freight_to_border)},
-                  {"insurance", amount_json(lc.insurance)},
-                  {"freight_after_border", amount_json(lc.freight_after_border)},
-                  {"other_to_destination", amount_json(lc.other_to_destination)},
-                  {"additions", amount_json(lc.additions)}};
-    x["landed_cost"] = amount_json(lc.landed_cost);
-    x["landed_cost_excluding_vat"] = amount_json(lc.landed_cost_excluding_vat);
-    x["landed_cost_per_unit"] = lc.landed_cost_per_unit ? amount_json(*lc.landed_cost_per_unit) : json(nullptr);
-    x["landed_cost_per_kg"] = lc.landed_cost_per_kg ? amount_json(*lc.landed_cost_per_kg) : json(nullptr);
+    w.end_object();
+    w.amount("excise", lc.excise);
+    w.amount("fees", lc.fees);
+    w.key("vat").begin_object();
+    w.field("category", lc.vat_category);
+    w.field("rate", lc.vat_rate.to_string());
+    w.amount("base", lc.vat_base);
+    w.amount("amount", lc.vat);
+    write_provenance(w, "record", lc.vat_source);
+    w.end_object();
+    w.key("costs").begin_object();
+    w.amount("freight_to_border", lc.freight_to_border);
+    w.amount("insurance", lc.insurance);
+    w.amount("freight_after_border", lc.freight_after_border);
+    w.amount("other_to_destination", lc.other_to_destination);
+    w.amount("additions", lc.additions);
+    w.end_object();
+    w.amount("landed_cost", lc.landed_cost);
+    w.amount("landed_cost_excluding_vat", lc.landed_cost_excluding_vat);
+    w.amount("landed_cost_per_unit", lc.landed_cost_per_unit);
+    w.amount("landed_cost_per_kg", lc.landed_cost_per_kg);
     if (l.fair_price) {
       const auto& f = *l.fair_price;
-      json fp;
-      fp["method"] = f.method;
-      fp["fair_price_per_unit"] = amount_json(f.fair_price_per_unit);
-      fp["price_paid_per_unit"] = f.price_paid_per_unit ? amount_json(*f.price_paid_per_unit) : json(nullptr);
-      fp["shortfall_per_unit"] = f.shortfall_per_unit ? amount_json(*f.shortfall_per_unit) : json(nullptr);
-      fp["is_fair"] = f.is_fair ? json(*f.is_fair) : json(nullptr);
-      fp["producer_share"] = f.producer_share ? json(f.producer_share->to_string()) : json(nullptr);
-      fp["findings"] = findings_json(f.findings);
-      x["fair_price"] = std::move(fp);
+      w.key("fair_price").begin_object();
+      w.field("method", f.method);
+      w.amount("fair_price_per_unit", f.fair_price_per_unit);
+      w.amount("price_paid_per_unit", f.price_paid_per_unit);
+      w.amount("shortfall_per_unit", f.shortfall_per_unit);
+      if (f.is_fair) {
+        w.field("is_fair", *f.is_fair);
+      } else {
+        w.key("is_fair").null();
+      }
+      if (f.producer_share) {
+        w.field("producer_share", f.producer_share->to_string());
+      } else {
+        w.key("producer_share").null();
+      }
+      write_findings(w, "findings", f.findings);
+      w.end_object();
     }
-    x["findings"] = findings_json(lc.findings);
-    j["lines"].push_back(std::move(x));
+    write_findings(w, "findings", lc.findings);
+    w.end_object();
   }
+  w.end_array();
   const auto& t = r.totals;
-  j["totals"] = {{"invoice_value", amount_json(t.invoice_value)},
-                 {"customs_value", amount_json(t.customs_value)},
-                 {"duty", amount_json(t.duty)},
-                 {"third_country_duty", amount_json(t.third_country_duty)},
-                 {"duty_saving", amount_json(t.duty_saving)},
-                 {"excise", amount_json(t.excise)},
-                 {"fees", amount_json(t.fees)},
-                 {"vat", amount_json(t.vat)},
-                 {"landed_cost", amount_json(t.landed_cost)},
-                 {"landed_cost_excluding_vat", amount_json(t.landed_cost_excluding_vat)}};
-  j["documents"] = json::array();
+  w.key("totals").begin_object();
+  w.amount("invoice_value", t.invoice_value);
+  w.amount("customs_value", t.customs_value);
+  w.amount("duty", t.duty);
+  w.amount("third_country_duty", t.third_country_duty);
+  w.amount("duty_saving", t.duty_saving);
+  w.amount("excise", t.excise);
+  w.amount("fees", t.fees);
+  w.amount("vat", t.vat);
+  w.amount("landed_cost", t.landed_cost);
+  w.amount("landed_cost_excluding_vat", t.landed_cost_excluding_vat);
+  w.end_object();
+  w.key("documents").begin_array();
   for (const auto& d : r.documents) {
-    json x;
-    x["kind"] = d.kind;
-    x["required"] = d.required;
-    x["rex_required"] = d.rex_required ? json(*d.rex_required) : json(nullptr);
-    x["valid_until"] = d.valid_until ? json(format_date(*d.valid_until)) : json(nullptr);
-    x["text"] = d.text;
-    x["findings"] = findings_json(d.findings);
-    j["documents"].push_back(std::move(x));
+    w.begin_object();
+    w.field("kind", d.kind);
+    w.field("required", d.required);
+    if (d.rex_required) {
+      w.field("rex_required", *d.rex_required);
+    } else {
+      w.key("rex_required").null();
+    }
+    if (d.valid_until) {
+      w.field("valid_until", format_date(*d.valid_until));
+    } else {
+      w.key("valid_until").null();
+    }
+    w.field("text", d.text);
+    write_findings(w, "findings", d.findings);
+    w.end_object();
   }
-  j["findings"] = findings_json(r.findings);
-  j["errors"] = json::array();
+  w.end_array();
+  write_findings(w, "findings", r.findings);
+  w.key("errors").begin_array();
   for (const auto& e : r.errors) {
-    j["errors"].push_back({{"line_id", e.line_id},
-                           {"code", code_tag(e.code).substr(1, code_tag(e.code).size() - 2)},
-                           {"field", e.field},
-                           {"message", e.message}});
+    const std::string tag = code_tag(e.code);
+    w.begin_object();
+    w.field("line_id", e.line_id);
+    w.field("code", std::string_view(tag).substr(1, tag.size() - 2));
+    w.field("field", e.field);
+    w.field("message", e.message);
+    w.end_object();
   }
-  return j.dump(indent);
+  w.end_array();
+  w.end_object();
+  return w.take();
 }
 
 FAIRPORT_END_NAMESPACE

@@ -17,6 +17,7 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
               std::ostream& err) {
   const reference_data data =
       o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  const consignment_checker checker(data);
   struct input {
     std::string name;
     std::string text;
@@ -59,7 +60,7 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
   for (const auto& i : inputs) {
     try {
       auto parsed = read_consignment(i.text, i.name);
-      report r = check_consignment(parsed.value, data);
+      report r = checker.check(parsed.value);
       // Lines that could not be read come first among the errors.
       r.errors.insert(r.errors.begin(), parsed.errors.begin(), parsed.errors.end());
       const int s = r.exit_status();
