@@ -12,6 +12,7 @@ void bind_money(py::module_& m);
 void bind_batch(py::module_& m);
 void bind_data(py::module_& m);
 void bind_check(py::module_& m);
+void bind_engines(py::module_& m);
 }  // namespace fairport_py
 
 PYBIND11_MODULE(_core, m) {
@@ -46,4 +47,5 @@ PYBIND11_MODULE(_core, m) {
   fairport_py::bind_batch(m);
   fairport_py::bind_data(m);
   fairport_py::bind_check(m);
+  fairport_py::bind_engines(m);
 }

@@ -30,6 +30,13 @@ from ._check import (
     landed_cost_columns,
 )
 from ._data import datasets, load_reference_data
+from ._engines import (
+    artisan_fair_price,
+    assess_origin,
+    decide_preference,
+    fairtrade_price,
+    fairtrade_prices,
+)
 
 __all__ = [
     "FxRate",
@@ -39,15 +46,20 @@ __all__ = [
     "RoundingMode",
     "__version__",
     "allocate",
+    "artisan_fair_price",
+    "assess_origin",
     "check_consignment",
     "check_lines",
     "datasets",
+    "decide_preference",
     "decimal_from_float",
     "divide",
     "errors",
     "example_consignment",
     "example_names",
     "extend_lines",
+    "fairtrade_price",
+    "fairtrade_prices",
     "landed_cost_columns",
     "load_reference_data",
     "multiply",

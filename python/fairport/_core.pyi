@@ -89,3 +89,32 @@ def _landed_cost_columns(
 ) -> Dict[str, List[Any]]: ...
 def example_names() -> List[str]: ...
 def example_consignment(name: str) -> str: ...
+def _decide_preference(
+    exporter: str, cn: str, destination: str, as_of: datetime.date,
+    originating: Optional[bool], direct_transport: Optional[bool],
+    originating_value_eur: Any, exporter_registered_rex: bool, exporter_name: str,
+    rex_number: str, origin_criterion: str, data: ReferenceData,
+) -> Dict[str, Any]: ...
+def _assess_origin(
+    hs: str, ex_works_price: Any, currency: str, exporter: str, as_of: datetime.date,
+    materials: List[Any], operations: List[str], wholly_obtained: bool,
+    direct_transport: Optional[bool], list_rule_row: str, wholly_obtained_category: str,
+    data: ReferenceData,
+) -> Dict[str, Any]: ...
+def _fairtrade_price(
+    product: str, as_of: datetime.date, market_price: Any, market_price_currency: str,
+    market_price_unit: str, organic: bool, region: str, quality: str,
+    per_unit: Optional[str], currency: Optional[str], exchange_rates: List[FxRate],
+    data: ReferenceData,
+) -> Dict[str, Any]: ...
+def _fairtrade_prices(
+    product: str, as_of: datetime.date, market_prices: Sequence[Any],
+    market_price_currency: str, market_price_unit: str, organic: bool, region: str,
+    quality: str, per_unit: Optional[str], currency: Optional[str],
+    exchange_rates: List[FxRate], data: ReferenceData,
+) -> List[Any]: ...
+def _artisan_fair_price(
+    materials_per_unit: Any, labour_minutes_per_unit: Any, hourly_wage: Any,
+    overhead_rate: Any, margin_rate: Any, currency: str, as_of: datetime.date,
+    price_paid_per_unit: Any, data: ReferenceData,
+) -> Dict[str, Any]: ...
