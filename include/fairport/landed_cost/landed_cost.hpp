@@ -290,8 +290,11 @@ struct landed_cost_row_result {
 };
 
 /// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
-/// built-in customs rates, the EU default rounding, no findings; a failing row gets its error
-/// code and message and the others are computed. No allocation per row on success.
+/// built-in customs rates, the destination's rounding policy, no findings, and no
+/// consignment-level rule (a row is not a consignment: no low-value relief, no allocation, the
+/// standard VAT rate; use landed_cost() for those); a failing row gets its error
+/// code and message and the others are computed. Nothing is allocated for a row on success,
+/// except one small vector when the row gives a quantity (for specific duties).
 void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const reference_data& data,
                        landed_cost_row_result* out);
 
