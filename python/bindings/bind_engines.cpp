@@ -310,9 +310,52 @@ py::dict artisan_fair_price(py::handle materials_per_unit, py::handle labour_min
   return out;
 }
 
+py::dict price_chain(py::handle producer_price, const std::string& producer_currency,
+                     py::handle export_price, const std::string& export_currency,
+                     const std::string& export_basis, py::handle landed_cost,
+                     const std::string& landed_currency, py::handle wholesale_markup,
+                     py::handle retail_markup, py::handle vat_rate,
+                     const std::vector<fairport::fx_rate>& exchange_rates,
+                     const date::year_month_day& as_of, const fairport::reference_data& data) {
+  fairport::price_chain_inputs in;
+  in.as_of = as_of;
+  in.producer_price = to_money(producer_price, producer_currency);
+  in.export_price = to_money(export_price, export_currency);
+  in.export_basis = export_basis;
+  in.landed_cost = to_money(landed_cost, landed_currency);
+  in.wholesale_markup = to_decimal(wholesale_markup);
+  in.retail_markup = to_decimal(retail_markup);
+  in.vat_rate = to_decimal(vat_rate);
+  in.exchange_rates = exchange_rates;
+  const auto r = [&] {
+    py::gil_scoped_release release;
+    return fairport::price_chain(in, data);
+  }();
+  py::dict out;
+  py::list stages;
+  const std::pair<const char*, const money*> named[] = {
+      {"producer price", &r.producer_price}, {"export price", &r.export_price},
+      {"landed cost", &r.landed_cost},       {"wholesale price", &r.wholesale_price},
+      {"retail price before VAT", &r.retail_price_net}, {"VAT", &r.vat},
+      {"retail price", &r.retail_price}};
+  for (const auto& [name, m] : named) stages.append(py::make_tuple(name, from_decimal(m->amount())));
+  out["stages"] = stages;
+  out["currency"] = r.retail_price.currency().to_string();
+  out["producer_share_of_retail"] = from_decimal(r.producer_share_of_retail);
+  out["producer_share_of_landed_cost"] = from_decimal(r.producer_share_of_landed_cost);
+  out["producer_share_of_export_price"] = from_decimal(r.producer_share_of_export_price);
+  out["findings"] = findings_list(r.notes);
+  return out;
+}
+
 }  // namespace
 
 void bind_engines(py::module_& m) {
+  m.def("_price_chain", &price_chain, py::arg("producer_price"), py::arg("producer_currency"),
+        py::arg("export_price"), py::arg("export_currency"), py::arg("export_basis"),
+        py::arg("landed_cost"), py::arg("landed_currency"), py::arg("wholesale_markup"),
+        py::arg("retail_markup"), py::arg("vat_rate"), py::arg("exchange_rates"),
+        py::arg("as_of"), py::arg("data"));
   m.def("_decide_preference", &decide_preference, py::arg("exporter"), py::arg("cn"),
         py::arg("destination"), py::arg("as_of"), py::arg("originating"),
         py::arg("direct_transport"), py::arg("originating_value_eur"),

@@ -31,16 +31,19 @@ from ._check import (
 )
 from ._data import datasets, load_reference_data
 from ._engines import (
+    PriceChain,
     artisan_fair_price,
     assess_origin,
     decide_preference,
     fairtrade_price,
     fairtrade_prices,
+    price_chain,
 )
 
 __all__ = [
     "FxRate",
     "Money",
+    "PriceChain",
     "ReferenceData",
     "Report",
     "RoundingMode",
@@ -64,6 +67,7 @@ __all__ = [
     "load_reference_data",
     "multiply",
     "parse_decimal",
+    "price_chain",
     "round",
     "round_significant",
     "sum_decimals",

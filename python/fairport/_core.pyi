@@ -118,3 +118,9 @@ def _artisan_fair_price(
     overhead_rate: Any, margin_rate: Any, currency: str, as_of: datetime.date,
     price_paid_per_unit: Any, data: ReferenceData,
 ) -> Dict[str, Any]: ...
+def _price_chain(
+    producer_price: Any, producer_currency: str, export_price: Any, export_currency: str,
+    export_basis: str, landed_cost: Any, landed_currency: str, wholesale_markup: Any,
+    retail_markup: Any, vat_rate: Any, exchange_rates: List[FxRate], as_of: datetime.date,
+    data: ReferenceData,
+) -> Dict[str, Any]: ...

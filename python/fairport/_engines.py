@@ -16,11 +16,13 @@ from ._core import FxRate
 from ._data import DataArg, resolve_data
 
 __all__ = [
+    "PriceChain",
     "assess_origin",
     "artisan_fair_price",
     "decide_preference",
     "fairtrade_price",
     "fairtrade_prices",
+    "price_chain",
 ]
 
 DateArg = Union[_dt.date, str]
@@ -182,3 +184,77 @@ def artisan_fair_price(
         materials_per_unit, labour_minutes_per_unit, hourly_wage, overhead_rate, margin_rate,
         currency, _date(as_of), price_paid_per_unit, resolve_data(data))
     return result
+
+
+class PriceChain:
+    """From the producer's price to the shelf: each stage in one currency, and the producer's
+    share of the retail price, the landed cost and the export price. Shows as an HTML table in
+    a notebook; ``plot()`` draws the waterfall (matplotlib)."""
+
+    def __init__(self, result: Dict[str, Any]) -> None:
+        self.stages: List[Any] = list(result["stages"])
+        self.currency: str = result["currency"]
+        self.producer_share_of_retail = result["producer_share_of_retail"]
+        self.producer_share_of_landed_cost = result["producer_share_of_landed_cost"]
+        self.producer_share_of_export_price = result["producer_share_of_export_price"]
+        self.findings: List[Dict[str, str]] = list(result["findings"])
+
+    def to_dict(self) -> Dict[str, Any]:
+        return {
+            "stages": list(self.stages),
+            "currency": self.currency,
+            "producer_share_of_retail": self.producer_share_of_retail,
+            "producer_share_of_landed_cost": self.producer_share_of_landed_cost,
+            "producer_share_of_export_price": self.producer_share_of_export_price,
+            "findings": list(self.findings),
+        }
+
+    def _repr_html_(self) -> str:
+        import html
+
+        rows = "".join(
+            f"<tr><td>{html.escape(name)}</td><td style='text-align:right'>{amount}</td></tr>"
+            for name, amount in self.stages
+        )
+        return (
+            f"<table><tr><th>stage</th><th>{html.escape(self.currency)}</th></tr>{rows}</table>"
+            f"<p>Producer share: {self.producer_share_of_retail} of the retail price, "
+            f"{self.producer_share_of_landed_cost} of the landed cost, "
+            f"{self.producer_share_of_export_price} of the export price.</p>"
+        )
+
+    def plot(self, ax: Any = None) -> Any:
+        """A waterfall from the producer's price to the retail price (fairport.plots)."""
+        from .plots import plot_price_chain
+
+        return plot_price_chain(self.stages, ax)
+
+    def __repr__(self) -> str:
+        return (f"<fairport.PriceChain retail {self.stages[-1][1]} {self.currency}, "
+                f"producer share {self.producer_share_of_retail}>")
+
+
+def price_chain(
+    *,
+    producer_price: Num,
+    producer_currency: str,
+    export_price: Num,
+    export_currency: str,
+    landed_cost: Num,
+    landed_currency: str,
+    wholesale_markup: Num,
+    retail_markup: Num,
+    vat_rate: Num,
+    as_of: DateArg,
+    export_basis: str = "FOB",
+    exchange_rates: Sequence[FxRate] = (),
+    data: DataArg = None,
+) -> PriceChain:
+    """The price chain: producer price -> export price -> landed cost (from the landed-cost
+    engine or ``check_consignment``) -> wholesale (landed x (1 + wholesale_markup)) -> retail
+    (x (1 + retail_markup)) -> VAT; every stage in the landed cost's currency, converted at
+    the given dated rates, rounded half up to the cent; shares to 4 places, half even."""
+    return PriceChain(_core._price_chain(
+        producer_price, producer_currency, export_price, export_currency, export_basis,
+        landed_cost, landed_currency, wholesale_markup, retail_markup, vat_rate,
+        list(exchange_rates), _date(as_of), resolve_data(data)))

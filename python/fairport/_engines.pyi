@@ -37,3 +37,22 @@ def artisan_fair_price(
     overhead_rate: Num, margin_rate: Num, currency: str, as_of: DateArg,
     price_paid_per_unit: Optional[Num] = None, data: DataArg = None,
 ) -> Dict[str, Any]: ...
+
+class PriceChain:
+    stages: List[Any]
+    currency: str
+    producer_share_of_retail: Any
+    producer_share_of_landed_cost: Any
+    producer_share_of_export_price: Any
+    findings: List[Dict[str, str]]
+    def __init__(self, result: Dict[str, Any]) -> None: ...
+    def to_dict(self) -> Dict[str, Any]: ...
+    def _repr_html_(self) -> str: ...
+    def plot(self, ax: Any = None) -> Any: ...
+
+def price_chain(
+    *, producer_price: Num, producer_currency: str, export_price: Num, export_currency: str,
+    landed_cost: Num, landed_currency: str, wholesale_markup: Num, retail_markup: Num,
+    vat_rate: Num, as_of: DateArg, export_basis: str = "FOB",
+    exchange_rates: Sequence[FxRate] = (), data: DataArg = None,
+) -> PriceChain: ...

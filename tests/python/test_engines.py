@@ -114,3 +114,23 @@ def test_artisan_fair_price_and_shortfall():
         fairport.artisan_fair_price(materials_per_unit="55", labour_minutes_per_unit="960",
                                     hourly_wage="2.10", overhead_rate="0.10",
                                     margin_rate="0.15", currency="USD", as_of=None)
+
+
+def test_price_chain_stages_and_producer_shares():
+    # Producer 150.00 USD, FCA export price 190.00 USD, landed cost 220.00 EUR, 1 USD = 0.9210
+    # EUR, wholesale markup 40 %, retail markup 100 %, VAT 19 %: producer 138.15 EUR, wholesale
+    # 308.00, retail before VAT 616.00, VAT 117.04, retail 733.04; shares 138.15 / 733.04 =
+    # 0.1885, / 220.00 = 0.6280, / (190 x 0.921 = 174.99) = 0.7895.
+    rate = fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "customs monthly rate")
+    chain = fairport.price_chain(producer_price="150.00", producer_currency="USD",
+                                 export_price="190.00", export_currency="USD",
+                                 export_basis="FCA", landed_cost="220.00", landed_currency="EUR",
+                                 wholesale_markup="0.40", retail_markup="1.00", vat_rate="0.19",
+                                 exchange_rates=[rate], as_of="2026-03-16")
+    assert dict(chain.stages)["producer price"] == Decimal("138.15")
+    assert chain.stages[-1] == ("retail price", Decimal("733.04"))
+    assert chain.producer_share_of_retail == Decimal("0.1885")
+    assert chain.producer_share_of_landed_cost == Decimal("0.6280")
+    assert chain.producer_share_of_export_price == Decimal("0.7895")
+    assert "733.04" in chain._repr_html_()
+    assert 0 < chain.producer_share_of_retail < 1
