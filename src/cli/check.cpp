@@ -1,4 +1,6 @@
 // fairport check: the consignment check from the command line.
+#include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <iomanip>
 #include <iostream>
@@ -28,7 +30,22 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
                       std::string(example_consignment(default_example))});
   }
   int status = 0;
+  // A directory stands for its *.json files, in name order.
+  std::vector<std::string> paths;
   for (const auto& f : files) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(f, ec)) {
+      std::vector<std::string> in_dir;
+      for (const auto& e : std::filesystem::directory_iterator(f, ec)) {
+        if (e.path().extension() == ".json") in_dir.push_back(e.path().string());
+      }
+      std::sort(in_dir.begin(), in_dir.end());
+      paths.insert(paths.end(), in_dir.begin(), in_dir.end());
+    } else {
+      paths.push_back(f);
+    }
+  }
+  for (const auto& f : paths) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
       err << "fairport: " << f << ": [fairport.input.106] cannot read the file\n";

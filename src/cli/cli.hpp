@@ -20,10 +20,22 @@ struct check_options {
   bool example = false;
   bool verbose = false;
   bool progress = false;  ///< a progress line on stderr (when it is a terminal)
+  std::optional<std::string> lines;  ///< --lines FILE.csv
 };
 
 /// `fairport check`: checks the files (and the built-in example); returns the exit status.
 int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
               std::ostream& err);
+
+/// `fairport check --lines FILE.csv`: one independent line per row (columns as_of,
+/// exporter_country, importer_country, incoterm, currency, hs_code, invoice_value,
+/// freight_to_border, insurance, freight_after_border, net_mass_kg, quantity); writes the rows
+/// back with customs_value, duty, third_country_duty, vat, landed_cost (EUR), regime,
+/// error_code, error_message. Returns 0, or 2 when a row has an error.
+int run_lines(const std::string& file, const check_options& o, std::ostream& out,
+              std::ostream& err);
+
+/// The output header of run_lines for the given input columns.
+std::string line_header(const std::vector<std::string>& input_columns);
 
 }  // namespace fairport::cli

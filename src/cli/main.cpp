@@ -27,9 +27,12 @@ constexpr const char* usage =
     "usage: fairport <command> [options]\n"
     "\n"
     "commands:\n"
-    "  check FILE... [--example] [--format text|json|html] [--output PATH] [--verbose]\n"
-    "                          check consignments (fairport.consignment/1 JSON files);\n"
-    "                          --example checks the built-in example consignment\n"
+    "  check FILE_OR_DIR... [--example] [--format text|json|html] [--output PATH] [--verbose]\n"
+    "                          check consignments (fairport.consignment/1 JSON files; a\n"
+    "                          directory means its *.json files); --example checks the\n"
+    "                          built-in example consignment\n"
+    "  check --lines FILE.csv [--output PATH]\n"
+    "                          landed cost and GSP regime of independent lines, CSV in and out\n"
     "  example                 a worked money example on the built-in data\n"
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
@@ -60,6 +63,8 @@ options parse_options(int argc, char** argv) {
       o.data_dir = argv[++i];
     } else if (a.rfind("--data=", 0) == 0) {
       o.data_dir = a.substr(7);
+    } else if (a == "--lines" || a.rfind("--lines=", 0) == 0) {
+      o.check.lines = a == "--lines" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--example") {
       o.check.example = true;
     } else if (a == "--verbose" || a == "-v") {
@@ -147,6 +152,7 @@ int main(int argc, char** argv) {
       auto c = o.check;
       c.data_dir = o.data_dir;
       c.progress = isatty(fileno(stderr)) != 0;
+      if (c.lines) return fairport::cli::run_lines(*c.lines, c, std::cout, std::cerr);
       const std::vector<std::string> files(o.positional.begin() + 1, o.positional.end());
       return fairport::cli::run_check(files, c, std::cout, std::cerr);
     }

@@ -66,3 +66,15 @@ if(TARGET fairport_cli)
   fairport_cli_check(unknown_format_exits_2 2 "\\[fairport\\.input\\.106\\] --format must be"
     check --example --format pdf)
 endif()
+
+# check --lines: independent lines from CSV. The Belastingdienst handbag (EUR 199 + 25 + 10,
+# 3 %, VAT 21 %: 7.02 and 50.61) from China, and from Pakistan under GSP+ (free; VAT 49.14);
+# a row that cannot be computed carries its code and the others are still written.
+if(TARGET fairport_cli)
+  fairport_cli_check(lines_csv 2
+    "PK,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,0\\.00,7\\.02,49\\.14,283\\.14,gsp_plus,,.*CN,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*fairport\\.data\\.301.*4 lines, 2 computed, 2 with errors"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines.csv")
+  # A directory stands for its consignment files.
+  fairport_cli_check(directory 1 "6 consignments, 5 clean, 1 with a failed check, 0 not checked"
+    check "${PROJECT_SOURCE_DIR}/src/examples")
+endif()

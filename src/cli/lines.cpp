@@ -1,0 +1,179 @@
+// fairport check --lines FILE.csv: the landed cost and GSP regime of many independent lines.
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "cli.hpp"
+#include "fairport/fairport.hpp"
+#include "fairport/gsp/preference.hpp"
+
+namespace fairport::cli {
+
+namespace {
+
+/// One CSV record (RFC 4180: commas, double quotes, "" inside quotes).
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> out(1);
+  bool quoted = false;
+  for (std::size_t i = 0; i < line.size(); ++i) {
+    const char c = line[i];
+    if (quoted) {
+      if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+        out.back() += '"';
+        ++i;
+      } else if (c == '"') {
+        quoted = false;
+      } else {
+        out.back() += c;
+      }
+    } else if (c == '"') {
+      quoted = true;
+    } else if (c == ',') {
+      out.emplace_back();
+    } else if (c != '\r') {
+      out.back() += c;
+    }
+  }
+  return out;
+}
+
+std::string csv_field(const std::string& s) {
+  if (s.find_first_of(",\"\n") == std::string::npos) return s;
+  std::string o = "\"";
+  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return o + "\"";
+}
+
+}  // namespace
+
+int run_lines(const std::string& file, const check_options& o, std::ostream& out,
+              std::ostream& err) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) {
+    err << "fairport: " << file << ": [fairport.input.106] cannot read the file\n";
+    return 2;
+  }
+  const reference_data data =
+      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  std::string line;
+  if (!std::getline(in, line)) {
+    err << "fairport: " << file << ": [fairport.consignment.401] empty file, expected a header\n";
+    return 2;
+  }
+  const auto header = split_csv(line);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  for (const char* k : {"as_of", "importer_country", "incoterm", "currency", "hs_code",
+                        "invoice_value"}) {
+    if (col.count(k) == 0) {
+      err << "fairport: " << file << ": [fairport.consignment.401] the header has no column \""
+          << k << "\"\n";
+      return 2;
+    }
+  }
+  std::vector<std::vector<std::string>> records;
+  while (std::getline(in, line)) {
+    if (line.empty() || line == "\r") continue;
+    records.push_back(split_csv(line));
+  }
+  const std::size_t n = records.size();
+  std::vector<landed_cost_row> rows(n);
+  std::vector<landed_cost_row_result> res(n);
+  std::vector<std::string> early(n);
+  std::vector<preference_regime> regimes(n, preference_regime::none);
+  const gsp_preference_engine gsp(data);
+  auto get = [&](const std::vector<std::string>& r, const char* k) -> std::string {
+    auto it = col.find(k);
+    if (it == col.end() || it->second >= r.size()) return {};
+    return r[it->second];
+  };
+  auto num = [&](const std::vector<std::string>& r, const char* k) -> std::optional<decimal> {
+    const std::string s = get(r, k);
+    if (s.empty()) return std::nullopt;
+    try {
+      return decimal::parse(s);
+    } catch (const error& e) {
+      detail::throw_error(e.code(), std::string(k) + ": " + e.message());
+    }
+  };
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& r = records[i];
+    auto& row = rows[i];
+    try {
+      if (r.size() != header.size()) {
+        detail::throw_error(errc::invalid_document, "the row has " + std::to_string(r.size()) +
+                                                        " fields, the header " +
+                                                        std::to_string(header.size()));
+      }
+      row.as_of = parse_date(get(r, "as_of"));
+      row.destination = country_code::parse(get(r, "importer_country"));
+      row.terms = parse_incoterm(get(r, "incoterm"));
+      row.currency = currency_code::parse(get(r, "currency"));
+      row.cn = tariff_code::parse(get(r, "hs_code"));
+      row.invoice_value = num(r, "invoice_value").value_or(decimal());
+      row.freight_to_border = num(r, "freight_to_border").value_or(decimal());
+      row.insurance = num(r, "insurance").value_or(decimal());
+      row.freight_after_border = num(r, "freight_after_border").value_or(decimal());
+      row.net_mass_kg = num(r, "net_mass_kg");
+      row.quantity = num(r, "quantity");
+      const std::string exporter = get(r, "exporter_country");
+      if (!exporter.empty()) {
+        const preference_query q(country_code::parse(exporter), row.cn, row.destination,
+                                 row.as_of);
+        const auto outcome = gsp.evaluate(q);
+        if (outcome.eligible() && outcome.preferential != nullptr) {
+          row.preferential = outcome.preferential;
+          regimes[i] = outcome.applied;
+        }
+      }
+    } catch (const error& e) {
+      early[i] = e.what();
+      res[i].code = static_cast<int>(e.code());
+    }
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (early[i].empty()) {
+      landed_cost_batch(&rows[i], 1, data, &res[i]);
+    } else {
+      res[i].message = early[i];
+    }
+  }
+  std::ofstream file_out;
+  std::ostream* dest = &out;
+  if (o.output) {
+    file_out.open(*o.output, std::ios::binary);
+    dest = &file_out;
+  }
+  *dest << line_header(header);
+  std::size_t failed = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& r = records[i];
+    const auto& x = res[i];
+    for (std::size_t k = 0; k < header.size(); ++k) {
+      *dest << (k < r.size() ? csv_field(r[k]) : std::string()) << ',';
+    }
+    if (x.code == 0) {
+      *dest << x.customs_value << ',' << x.duty << ',' << x.third_country_duty << ',' << x.vat
+            << ',' << x.landed_cost << ',' << to_string(regimes[i]) << ",,\n";
+    } else {
+      ++failed;
+      const std::string tag = code_tag(static_cast<errc>(x.code));
+      *dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message)
+            << '\n';
+    }
+  }
+  err << "fairport check --lines: " << n << " lines, " << n - failed << " computed, " << failed
+      << " with errors\n";
+  return failed == 0 ? 0 : 2;
+}
+
+std::string line_header(const std::vector<std::string>& input_columns) {
+  std::string h;
+  for (const auto& c : input_columns) h += csv_field(c) + ",";
+  return h + "customs_value,duty,third_country_duty,vat,landed_cost,regime,error_code,error_message\n";
+}
+
+}  // namespace fairport::cli
