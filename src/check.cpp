@@ -199,15 +199,13 @@ report consignment_checker::check(const consignment& c) const {
       q.origin_criterion = criteria;
       auto dcs = gsp.decide(q);
       preference_section p;
+      // The regime that sets the duty (none: the third-country duty), and the best arrangement
+      // the country has on the date, which a line may not be able to use.
       p.regime = std::string(to_string(dcs.eligible() ? dcs.applied : preference_regime::none));
-      if (dcs.eligible()) p.regime = std::string(to_string(dcs.applied));
+      p.arrangement = std::string(to_string(dcs.regime));
       p.eligible = dcs.eligible();
       if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
       p.findings = std::move(dcs.findings);
-      if (!dcs.eligible()) {
-        // Name the best arrangement the country has, even when this line cannot use it.
-        p.regime = std::string(to_string(dcs.regime));
-      }
       if (dcs.eligible() && !statement && dcs.statement.required) {
         statement = dcs.statement;
       }

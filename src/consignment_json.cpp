@@ -593,6 +593,7 @@ std::string to_json(const report& r, int indent) {
     if (l.preference) {
       w.key("preference").begin_object();
       w.field("regime", l.preference->regime);
+      w.field("arrangement", l.preference->arrangement);
       w.field("eligible", l.preference->eligible);
       if (l.preference->duty) w.field("duty_text", l.preference->duty->text);
       write_findings(w, "findings", l.preference->findings);

@@ -26,7 +26,8 @@ std::string origin_word(const report_line& l) {
 
 std::string preference_word(const report_line& l) {
   if (!l.preference) return "-";
-  return l.preference->regime + (l.preference->eligible ? "" : " (no)");
+  if (l.preference->eligible || l.preference->arrangement == "none") return l.preference->regime;
+  return "none (" + l.preference->arrangement + ")";
 }
 
 std::string fair_word(const report_line& l) {
@@ -54,10 +55,10 @@ std::string to_text(const report& r, bool verbose) {
   std::ostringstream out;
   out << "fairport check " << r.consignment_id << "  as of " << format_date(r.as_of)
       << "  amounts in " << r.currency.to_string() << "\n\n";
-  out << pad("line", 6) << pad("origin", 17) << pad("preference", 14) << rpad("customs value", 14)
+  out << pad("line", 6) << pad("origin", 17) << pad("preference", 17) << rpad("customs value", 14)
       << rpad("duty", 10) << rpad("VAT", 10) << rpad("landed cost", 13) << "  producer price\n";
   for (const auto& l : r.lines) {
-    out << pad(l.id, 6) << pad(origin_word(l), 17) << pad(preference_word(l), 14)
+    out << pad(l.id, 6) << pad(origin_word(l), 17) << pad(preference_word(l), 17)
         << rpad(amt(l.landed.customs_value), 14) << rpad(amt(l.landed.duty.amount), 10)
         << rpad(amt(l.landed.vat), 10) << rpad(amt(l.landed.landed_cost), 13) << "  "
         << fair_word(l) << '\n';
@@ -66,7 +67,7 @@ std::string to_text(const report& r, bool verbose) {
     out << pad(e.line_id, 6) << "NOT CHECKED  " << e.message << '\n';
   }
   const auto& t = r.totals;
-  out << pad("total", 37) << rpad(amt(t.customs_value), 14) << rpad(amt(t.duty), 10)
+  out << pad("total", 40) << rpad(amt(t.customs_value), 14) << rpad(amt(t.duty), 10)
       << rpad(amt(t.vat), 10) << rpad(amt(t.landed_cost), 13) << '\n';
   out << "\nduty saved by preference: " << amt(t.duty_saving) << ' ' << r.currency.to_string()
       << " (third-country duty " << amt(t.third_country_duty) << ")\n";

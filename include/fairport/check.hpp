@@ -6,7 +6,7 @@
 /// Synopsis
 /// @code
 /// struct origin_section { std::string status, basis, rule; findings findings; };
-/// struct preference_section { std::string regime; bool eligible; std::optional<duty_expression> duty; findings findings; };
+/// struct preference_section { std::string regime, arrangement; bool eligible; std::optional<duty_expression> duty; findings findings; };
 /// struct fair_price_section { money fair_price_per_unit, price_paid_per_unit, shortfall_per_unit;
 ///                             bool is_fair; std::optional<decimal> producer_share; std::string method; findings findings; };
 /// struct report_line { std::string id; std::optional<origin_section> origin;
@@ -53,7 +53,8 @@ struct origin_section {
 
 /// The tariff preference of a line.
 struct preference_section {
-  std::string regime;  ///< "eba", "gsp_plus", "gsp", "none"
+  std::string regime;       ///< the duty's regime: "eba", "gsp_plus", "gsp", "none" (third country)
+  std::string arrangement;  ///< the best arrangement the country has on the date (or "none")
   bool eligible = false;
   std::optional<duty_expression> duty;  ///< the preferential duty when eligible
   std::vector<finding> findings;
