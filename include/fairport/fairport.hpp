@@ -2,7 +2,9 @@
 /// @file fairport.hpp
 /// The single include: every public fairport header except io/.
 #include "fairport/calendar.hpp"
+#include "fairport/check.hpp"
 #include "fairport/config.hpp"
+#include "fairport/consignment.hpp"
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/dataset.hpp"
