@@ -223,11 +223,23 @@ class PriceChain:
             f"{self.producer_share_of_export_price} of the export price.</p>"
         )
 
+    def steps(self) -> List[Any]:
+        """The chain as a waterfall: the producer's price, then what each stage adds (exact)."""
+        level = dict(self.stages)
+        return [
+            ("producer price", level["producer price"]),
+            ("to export price", level["export price"] - level["producer price"]),
+            ("to landed cost", level["landed cost"] - level["export price"]),
+            ("wholesale margin", level["wholesale price"] - level["landed cost"]),
+            ("retail margin", level["retail price before VAT"] - level["wholesale price"]),
+            ("VAT", level["VAT"]),
+        ]
+
     def plot(self, ax: Any = None) -> Any:
         """A waterfall from the producer's price to the retail price (fairport.plots)."""
         from .plots import plot_price_chain
 
-        return plot_price_chain(self.stages, ax)
+        return plot_price_chain(self.steps(), ax, total_label="retail price")
 
     def __repr__(self) -> str:
         return (f"<fairport.PriceChain retail {self.stages[-1][1]} {self.currency}, "

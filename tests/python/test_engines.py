@@ -134,3 +134,20 @@ def test_price_chain_stages_and_producer_shares():
     assert chain.producer_share_of_export_price == Decimal("0.7895")
     assert "733.04" in chain._repr_html_()
     assert 0 < chain.producer_share_of_retail < 1
+
+
+def test_price_chain_waterfall_adds_up_to_the_retail_price():
+    pytest.importorskip("matplotlib")
+    import matplotlib
+
+    matplotlib.use("Agg")
+    rate = fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "customs monthly rate")
+    chain = fairport.price_chain(producer_price="150.00", producer_currency="USD",
+                                 export_price="190.00", export_currency="USD",
+                                 landed_cost="220.00", landed_currency="EUR",
+                                 wholesale_markup="0.40", retail_markup="1.00", vat_rate="0.19",
+                                 exchange_rates=[rate], as_of="2026-03-16")
+    steps = chain.steps()
+    assert sum((v for _, v in steps), Decimal(0)) == Decimal("733.04")
+    ax = chain.plot()
+    assert len(ax.patches) == len(steps) + 1  # one bar per step and the total

@@ -30,7 +30,7 @@ landed_cost_line line(const char* id, const char* cn, const char* value) {
   return l;
 }
 
-landed_cost_input consignment(const char* as_of, const char* dest, incoterm t, const char* cur) {
+landed_cost_input shipment(const char* as_of, const char* dest, incoterm t, const char* cur) {
   landed_cost_input in;
   in.id = "test";
   in.as_of = day(as_of);
@@ -64,7 +64,7 @@ reference_data with_tariffs(const std::string& records) {
 // https://www.belastingdienst.nl/.../van_organisaties_en_bedrijven/rekenvoorbeelden
 // The 3 % is the CN rate of 4202 21 00 (handbags, outer surface of leather) in the dataset.
 TEST(LandedCost, BelastingdienstHandbagExample) {
-  auto in = consignment("2026-03-16", "NL", incoterm::exw, "EUR");
+  auto in = shipment("2026-03-16", "NL", incoterm::exw, "EUR");
   in.costs.freight_to_border = eur("25");
   in.costs.insurance = eur("10");
   in.lines.push_back(line("1", "4202210000", "199"));
@@ -92,7 +92,7 @@ TEST(LandedCost, BelastingdienstHandbagExample) {
 // EUR 184 = EUR 38.64. The camera's CN code is not in the tariff extract: the relief makes the
 // duty record unnecessary.
 TEST(LandedCost, BelastingdienstNegligibleValueExample) {
-  auto in = consignment("2026-03-16", "NL", incoterm::exw, "EUR");
+  auto in = shipment("2026-03-16", "NL", incoterm::exw, "EUR");
   in.costs.freight_to_border = eur("25");
   in.costs.insurance = eur("10");
   in.lines.push_back(line("1", "8525890000", "149"));
@@ -110,7 +110,7 @@ TEST(LandedCost, BelastingdienstNegligibleValueExample) {
 // The EUR 150 threshold is inclusive ("not exceeding", Art. 23(1)) and compares the intrinsic
 // value of the whole consignment, without transport and insurance.
 TEST(LandedCost, NegligibleValueBoundary) {
-  auto in = consignment("2026-03-16", "DE", incoterm::exw, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::exw, "EUR");
   in.costs.freight_to_border = eur("40");  // not part of the intrinsic value
   in.lines.push_back(line("1", "4202210000", "100.00"));
   in.lines.push_back(line("2", "4202210000", "50.00"));
@@ -129,7 +129,7 @@ TEST(LandedCost, NegligibleValueBoundary) {
 // The relief ends on 30 June 2026 (Council Regulation (EU) 2026/382): the same consignment on
 // 1 July 2026 pays the tariff duty.
 TEST(LandedCost, NegligibleValueReliefEndsOn30June2026) {
-  auto in = consignment("2026-06-30", "DE", incoterm::exw, "EUR");
+  auto in = shipment("2026-06-30", "DE", incoterm::exw, "EUR");
   in.lines.push_back(line("1", "4202210000", "100.00"));
   EXPECT_EQ(landed_cost(in, data()).lines[0].duty.amount, eur("0"));
   in.as_of = day("2026-07-01");
@@ -140,7 +140,7 @@ TEST(LandedCost, NegligibleValueReliefEndsOn30June2026) {
 // tariff duty, which the extract lacks, so the line fails with a coded error and the other line
 // is still computed.
 TEST(LandedCost, ReliefExclusionAndPerLineErrors) {
-  auto in = consignment("2026-03-16", "DE", incoterm::exw, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::exw, "EUR");
   in.lines.push_back(line("1", "4202210000", "60.00"));
   in.lines.push_back(line("2", "3303001000", "40.00"));
   const auto r = landed_cost(in, data());
@@ -158,7 +158,7 @@ TEST(LandedCost, ReliefExclusionAndPerLineErrors) {
 // exceeding EUR 150 (Council Regulation (EU) 2026/382; Council's example: one silk blouse and two
 // wool blouses are two items, EUR 6).
 TEST(LandedCost, IossFlatRateDutyPerSubheading) {
-  auto in = consignment("2026-07-15", "FR", incoterm::ddp, "EUR");
+  auto in = shipment("2026-07-15", "FR", incoterm::ddp, "EUR");
   in.ioss = true;
   in.lines.push_back(line("silk", "6206100000", "40.00"));
   in.lines.push_back(line("wool-1", "6206200000", "30.00"));
@@ -180,7 +180,7 @@ TEST(LandedCost, IossFlatRateDutyPerSubheading) {
 // CN 5701 10 90 "8 % MAX 2,8 EUR/m2" (CN 2026, in the dataset): a hand-knotted wool carpet of
 // 6.00 m2 with a customs value of EUR 1,000.00: 8 % = 80.00; the maximum 2.8 x 6 = 16.80 applies.
 TEST(LandedCost, MaximumClausePerSquareMetre) {
-  auto in = consignment("2026-03-16", "DE", incoterm::cif, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::cif, "EUR");
   auto l = line("1", "5701109000", "1000.00");
   l.quantity = measure{d("1"), any_unit::parse("piece")};
   l.supplementary.push_back(measure{d("6.00"), any_unit::parse("m2")});
@@ -213,7 +213,7 @@ TEST(LandedCost, HaufeSpecificDutyAndTransportAfterTheBorder) {
       "valid_from": "2026-01-01", "valid_through": null,
       "value": {"expression": {"specific": {"amount": "3.80", "currency": "EUR", "per": "100kg"}},
                 "text": "3,8 EUR/100 kg"}, "reference": "Haufe worked example"}])");
-  auto in = consignment("2026-03-16", "DE", incoterm::cpt, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::cpt, "EUR");
   in.named_place_beyond_border = true;  // Frankfurt
   in.costs.freight_after_border = eur("580");
   auto l = line("1", "0702000000", "5700");
@@ -282,7 +282,7 @@ TEST(LandedCost, CompoundDutyWithMinimum) {
 //           VAT base 636.41 + 42.64 + 16.00 = 695.05; VAT 132.0595 -> 132.06;
 //           landed 636.41 + 42.64 + 16.00 + 132.06 = 827.11
 TEST(LandedCost, MultiCurrencyFcaWithAllocation) {
-  auto in = consignment("2026-03-16", "DE", incoterm::fca, "USD");
+  auto in = shipment("2026-03-16", "DE", incoterm::fca, "USD");
   in.exchange_rates.emplace_back(currency_code::parse("USD"), currency_code::parse("EUR"),
                                  d("0.9210"), day("2026-03-01"), "customs monthly rate");
   in.costs.freight_to_border = usd("420.00");
@@ -328,7 +328,7 @@ TEST(LandedCost, MultiCurrencyFcaWithAllocation) {
 //   DAP (everything to the destination in the price): CV = 1000 - 50 = 950
 TEST(LandedCost, IncotermGroups) {
   auto cv_for = [](incoterm t, bool inland) {
-    auto in = consignment("2026-03-16", "DE", t, "EUR");
+    auto in = shipment("2026-03-16", "DE", t, "EUR");
     in.costs.freight_to_border = eur("100");
     in.costs.insurance = eur("10");
     in.costs.freight_after_border = eur("50");
@@ -346,14 +346,14 @@ TEST(LandedCost, IncotermGroups) {
   EXPECT_EQ(cv_for(incoterm::dpu, false), eur("950"));
   EXPECT_EQ(cv_for(incoterm::ddp, false), eur("950"));
   // The VAT base always includes the carriage to the first place of destination.
-  auto in = consignment("2026-03-16", "DE", incoterm::dap, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::dap, "EUR");
   in.costs.freight_after_border = eur("50");
   in.lines.push_back(line("1", "5602100000", "1000"));
   const auto r = landed_cost(in, data());
   // CV 950, duty 6.7 % = 63.65, base 950 + 63.65 + 50 = 1063.65
   EXPECT_EQ(r.lines[0].vat_base, eur("1063.65"));
   // A C rule with carriage after the border and no word on the named place: warned.
-  auto c = consignment("2026-03-16", "DE", incoterm::cif, "EUR");
+  auto c = shipment("2026-03-16", "DE", incoterm::cif, "EUR");
   c.costs.freight_after_border = eur("50");
   c.lines.push_back(line("1", "5602100000", "1000"));
   EXPECT_TRUE(has_finding(landed_cost(c, data()).findings, "landed.named_place_assumed"));
@@ -362,14 +362,14 @@ TEST(LandedCost, IncotermGroups) {
 // Built-in customs exchange rate (Art. 146 IA): 1 EUR = 1.0830 USD in June 2024. USD 100.00 ->
 // 100 / 1.0830 = 92.336... -> EUR 92.34. The intrinsic value is below EUR 150, so no duty.
 TEST(LandedCost, BuiltInCustomsRate) {
-  auto in = consignment("2024-06-14", "DE", incoterm::exw, "USD");
+  auto in = shipment("2024-06-14", "DE", incoterm::exw, "USD");
   in.lines.push_back(line("1", "4202210000", "100.00"));
   const auto r = landed_cost(in, data());
   ASSERT_TRUE(r.ok()) << r.errors[0].message;
   EXPECT_EQ(r.lines[0].invoice_value, eur("92.34"));
   EXPECT_TRUE(has_finding(r.findings, "landed.conversion", "1 EUR = 1.0830 USD"));
   // No rate for Kyrgyz som: an error, never a guess.
-  auto kgs = consignment("2024-06-14", "DE", incoterm::exw, "KGS");
+  auto kgs = shipment("2024-06-14", "DE", incoterm::exw, "KGS");
   kgs.lines.push_back(line("1", "4202210000", "100.00"));
   try {
     (void)landed_cost(kgs, data());
@@ -380,7 +380,7 @@ TEST(LandedCost, BuiltInCustomsRate) {
 }
 
 TEST(LandedCost, ConsignmentWideErrors) {
-  auto gb = consignment("2026-03-16", "GB", incoterm::exw, "EUR");
+  auto gb = shipment("2026-03-16", "GB", incoterm::exw, "EUR");
   gb.lines.push_back(line("1", "4202210000", "1000"));
   try {
     (void)landed_cost(gb, data());
@@ -389,7 +389,7 @@ TEST(LandedCost, ConsignmentWideErrors) {
     EXPECT_EQ(e.code(), errc::unsupported_destination);
   }
   // Poland is outside the euro area: the declaration currency must be given.
-  auto pl = consignment("2026-03-16", "PL", incoterm::exw, "EUR");
+  auto pl = shipment("2026-03-16", "PL", incoterm::exw, "EUR");
   pl.lines.push_back(line("1", "4202210000", "1000"));
   try {
     (void)landed_cost(pl, data());
@@ -398,7 +398,7 @@ TEST(LandedCost, ConsignmentWideErrors) {
     EXPECT_EQ(e.code(), errc::missing_input);
   }
   // Bulgaria adopted the euro on 1 January 2026 (Council Regulation (EC) No 974/98, Annex).
-  auto bg = consignment("2026-03-16", "BG", incoterm::exw, "EUR");
+  auto bg = shipment("2026-03-16", "BG", incoterm::exw, "EUR");
   bg.lines.push_back(line("1", "4202210000", "1000"));
   EXPECT_EQ(landed_cost(bg, data()).currency, currency_code::parse("EUR"));
   EXPECT_THROW(parse_incoterm("FOB Hamburg"), input_error);
@@ -407,7 +407,7 @@ TEST(LandedCost, ConsignmentWideErrors) {
 
 // Preferential duty supplied by the caller (the GSP engine): the report keeps both amounts.
 TEST(LandedCost, PreferentialDutyAndSaving) {
-  auto in = consignment("2026-03-16", "DE", incoterm::exw, "EUR");
+  auto in = shipment("2026-03-16", "DE", incoterm::exw, "EUR");
   auto l = line("1", "5602100000", "1000.00");
   duty_expression free_;
   free_.ad_valorem = d("0");
@@ -438,7 +438,7 @@ TEST(LandedCost, DeclarationLevelRounding) {
         "unit_cost": {"scale": "2", "mode": "half_even", "level": "line"}},
       "reference": "test policy"}]})";
   const auto custom = data().with_override_text(doc, "rounding.json");
-  auto in = consignment("2026-07-02", "DE", incoterm::exw, "EUR");
+  auto in = shipment("2026-07-02", "DE", incoterm::exw, "EUR");
   for (const char* id : {"a", "b", "c"}) in.lines.push_back(line(id, "4202210000", "0.50"));
   auto r = landed_cost(in, data());
   EXPECT_EQ(r.totals.duty, eur("0.06"));

@@ -1,0 +1,6 @@
+from typing import Any
+
+from ._data import DataArg
+
+def check_lines(ddf: Any, *, data: DataArg = None) -> Any: ...
+def output_meta(index: Any = None) -> Any: ...
