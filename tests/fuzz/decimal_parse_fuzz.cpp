@@ -1,5 +1,5 @@
 // Build and run (not part of the default build):
-//   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -I/work/main/include /work/main/tests/fuzz/decimal_parse_fuzz.cpp -o decimal_parse_fuzz && ./decimal_parse_fuzz -max_total_time=600
+//   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/decimal_parse_fuzz.cpp -o decimal_parse_fuzz && ./decimal_parse_fuzz -max_total_time=600
 //
 // libFuzzer target for fairport::decimal text handling. For every input:
 // - try_parse never crashes and agrees with parse (nullopt exactly when parse throws 101);
