@@ -37,9 +37,9 @@ void check_json_to_json(benchmark::State& state) {
     benchmark::DoNotOptimize(out);
   }
   state.SetItemsProcessed(state.iterations());
-  state.counters["seconds_per_10000"] = benchmark::Counter(
-      static_cast<double>(state.iterations()) / 10000.0,
-      benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
+  state.counters["seconds_per_10000"] =
+      benchmark::Counter(static_cast<double>(state.iterations()) / 10000.0,
+                         benchmark::Counter::kIsRate | benchmark::Counter::kInvert);
 }
 BENCHMARK(check_json_to_json)->Arg(20)->Unit(benchmark::kMillisecond);
 

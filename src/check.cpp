@@ -3,13 +3,13 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "builtin_data.hpp"
 #include "fairport/gsp/preference.hpp"
 #include "fairport/origin/assess.hpp"
 #include "fairport/pricing/fair_price.hpp"
-#include <utility>
-#include <vector>
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -29,8 +29,8 @@ std::string_view example_consignment(std::string_view name) {
   }
   std::string known;
   for (const auto& n : example_names()) known += (known.empty() ? "" : ", ") + n;
-  detail::throw_error(errc::invalid_argument,
-                      "no example consignment \"" + std::string(name) + "\" (examples: " + known + ")");
+  detail::throw_error(errc::invalid_argument, "no example consignment \"" + std::string(name) +
+                                                  "\" (examples: " + known + ")");
 }
 
 int report::exit_status() const noexcept {
@@ -95,8 +95,7 @@ std::string origin_criterion(const consignment_line& l, const origin_section& o)
 }  // namespace
 
 struct consignment_checker::impl {
-  explicit impl(const reference_data& d)
-      : data(d), assessor(origin_scheme::eu_gsp, d), gsp(d) {}
+  explicit impl(const reference_data& d) : data(d), assessor(origin_scheme::eu_gsp, d), gsp(d) {}
   reference_data data;
   origin_assessor assessor;
   gsp_preference_engine gsp;
@@ -233,7 +232,7 @@ report consignment_checker::check(const consignment& c) const {
     if (prefs[i] && prefs[i]->eligible && prefs[i]->duty) {
       x.preferential = applied_duty{prefs[i]->regime, *prefs[i]->duty,
                                     "Regulation (EU) No 978/2012 (GSP), " +
-                                        std::string(prefs[i]->regime == "eba"      ? "Art. 18"
+                                        std::string(prefs[i]->regime == "eba"        ? "Art. 18"
                                                     : prefs[i]->regime == "gsp_plus" ? "Art. 12"
                                                                                      : "Art. 7")};
     }
@@ -336,10 +335,9 @@ report consignment_checker::check(const consignment& c) const {
       d.findings.push_back(make_finding(
           "documents.originating_value", severity::info,
           "originating goods in the consignment: " + originating_eur->to_string() +
-              (statement->threshold_eur
-                   ? std::string(" against the REX threshold EUR ") +
-                         statement->threshold_eur->to_string()
-                   : std::string()),
+              (statement->threshold_eur ? std::string(" against the REX threshold EUR ") +
+                                              statement->threshold_eur->to_string()
+                                        : std::string()),
           "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
     }
     if (statement->rex_required && *statement->rex_required && c.exporter.rex_number.empty()) {

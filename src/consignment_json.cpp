@@ -36,8 +36,7 @@ class reader {
       bool ok = false;
       for (const char* a : allowed) ok = ok || it.key() == a;
       if (!ok) {
-        fail(errc::invalid_document, ptr + "/" + it.key(),
-             "unknown field \"" + it.key() + "\"");
+        fail(errc::invalid_document, ptr + "/" + it.key(), "unknown field \"" + it.key() + "\"");
       }
     }
   }
@@ -98,7 +97,8 @@ class reader {
   tariff_code hs(const plain_json& v, const std::string& ptr) const {
     const auto c = code<tariff_code>(v, ptr);
     if (c.digits().size() < 4) {
-      fail(errc::invalid_tariff_code, ptr, "a tariff code has 4 to 10 digits, got \"" + c.to_string() + "\"");
+      fail(errc::invalid_tariff_code, ptr,
+           "a tariff code has 4 to 10 digits, got \"" + c.to_string() + "\"");
     }
     return c;
   }
@@ -146,9 +146,9 @@ class reader {
   }
 
   consignment_line line(const plain_json& v, const std::string& ptr) const {
-    only(v, ptr, {"id", "description", "hs_code", "quantity", "net_mass", "supplementary_quantities",
-                  "invoice_value", "ex_works_price", "vat_category", "charges", "origin",
-                  "producer"});
+    only(v, ptr,
+         {"id", "description", "hs_code", "quantity", "net_mass", "supplementary_quantities",
+          "invoice_value", "ex_works_price", "vat_category", "charges", "origin", "producer"});
     consignment_line l;
     l.id = string(req(v, ptr, "id"), ptr + "/id");
     if (const auto* d = opt(v, "description")) l.description = string(*d, ptr + "/description");
@@ -157,18 +157,22 @@ class reader {
     if (const auto* m = opt(v, "net_mass")) {
       const auto q = quantity(*m, ptr + "/net_mass");
       if (q.unit.kind() != unit_kind::mass) {
-        fail(errc::invalid_unit, ptr + "/net_mass/unit", "net mass needs a unit of mass (kg, g, t, lb)");
+        fail(errc::invalid_unit, ptr + "/net_mass/unit",
+             "net mass needs a unit of mass (kg, g, t, lb)");
       }
       l.net_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
     }
     if (const auto* s = opt(v, "supplementary_quantities")) {
-      if (!s->is_array()) fail(errc::invalid_document, ptr + "/supplementary_quantities", "must be an array");
+      if (!s->is_array())
+        fail(errc::invalid_document, ptr + "/supplementary_quantities", "must be an array");
       for (std::size_t i = 0; i < s->size(); ++i) {
-        l.supplementary.push_back(quantity((*s)[i], ptr + "/supplementary_quantities/" + std::to_string(i)));
+        l.supplementary.push_back(
+            quantity((*s)[i], ptr + "/supplementary_quantities/" + std::to_string(i)));
       }
     }
     l.invoice_value = non_negative(req(v, ptr, "invoice_value"), ptr + "/invoice_value");
-    if (const auto* e = opt(v, "ex_works_price")) l.ex_works_price = non_negative(*e, ptr + "/ex_works_price");
+    if (const auto* e = opt(v, "ex_works_price"))
+      l.ex_works_price = non_negative(*e, ptr + "/ex_works_price");
     if (const auto* c = opt(v, "vat_category")) l.vat_category = string(*c, ptr + "/vat_category");
     if (const auto* cs = opt(v, "charges")) {
       if (!cs->is_array()) fail(errc::invalid_document, ptr + "/charges", "must be an array");
@@ -182,10 +186,12 @@ class reader {
   }
 
   origin_claim origin(const plain_json& v, const std::string& ptr) const {
-    only(v, ptr, {"wholly_obtained", "wholly_obtained_category", "materials", "operations",
-                  "list_rule_row"});
+    only(v, ptr,
+         {"wholly_obtained", "wholly_obtained_category", "materials", "operations",
+          "list_rule_row"});
     origin_claim o;
-    if (const auto* w = opt(v, "wholly_obtained")) o.wholly_obtained = boolean(*w, ptr + "/wholly_obtained");
+    if (const auto* w = opt(v, "wholly_obtained"))
+      o.wholly_obtained = boolean(*w, ptr + "/wholly_obtained");
     if (const auto* ms = opt(v, "materials")) {
       if (!ms->is_array()) fail(errc::invalid_document, ptr + "/materials", "must be an array");
       for (std::size_t i = 0; i < ms->size(); ++i) {
@@ -211,7 +217,8 @@ class reader {
         o.operations.push_back(string((*ops)[i], ptr + "/operations/" + std::to_string(i)));
       }
     }
-    if (const auto* r = opt(v, "list_rule_row")) o.list_rule_row = string(*r, ptr + "/list_rule_row");
+    if (const auto* r = opt(v, "list_rule_row"))
+      o.list_rule_row = string(*r, ptr + "/list_rule_row");
     if (const auto* w = opt(v, "wholly_obtained_category")) {
       o.wholly_obtained_category = string(*w, ptr + "/wholly_obtained_category");
     }
@@ -230,10 +237,12 @@ class reader {
     }
     if (const auto* a = opt(v, "artisan")) {
       const std::string ap = ptr + "/artisan";
-      only(*a, ap, {"materials_per_unit", "labour_minutes_per_unit", "hourly_wage", "overhead_rate",
-                    "margin_rate"});
+      only(*a, ap,
+           {"materials_per_unit", "labour_minutes_per_unit", "hourly_wage", "overhead_rate",
+            "margin_rate"});
       artisan_claim c;
-      c.materials_per_unit = non_negative(req(*a, ap, "materials_per_unit"), ap + "/materials_per_unit");
+      c.materials_per_unit =
+          non_negative(req(*a, ap, "materials_per_unit"), ap + "/materials_per_unit");
       c.labour_minutes_per_unit =
           non_negative(req(*a, ap, "labour_minutes_per_unit"), ap + "/labour_minutes_per_unit");
       c.hourly_wage = non_negative(req(*a, ap, "hourly_wage"), ap + "/hourly_wage");
@@ -243,13 +252,15 @@ class reader {
     }
     if (const auto* f = opt(v, "fairtrade")) {
       const std::string fp = ptr + "/fairtrade";
-      only(*f, fp, {"product", "market_price", "market_price_unit", "organic", "region", "quality"});
+      only(*f, fp,
+           {"product", "market_price", "market_price_unit", "organic", "region", "quality"});
       fairtrade_claim c;
       c.product = string(req(*f, fp, "product"), fp + "/product");
       c.market_price = amount(req(*f, fp, "market_price"), fp + "/market_price");
       c.market_price_unit = string(req(*f, fp, "market_price_unit"), fp + "/market_price_unit");
       if (!any_unit::try_parse(c.market_price_unit)) {
-        fail(errc::invalid_unit, fp + "/market_price_unit", "unknown unit \"" + c.market_price_unit + "\"");
+        fail(errc::invalid_unit, fp + "/market_price_unit",
+             "unknown unit \"" + c.market_price_unit + "\"");
       }
       if (const auto* o = opt(*f, "organic")) c.organic = boolean(*o, fp + "/organic");
       if (const auto* r = opt(*f, "region")) c.region = string(*r, fp + "/region");
@@ -257,7 +268,8 @@ class reader {
       p.fairtrade = c;
     }
     if (p.artisan && p.fairtrade) {
-      fail(errc::invalid_document, ptr, "a producer has either \"artisan\" or \"fairtrade\", not both");
+      fail(errc::invalid_document, ptr,
+           "a producer has either \"artisan\" or \"fairtrade\", not both");
     }
     return p;
   }
@@ -373,11 +385,21 @@ class writer {
       out_.append(s.data() + run, i - run);
       run = i + 1;
       switch (c) {
-        case '"': out_ += "\\\""; break;
-        case '\\': out_ += "\\\\"; break;
-        case '\n': out_ += "\\n"; break;
-        case '\r': out_ += "\\r"; break;
-        case '\t': out_ += "\\t"; break;
+        case '"':
+          out_ += "\\\"";
+          break;
+        case '\\':
+          out_ += "\\\\";
+          break;
+        case '\n':
+          out_ += "\\n";
+          break;
+        case '\r':
+          out_ += "\\r";
+          break;
+        case '\t':
+          out_ += "\\t";
+          break;
         default:
           out_ += "\\u00";
           out_ += hex[c >> 4];
@@ -432,7 +454,9 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   const plain_json::parser_callback_t track = [&](int, plain_json::parse_event_t event,
                                                   plain_json& parsed) {
     switch (event) {
-      case plain_json::parse_event_t::object_start: keys.emplace_back(); break;
+      case plain_json::parse_event_t::object_start:
+        keys.emplace_back();
+        break;
       case plain_json::parse_event_t::object_end:
         if (!keys.empty()) keys.pop_back();
         break;
@@ -443,7 +467,8 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
         seen.push_back(k);
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return true;
   };
@@ -458,12 +483,13 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
     rd.fail(errc::invalid_document, "", "invalid JSON: " + what);
   }
   if (duplicate) {
-    rd.fail(errc::invalid_document, "", "the key \"" + *duplicate + "\" appears twice in one object");
+    rd.fail(errc::invalid_document, "",
+            "the key \"" + *duplicate + "\" appears twice in one object");
   }
   rd.only(doc, "",
           {"schema", "id", "as_of", "exporter", "importer", "incoterm", "currency",
-           "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss",
-           "costs", "exchange_rates", "charges", "lines"});
+           "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss", "costs",
+           "exchange_rates", "charges", "lines"});
   const std::string schema = rd.string(rd.req(doc, "", "schema"), "/schema");
   if (schema != "fairport.consignment/1") {
     rd.fail(errc::invalid_document, "/schema",
@@ -480,8 +506,9 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
     const auto term = try_parse_incoterm(t);
     if (!term) {
       rd.fail(errc::invalid_document, "/incoterm",
-              "\"" + t + "\" is not an Incoterms 2020 rule (EXW, FCA, FAS, FOB, CPT, CIP, CFR, "
-                         "CIF, DAP, DPU, DDP)");
+              "\"" + t +
+                  "\" is not an Incoterms 2020 rule (EXW, FCA, FAS, FOB, CPT, CIP, CFR, "
+                  "CIF, DAP, DPU, DDP)");
     }
     c.terms = *term;
   }
@@ -501,10 +528,13 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
             {"freight_to_border", "insurance", "freight_after_border", "other_to_destination",
              "allocation"});
     auto& k = c.costs;
-    if (const auto* a = rd.opt(*v, "freight_to_border")) k.freight_to_border = rd.amount(*a, "/costs/freight_to_border");
+    if (const auto* a = rd.opt(*v, "freight_to_border"))
+      k.freight_to_border = rd.amount(*a, "/costs/freight_to_border");
     if (const auto* a = rd.opt(*v, "insurance")) k.insurance = rd.amount(*a, "/costs/insurance");
-    if (const auto* a = rd.opt(*v, "freight_after_border")) k.freight_after_border = rd.amount(*a, "/costs/freight_after_border");
-    if (const auto* a = rd.opt(*v, "other_to_destination")) k.other_to_destination = rd.amount(*a, "/costs/other_to_destination");
+    if (const auto* a = rd.opt(*v, "freight_after_border"))
+      k.freight_after_border = rd.amount(*a, "/costs/freight_after_border");
+    if (const auto* a = rd.opt(*v, "other_to_destination"))
+      k.other_to_destination = rd.amount(*a, "/costs/other_to_destination");
     if (const auto* a = rd.opt(*v, "allocation")) {
       const std::string s = rd.string(*a, "/costs/allocation");
       if (s != "value" && s != "net_mass" && s != "quantity") {
@@ -522,7 +552,8 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
       const auto from = rd.code<currency_code>(rd.req(r, p, "from"), p + "/from");
       const auto to = rd.code<currency_code>(rd.req(r, p, "to"), p + "/to");
       const decimal rate = rd.number(rd.req(r, p, "rate"), p + "/rate");
-      if (rate.signum() <= 0) rd.fail(errc::invalid_argument, p + "/rate", "a rate must be positive");
+      if (rate.signum() <= 0)
+        rd.fail(errc::invalid_argument, p + "/rate", "a rate must be positive");
       const auto day = rd.day(rd.req(r, p, "date"), p + "/date");
       std::string source = "consignment exchange_rates[" + std::to_string(i) + "]";
       if (const auto* s = rd.opt(r, "source")) source = rd.string(*s, p + "/source");

@@ -63,7 +63,8 @@ class converter {
     for (const auto& r : in_.exchange_rates) {
       if (date::sys_days(r.date()) > date::sys_days(in_.as_of)) continue;
       if (r.base() == from && r.quote() == to) {
-        if (direct == nullptr || date::sys_days(r.date()) > date::sys_days(direct->date())) direct = &r;
+        if (direct == nullptr || date::sys_days(r.date()) > date::sys_days(direct->date()))
+          direct = &r;
       } else if (r.base() == to && r.quote() == from) {
         if (inverse == nullptr || date::sys_days(r.date()) > date::sys_days(inverse->date())) {
           inverse = &r;
@@ -110,8 +111,8 @@ class converter {
         "amounts in " + r.base().to_string() + " and " + r.quote().to_string() +
             " converted at 1 " + r.base().to_string() + " = " + r.rate().to_string() + " " +
             r.quote().to_string() + " (" + kind + ", effective " + format_date(r.date()) +
-                "), each converted amount rounded to " + std::to_string(rule_.scale) +
-            " places " + std::string(to_string(rule_.mode)),
+            "), each converted amount rounded to " + std::to_string(rule_.scale) + " places " +
+            std::string(to_string(rule_.mode)),
         r.source().empty() ? std::string(ucc) + ", Art. 53; Implementing Regulation (EU) "
                                                 "2015/2447, Art. 146"
                            : r.source()));
@@ -144,11 +145,16 @@ std::optional<decimal> quantity_in(const duty_quantities& q, const any_unit& per
 
 std::string kind_name(unit_kind k) {
   switch (k) {
-    case unit_kind::mass: return "net mass";
-    case unit_kind::volume: return "volume";
-    case unit_kind::count: return "number of items";
-    case unit_kind::length: return "length";
-    case unit_kind::area: return "area";
+    case unit_kind::mass:
+      return "net mass";
+    case unit_kind::volume:
+      return "volume";
+    case unit_kind::count:
+      return "number of items";
+    case unit_kind::length:
+      return "length";
+    case unit_kind::area:
+      return "area";
   }
   return "quantity";
 }
@@ -161,10 +167,10 @@ money specific_amount(const specific_duty& s, const duty_quantities& q, const mo
   std::string used;
   const auto n = quantity_in(q, per, rounded, used);
   if (!n) {
-    detail::throw_error(errc::missing_quantity,
-                        std::string("the ") + what + " " + s.amount.to_string() + " " +
-                            s.currency.to_string() + "/" + s.per + " needs the line's " +
-                            kind_name(per.kind()));
+    detail::throw_error(errc::missing_quantity, std::string("the ") + what + " " +
+                                                    s.amount.to_string() + " " +
+                                                    s.currency.to_string() + "/" + s.per +
+                                                    " needs the line's " + kind_name(per.kind()));
   }
   money amount(s.amount * *n, s.currency);
   const money native = amount;
@@ -215,9 +221,9 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     const money floor_amount = specific_amount(*e.minimum, q, cv, convert, "minimum (MIN)", out);
     if (total < floor_amount) {
       if (out != nullptr) {
-        out->push_back(make_finding("landed.duty.minimum", severity::info,
-                                    "the minimum applies: " + str(total) + " is below " +
-                                        str(floor_amount)));
+        out->push_back(
+            make_finding("landed.duty.minimum", severity::info,
+                         "the minimum applies: " + str(total) + " is below " + str(floor_amount)));
       }
       total = floor_amount;
     }
@@ -226,9 +232,9 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     const money cap = specific_amount(*e.maximum, q, cv, convert, "maximum (MAX)", out);
     if (total > cap) {
       if (out != nullptr) {
-        out->push_back(make_finding("landed.duty.maximum", severity::info,
-                                    "the maximum applies: " + str(total) + " is above " +
-                                        str(cap)));
+        out->push_back(
+            make_finding("landed.duty.maximum", severity::info,
+                         "the maximum applies: " + str(total) + " is above " + str(cap)));
       }
       total = cap;
     }
@@ -279,8 +285,8 @@ void round_per_declaration(std::vector<money*>& amounts, const rounding_rule& ru
     weights.push_back(a->amount());
   }
   const money total = round_by(sum, rule);
-  const bool all_zero = std::all_of(weights.begin(), weights.end(),
-                                    [](const decimal& d) { return d.is_zero(); });
+  const bool all_zero =
+      std::all_of(weights.begin(), weights.end(), [](const decimal& d) { return d.is_zero(); });
   if (all_zero) {
     for (auto* a : amounts) *a = round_by(*a, rule);
     return;
@@ -291,10 +297,14 @@ void round_per_declaration(std::vector<money*>& amounts, const rounding_rule& ru
 
 std::string field_for(errc code) {
   switch (code) {
-    case errc::missing_quantity: return "net_mass";
-    case errc::duty_not_computable: return "hs_code";
-    case errc::no_valid_record: return "hs_code";
-    default: return "";
+    case errc::missing_quantity:
+      return "net_mass";
+    case errc::duty_not_computable:
+      return "hs_code";
+    case errc::no_valid_record:
+      return "hs_code";
+    default:
+      return "";
   }
 }
 
@@ -331,34 +341,32 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   res.rounding_source = policy.source;
   res.findings.push_back(make_finding(
       "landed.rounding", severity::info,
-      "rounding policy " + policy.name + " (" + policy.destination +
-          "): conversion " + policy.conversion.to_string() + "; customs value " +
-          policy.customs_value.to_string() + "; duty " + policy.duty.to_string() + "; VAT " +
-          policy.vat.to_string() + "; unit costs " + policy.unit_cost.to_string(),
+      "rounding policy " + policy.name + " (" + policy.destination + "): conversion " +
+          policy.conversion.to_string() + "; customs value " + policy.customs_value.to_string() +
+          "; duty " + policy.duty.to_string() + "; VAT " + policy.vat.to_string() +
+          "; unit costs " + policy.unit_cost.to_string(),
       policy.source.to_string()));
 
   const auto& term = data.incoterms().at(in.terms, in.as_of);
   converter conv(in, data, res.currency, policy.conversion, &res.findings);
   const currency_code d = res.currency;
 
-  const bool after_in_price =
-      term.carriage_after_border == cost_bearer::in_price ||
-      (term.carriage_after_border == cost_bearer::named_place &&
-       in.named_place_beyond_border.value_or(false));
+  const bool after_in_price = term.carriage_after_border == cost_bearer::in_price ||
+                              (term.carriage_after_border == cost_bearer::named_place &&
+                               in.named_place_beyond_border.value_or(false));
   {
-    std::string msg = std::string(to_string(in.terms)) + " (" + term.name + "): carriage to the EU border " +
-                      (term.carriage_to_border == cost_bearer::in_price ? "is in the price"
-                                                                        : "is paid by the buyer") +
-                      ", insurance " +
-                      (term.insurance == cost_bearer::in_price ? "is in the price"
-                                                               : "is the buyer's") +
-                      ", carriage after the border " +
-                      (after_in_price ? "is in the price" : "is the buyer's") +
-                      (term.import_duties_and_taxes == cost_bearer::in_price
-                           ? ", import duties and taxes are in the price"
-                           : "");
-    res.findings.push_back(make_finding("landed.incoterm", severity::info, std::move(msg),
-                                        term.source.to_string()));
+    std::string msg =
+        std::string(to_string(in.terms)) + " (" + term.name + "): carriage to the EU border " +
+        (term.carriage_to_border == cost_bearer::in_price ? "is in the price"
+                                                          : "is paid by the buyer") +
+        ", insurance " +
+        (term.insurance == cost_bearer::in_price ? "is in the price" : "is the buyer's") +
+        ", carriage after the border " + (after_in_price ? "is in the price" : "is the buyer's") +
+        (term.import_duties_and_taxes == cost_bearer::in_price
+             ? ", import duties and taxes are in the price"
+             : "");
+    res.findings.push_back(
+        make_finding("landed.incoterm", severity::info, std::move(msg), term.source.to_string()));
   }
   if (term.carriage_after_border == cost_bearer::named_place && !in.named_place_beyond_border &&
       in.costs.freight_after_border && !in.costs.freight_after_border->amount().is_zero()) {
@@ -383,12 +391,15 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   for (std::size_t i = 0; i < n; ++i) {
     const auto& l = in.lines[i];
     switch (in.costs.allocation) {
-      case allocation_basis::value: weights[i] = l.invoice_value; break;
+      case allocation_basis::value:
+        weights[i] = l.invoice_value;
+        break;
       case allocation_basis::net_mass:
         if (!l.net_mass) {
           detail::throw_error(errc::missing_input,
-                              "line " + l.id + ": costs are allocated by net mass but the line "
-                                               "has no net_mass");
+                              "line " + l.id +
+                                  ": costs are allocated by net mass but the line "
+                                  "has no net_mass");
         }
         weights[i] = l.net_mass->in_base();
         break;
@@ -400,8 +411,9 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
         }
         if (l.quantity->unit.kind() != in.lines[0].quantity.value_or(*l.quantity).unit.kind()) {
           detail::throw_error(errc::unit_mismatch,
-                              "line " + l.id + ": quantities of different kinds cannot share "
-                                               "costs by quantity");
+                              "line " + l.id +
+                                  ": quantities of different kinds cannot share "
+                                  "costs by quantity");
         }
         weights[i] = l.quantity->value * l.quantity->unit.factor();
         break;
@@ -420,11 +432,11 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   for (const auto& c : in.charges) shared_charges.push_back(spread(conv(c.amount), weights, scale));
   if (n > 1 && (in.costs.freight_to_border || in.costs.insurance || in.costs.freight_after_border ||
                 in.costs.other_to_destination || !in.charges.empty())) {
-    res.findings.push_back(make_finding(
-        "landed.allocation", severity::info,
-        "shipment costs spread over " + std::to_string(n) + " lines by " +
-            std::string(to_string(in.costs.allocation)) +
-            " (largest remainder: the lines add up to each cost exactly)"));
+    res.findings.push_back(
+        make_finding("landed.allocation", severity::info,
+                     "shipment costs spread over " + std::to_string(n) + " lines by " +
+                         std::string(to_string(in.costs.allocation)) +
+                         " (largest remainder: the lines add up to each cost exactly)"));
   }
 
   // ---- low-value reliefs ---------------------------------------------------------------------
@@ -490,19 +502,18 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
       }
       if (after_in_price && !after[i].amount().is_zero()) {
         cv -= after[i];
-        build += " - carriage after the border shown separately " + str(after[i]) +
-                 " (Art. 72(a))";
+        build += " - carriage after the border shown separately " + str(after[i]) + " (Art. 72(a))";
       }
       if (cv.amount().is_negative()) {
         detail::throw_error(errc::invalid_argument,
                             "the customs value would be negative (" + str(cv) + ")");
       }
       r.customs_value = round_by(cv, policy.customs_value);
-      r.findings.push_back(make_finding(
-          "landed.customs_value", severity::info,
-          "customs value " + str(r.customs_value) + " = " + build,
-          std::string(ucc) + ", Art. 70, 71(1)(e) and 72(a); " + term.source.dataset + " " +
-              std::string(to_string(in.terms))));
+      r.findings.push_back(make_finding("landed.customs_value", severity::info,
+                                        "customs value " + str(r.customs_value) + " = " + build,
+                                        std::string(ucc) + ", Art. 70, 71(1)(e) and 72(a); " +
+                                            term.source.dataset + " " +
+                                            std::string(to_string(in.terms))));
 
       // duty
       const bool relieved = relief != nullptr && !relief->excludes(l.cn);
@@ -530,38 +541,38 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
       s.duty_unrounded = zero(d);
       s.third_unrounded = zero(d);
       if (tariff != nullptr) {
-      duty.tariff_source = tariff->source;
-      findings third_steps;
-      s.third_unrounded = evaluate_duty(tariff->duty, r.customs_value, q, dconv, &third_steps);
-      if (l.preferential) {
-        findings pref_steps;
-        s.duty_unrounded =
-            evaluate_duty(l.preferential->expression, r.customs_value, q, dconv, &pref_steps);
-        duty.measure = l.preferential->measure;
-        duty.text = l.preferential->expression.text;
-        duty.ad_valorem_rate = l.preferential->expression.ad_valorem;
-        r.findings.push_back(make_finding(
-            "landed.duty.third_country", severity::info,
-            "third-country duty \"" + tariff->duty.text + "\" for CN " + l.cn.to_string() + ": " +
-                str(s.third_unrounded) + " (for comparison)",
-            tariff->source.to_string()));
-        r.findings.push_back(make_finding(
-            "landed.duty.preferential", severity::info,
-            duty.measure + " duty \"" + duty.text + "\": " + str(s.duty_unrounded),
-            l.preferential->reference));
-        for (auto& f : pref_steps) r.findings.push_back(std::move(f));
-      } else {
-        s.duty_unrounded = s.third_unrounded;
-        duty.measure = "third_country";
-        duty.text = tariff->duty.text;
-        duty.ad_valorem_rate = tariff->duty.ad_valorem;
-        r.findings.push_back(make_finding(
-            "landed.duty.third_country", severity::info,
-            "third-country duty \"" + tariff->duty.text + "\" for CN " + l.cn.to_string() + ": " +
-                str(s.third_unrounded),
-            tariff->source.to_string()));
-        for (auto& f : third_steps) r.findings.push_back(std::move(f));
-      }
+        duty.tariff_source = tariff->source;
+        findings third_steps;
+        s.third_unrounded = evaluate_duty(tariff->duty, r.customs_value, q, dconv, &third_steps);
+        if (l.preferential) {
+          findings pref_steps;
+          s.duty_unrounded =
+              evaluate_duty(l.preferential->expression, r.customs_value, q, dconv, &pref_steps);
+          duty.measure = l.preferential->measure;
+          duty.text = l.preferential->expression.text;
+          duty.ad_valorem_rate = l.preferential->expression.ad_valorem;
+          r.findings.push_back(make_finding("landed.duty.third_country", severity::info,
+                                            "third-country duty \"" + tariff->duty.text +
+                                                "\" for CN " + l.cn.to_string() + ": " +
+                                                str(s.third_unrounded) + " (for comparison)",
+                                            tariff->source.to_string()));
+          r.findings.push_back(
+              make_finding("landed.duty.preferential", severity::info,
+                           duty.measure + " duty \"" + duty.text + "\": " + str(s.duty_unrounded),
+                           l.preferential->reference));
+          for (auto& f : pref_steps) r.findings.push_back(std::move(f));
+        } else {
+          s.duty_unrounded = s.third_unrounded;
+          duty.measure = "third_country";
+          duty.text = tariff->duty.text;
+          duty.ad_valorem_rate = tariff->duty.ad_valorem;
+          r.findings.push_back(make_finding("landed.duty.third_country", severity::info,
+                                            "third-country duty \"" + tariff->duty.text +
+                                                "\" for CN " + l.cn.to_string() + ": " +
+                                                str(s.third_unrounded),
+                                            tariff->source.to_string()));
+          for (auto& f : third_steps) r.findings.push_back(std::move(f));
+        }
       }
       if (relieved) {
         r.findings.push_back(make_finding(
@@ -573,7 +584,8 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
         duty.measure = "low_value_relief";
         duty.ad_valorem_rate.reset();
       } else if (flat_rated) {
-        const std::string sub(l.cn.digits().substr(0, std::min<std::size_t>(6, l.cn.digits().size())));
+        const std::string sub(
+            l.cn.digits().substr(0, std::min<std::size_t>(6, l.cn.digits().size())));
         const bool first = flat_subheadings.insert(sub).second;
         const money amount = first ? conv(*flat->flat_duty) : zero(d);
         r.findings.push_back(make_finding(
@@ -620,8 +632,8 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
       r.findings.push_back(make_finding(
           "landed.duty", severity::info,
           "duty " + str(r.duty.amount) + " (" + r.duty.measure + "); third-country duty " +
-              str(r.duty.third_country_amount) + "; saving " + str(r.duty.saving) +
-              "; rounded " + policy.duty.to_string()));
+              str(r.duty.third_country_amount) + "; saving " + str(r.duty.saving) + "; rounded " +
+              policy.duty.to_string()));
       r.excise = zero(d);
       r.fees = zero(d);
       s.excise_in_base = zero(d);
@@ -637,7 +649,8 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
             c.reference.empty() ? std::string(vat_directive) + ", Art. 86(1)(a)" : c.reference));
       };
       for (const auto& c : l.charges) add_charge(c, conv(c.amount));
-      for (std::size_t k = 0; k < in.charges.size(); ++k) add_charge(in.charges[k], shared_charges[k][i]);
+      for (std::size_t k = 0; k < in.charges.size(); ++k)
+        add_charge(in.charges[k], shared_charges[k][i]);
 
       const auto& vat = data.vat_rates().at(in.destination, l.vat_category, in.as_of);
       r.vat_category = l.vat_category;
@@ -656,12 +669,12 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
       if (!r.other_to_destination.amount().is_zero()) {
         base += " + other incidental expenses " + str(r.other_to_destination);
       }
-      r.findings.push_back(make_finding(
-          "landed.vat", severity::info,
-          "import VAT " + percent(vat.rate) + " (" + l.vat_category + ", " +
-              in.destination.to_string() + ") x base " + str(r.vat_base) + " = " +
-              str(s.vat_unrounded) + "; base = " + base,
-          std::string(vat_directive) + ", Art. 85-86; " + vat.source.to_string()));
+      r.findings.push_back(
+          make_finding("landed.vat", severity::info,
+                       "import VAT " + percent(vat.rate) + " (" + l.vat_category + ", " +
+                           in.destination.to_string() + ") x base " + str(r.vat_base) + " = " +
+                           str(s.vat_unrounded) + "; base = " + base,
+                       std::string(vat_directive) + ", Art. 85-86; " + vat.source.to_string()));
     } catch (const error& e) {
       s.failed = true;
       s.error = line_error{l.id, e.code(), e.code() == errc::no_valid_record ? "vat_category" : "",
@@ -678,9 +691,9 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
 
   // ---- pass 3: landed cost, unit costs, totals ------------------------------------------------
   auto& t = res.totals;
-  for (money* m : {&t.invoice_value, &t.customs_value, &t.duty, &t.third_country_duty,
-                   &t.duty_saving, &t.excise, &t.fees, &t.vat_base, &t.vat, &t.landed_cost,
-                   &t.landed_cost_excluding_vat}) {
+  for (money* m :
+       {&t.invoice_value, &t.customs_value, &t.duty, &t.third_country_duty, &t.duty_saving,
+        &t.excise, &t.fees, &t.vat_base, &t.vat, &t.landed_cost, &t.landed_cost_excluding_vat}) {
     *m = zero(d);
   }
   for (std::size_t i = 0; i < n; ++i) {
@@ -694,14 +707,15 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
     r.landed_cost_excluding_vat = r.customs_value + r.duty.amount + r.excise + r.fees +
                                   r.freight_after_border + r.other_to_destination;
     r.landed_cost = r.landed_cost_excluding_vat + r.vat;
-    r.findings.push_back(make_finding(
-        "landed.total", severity::info,
-        "landed cost " + str(r.landed_cost) + " = customs value + duty + excise + fees + carriage "
-                                              "after the border + other costs + import VAT; " +
-            str(r.landed_cost_excluding_vat) + " for an importer who deducts the import VAT"));
+    r.findings.push_back(make_finding("landed.total", severity::info,
+                                      "landed cost " + str(r.landed_cost) +
+                                          " = customs value + duty + excise + fees + carriage "
+                                          "after the border + other costs + import VAT; " +
+                                          str(r.landed_cost_excluding_vat) +
+                                          " for an importer who deducts the import VAT"));
     if (l.quantity && !l.quantity->value.is_zero()) {
-      r.landed_cost_per_unit = divide(r.landed_cost, l.quantity->value, policy.unit_cost.scale,
-                                      policy.unit_cost.mode);
+      r.landed_cost_per_unit =
+          divide(r.landed_cost, l.quantity->value, policy.unit_cost.scale, policy.unit_cost.mode);
     }
     if (l.net_mass && !l.net_mass->value().is_zero()) {
       r.landed_cost_per_kg = divide(r.landed_cost, l.net_mass->in_base(), policy.unit_cost.scale,
@@ -764,9 +778,9 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       }
       auto to_eur = [&](const decimal& v) {
         const money m(v, row.currency);
-        return rate == nullptr ? m
-                               : rate->convert_to_base(m, policy.conversion.scale,
-                                                       policy.conversion.mode);
+        return rate == nullptr
+                   ? m
+                   : rate->convert_to_base(m, policy.conversion.scale, policy.conversion.mode);
       };
       money cv = to_eur(row.invoice_value);
       if (term.carriage_to_border == cost_bearer::buyer) cv += to_eur(row.freight_to_border);
@@ -779,16 +793,17 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       cv = round_by(cv, policy.customs_value);
       const auto* tariff = data.tariffs().find(row.cn, row.as_of);
       if (tariff == nullptr) {
-        detail::throw_error(errc::no_valid_record,
-                            "no single third-country duty for CN " + row.cn.to_string() +
-                                " valid on " + format_date(row.as_of));
+        detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
+                                                       row.cn.to_string() + " valid on " +
+                                                       format_date(row.as_of));
       }
       duty_quantities q;
       if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);
       if (row.quantity) q.measures.push_back(measure{*row.quantity, any_unit::parse("piece")});
       const duty_currency_converter dconv = [&](const money& m) {
         if (m.currency() == eur) return m;
-        return data.exchange_rates().at(eur, m.currency(), row.as_of)
+        return data.exchange_rates()
+            .at(eur, m.currency(), row.as_of)
             .convert_to_base(m, policy.conversion.scale, policy.conversion.mode);
       };
       const money third = round_by(evaluate_duty(tariff->duty, cv, q, dconv), policy.duty);

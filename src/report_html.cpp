@@ -13,11 +13,20 @@ std::string esc(const std::string& s) {
   o.reserve(s.size());
   for (char c : s) {
     switch (c) {
-      case '&': o += "&amp;"; break;
-      case '<': o += "&lt;"; break;
-      case '>': o += "&gt;"; break;
-      case '"': o += "&quot;"; break;
-      default: o += c;
+      case '&':
+        o += "&amp;";
+        break;
+      case '<':
+        o += "&lt;";
+        break;
+      case '>':
+        o += "&gt;";
+        break;
+      case '"':
+        o += "&quot;";
+        break;
+      default:
+        o += c;
     }
   }
   return o;
@@ -29,7 +38,8 @@ std::string amt(const money& m) { return m.amount().to_string(); }
 /// the landed cost is computed exactly and rounded to a whole pixel (display only).
 long px(const money& part, const money& whole, long width) {
   if (whole.amount().signum() <= 0 || part.amount().signum() <= 0) return 0;
-  const decimal w = divide(part.amount() * decimal(width), whole.amount(), 0, rounding_mode::half_even);
+  const decimal w =
+      divide(part.amount() * decimal(width), whole.amount(), 0, rounding_mode::half_even);
   return static_cast<long>(w.coefficient());
 }
 
@@ -55,13 +65,16 @@ std::string to_html(const report& r) {
     << "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
     << "td,th{border:1px solid #bbb;padding:4px 8px}td.n{text-align:right;font-family:monospace}"
     << ".ok{color:#176c2b}.bad{color:#b00020;font-weight:bold}.findings{font-size:90%}"
-    << ".findings .warning{color:#8a5a00}.findings .error{color:#b00020}.code{font-family:monospace;color:#555}"
-    << ".ref{color:#777;font-size:85%}.statement{border:1px solid #888;padding:1em;white-space:pre-wrap}"
+    << ".findings .warning{color:#8a5a00}.findings "
+       ".error{color:#b00020}.code{font-family:monospace;color:#555}"
+    << ".ref{color:#777;font-size:85%}.statement{border:1px solid "
+       "#888;padding:1em;white-space:pre-wrap}"
     << "@media print{body{margin:0}}</style></head><body>\n";
   h << "<h1>Consignment " << esc(r.consignment_id) << "</h1><p>As of " << format_date(r.as_of)
     << "; amounts in " << cur << "; exit status " << r.exit_status() << ".</p>\n";
   h << "<h2>Verdicts</h2><table><tr><th>line</th><th>origin</th><th>preference</th>"
-    << "<th>customs value</th><th>duty</th><th>VAT</th><th>landed cost</th><th>producer price</th></tr>\n";
+    << "<th>customs value</th><th>duty</th><th>VAT</th><th>landed cost</th><th>producer "
+       "price</th></tr>\n";
   for (const auto& l : r.lines) {
     const bool orig_ok = !l.origin || l.origin->status == "originating";
     const bool pref_ok = !l.preference || l.preference->eligible;
@@ -75,8 +88,8 @@ std::string to_html(const report& r) {
       const auto& f = *l.fair_price;
       const bool fair = !f.is_fair || *f.is_fair;
       h << "<span class=\"" << (fair ? "ok" : "bad") << "\">"
-        << (f.is_fair ? (*f.is_fair ? "fair" : "below fair") : "no price paid given") << "</span> (fair "
-        << amt(f.fair_price_per_unit);
+        << (f.is_fair ? (*f.is_fair ? "fair" : "below fair") : "no price paid given")
+        << "</span> (fair " << amt(f.fair_price_per_unit);
       if (f.price_paid_per_unit) h << ", paid " << amt(*f.price_paid_per_unit);
       h << ")";
     } else {
@@ -91,7 +104,8 @@ std::string to_html(const report& r) {
   h << "<p>Duty saved by preference: " << amt(t.duty_saving) << ' ' << cur
     << " (third-country duty " << amt(t.third_country_duty) << ' ' << cur << ").</p>\n";
   for (const auto& e : r.errors) {
-    h << "<p class=\"bad\">Line " << esc(e.line_id) << " not checked: " << esc(e.message) << "</p>\n";
+    h << "<p class=\"bad\">Line " << esc(e.line_id) << " not checked: " << esc(e.message)
+      << "</p>\n";
   }
   h << "<h2>Cost breakdown per line</h2>\n";
   for (const auto& l : r.lines) {
@@ -102,7 +116,8 @@ std::string to_html(const report& r) {
       const char* colour;
     };
     const money goods = c.invoice_value;
-    const money transport = c.customs_value - c.invoice_value + c.freight_after_border + c.other_to_destination;
+    const money transport =
+        c.customs_value - c.invoice_value + c.freight_after_border + c.other_to_destination;
     const part parts[] = {{"goods", goods, "#4e79a7"},
                           {"transport and insurance", transport, "#f28e2b"},
                           {"duty", c.duty.amount, "#e15759"},
@@ -136,8 +151,8 @@ std::string to_html(const report& r) {
     if (l.fair_price) findings_html(h, l.fair_price->findings);
   }
   for (const auto& d : r.documents) {
-    h << "<h2>" << (d.kind == "statement_on_origin" ? "Statement on origin" : esc(d.kind)) << "</h2><p>"
-      << (d.required ? "Required" : "Not required");
+    h << "<h2>" << (d.kind == "statement_on_origin" ? "Statement on origin" : esc(d.kind))
+      << "</h2><p>" << (d.required ? "Required" : "Not required");
     if (d.rex_required && *d.rex_required) h << "; the exporter must be registered in REX";
     if (d.valid_until) h << "; valid until " << format_date(*d.valid_until);
     h << ".</p>";

@@ -93,7 +93,8 @@ std::string to_text(const report& r, bool verbose) {
       print_findings(out, l.preference->findings, "      ", verbose);
     }
     out << "    landed cost: " << amt(l.landed.landed_cost) << ' ' << r.currency.to_string();
-    if (l.landed.landed_cost_per_unit) out << ", " << amt(*l.landed.landed_cost_per_unit) << " per unit";
+    if (l.landed.landed_cost_per_unit)
+      out << ", " << amt(*l.landed.landed_cost_per_unit) << " per unit";
     if (l.landed.landed_cost_per_kg) out << ", " << amt(*l.landed.landed_cost_per_kg) << " per kg";
     out << '\n';
     print_findings(out, l.landed.findings, "      ", true);
@@ -107,6 +108,5 @@ std::string to_text(const report& r, bool verbose) {
   out << "\nexit status " << r.exit_status() << '\n';
   return out.str();
 }
-
 
 FAIRPORT_END_NAMESPACE

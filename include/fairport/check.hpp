@@ -6,19 +6,24 @@
 /// Synopsis
 /// @code
 /// struct origin_section { std::string status, basis, rule; findings findings; };
-/// struct preference_section { std::string regime, arrangement; bool eligible; std::optional<duty_expression> duty; findings findings; };
-/// struct fair_price_section { money fair_price_per_unit, price_paid_per_unit, shortfall_per_unit;
-///                             bool is_fair; std::optional<decimal> producer_share; std::string method; findings findings; };
+/// struct preference_section { std::string regime, arrangement; bool eligible;
+/// std::optional<duty_expression> duty; findings findings; }; struct fair_price_section { money
+/// fair_price_per_unit, price_paid_per_unit, shortfall_per_unit;
+///                             bool is_fair; std::optional<decimal> producer_share; std::string
+///                             method; findings findings; };
 /// struct report_line { std::string id; std::optional<origin_section> origin;
-///                      std::optional<preference_section> preference; landed_cost_line_result landed;
-///                      std::optional<fair_price_section> fair_price; };
+///                      std::optional<preference_section> preference; landed_cost_line_result
+///                      landed; std::optional<fair_price_section> fair_price; };
 /// struct report_document { std::string kind; bool required; std::optional<bool> rex_required;
-///                          std::optional<year_month_day> valid_until; std::string text; findings findings; };
-/// struct report { consignment_id, as_of, currency, datasets, lines, totals, documents, findings, errors;
+///                          std::optional<year_month_day> valid_until; std::string text; findings
+///                          findings; };
+/// struct report { consignment_id, as_of, currency, datasets, lines, totals, documents, findings,
+/// errors;
 ///                 int exit_status() const; };       // 0 clean, 1 a line fails a check
 /// report check_consignment(const consignment&, const reference_data&);
-/// class consignment_checker { explicit consignment_checker(const reference_data&); report check(const consignment&) const; };
-/// std::vector<std::string> example_names();  std::string_view example_consignment(std::string_view name);
+/// class consignment_checker { explicit consignment_checker(const reference_data&); report
+/// check(const consignment&) const; }; std::vector<std::string> example_names();  std::string_view
+/// example_consignment(std::string_view name);
 /// @endcode
 /// A line that fails (bad input, a duty fairport cannot compute) is in `errors` with its id and
 /// a stable code; every other line is in `lines`. Business outcomes (not originating, not
@@ -66,8 +71,8 @@ struct fair_price_section {
   money fair_price_per_unit = detail::no_money();
   std::optional<money> price_paid_per_unit;
   std::optional<money> shortfall_per_unit;
-  std::optional<bool> is_fair;               ///< nullopt when no price paid was given
-  std::optional<decimal> producer_share;     ///< price paid / landed cost per unit (same currency)
+  std::optional<bool> is_fair;            ///< nullopt when no price paid was given
+  std::optional<decimal> producer_share;  ///< price paid / landed cost per unit (same currency)
   std::vector<finding> findings;
 };
 

@@ -7,16 +7,19 @@
 /// Synopsis
 /// @code
 /// struct party { std::string name; country_code country; std::string rex_number; };
-/// struct material_input { description, hs_code, origin (nullopt = unknown), value, cumulation, weight_kg };
-/// struct origin_claim { bool wholly_obtained; std::vector<material_input> materials; std::vector<std::string> operations; };
-/// struct artisan_claim { materials_per_unit, labour_minutes_per_unit, hourly_wage, overhead_rate, margin_rate };
-/// struct fairtrade_claim { product, market_price, market_price_unit, organic, region, quality };
-/// struct producer_claim { std::optional<decimal> price_paid_per_unit; std::optional<artisan_claim> artisan;
+/// struct material_input { description, hs_code, origin (nullopt = unknown), value, cumulation,
+/// weight_kg }; struct origin_claim { bool wholly_obtained; std::vector<material_input> materials;
+/// std::vector<std::string> operations; }; struct artisan_claim { materials_per_unit,
+/// labour_minutes_per_unit, hourly_wage, overhead_rate, margin_rate }; struct fairtrade_claim {
+/// product, market_price, market_price_unit, organic, region, quality }; struct producer_claim {
+/// std::optional<decimal> price_paid_per_unit; std::optional<artisan_claim> artisan;
 ///                         std::optional<fairtrade_claim> fairtrade; };
-/// struct consignment_line { id, description, hs_code, quantity, net_mass, supplementary, invoice_value,
+/// struct consignment_line { id, description, hs_code, quantity, net_mass, supplementary,
+/// invoice_value,
 ///                           ex_works_price, vat_category, charges, origin, producer };
 /// struct consignment { id, as_of, exporter, importer, terms, currency, declaration_currency,
-///                      named_place_beyond_border, direct_transport, ioss, costs, exchange_rates, charges, lines };
+///                      named_place_beyond_border, direct_transport, ioss, costs, exchange_rates,
+///                      charges, lines };
 /// @endcode
 /// Producer prices are in the consignment's currency, per unit of the line's quantity.
 
@@ -49,8 +52,8 @@ struct party {
 struct material_input {
   std::string description;
   tariff_code hs_code = tariff_code::parse("00");
-  std::optional<country_code> origin;  ///< nullopt: origin unknown
-  std::optional<decimal> value;        ///< in the consignment currency; nullopt: not known
+  std::optional<country_code> origin;     ///< nullopt: origin unknown
+  std::optional<decimal> value;           ///< in the consignment currency; nullopt: not known
   std::optional<std::string> cumulation;  ///< "eu", or a country code under regional cumulation
   std::optional<decimal> weight_kg;
 };
@@ -59,9 +62,9 @@ struct material_input {
 struct origin_claim {
   bool wholly_obtained = false;
   std::vector<material_input> materials;
-  std::vector<std::string> operations;  ///< working or processing carried out ("felting")
-  std::string list_rule_row;            ///< the list-rule sub-row when a range has several
-  std::string wholly_obtained_category; ///< Art. 44(1) point of a wholly obtained claim ("d")
+  std::vector<std::string> operations;   ///< working or processing carried out ("felting")
+  std::string list_rule_row;             ///< the list-rule sub-row when a range has several
+  std::string wholly_obtained_category;  ///< Art. 44(1) point of a wholly obtained claim ("d")
 };
 
 /// An artisan's cost build-up per unit, in the consignment currency.
@@ -116,7 +119,8 @@ struct consignment {
   currency_code currency;
   std::optional<currency_code> declaration_currency;
   std::optional<bool> named_place_beyond_border;
-  std::optional<bool> direct_transport;  ///< declared direct transport (Art. 43 DA); nullopt: not declared
+  std::optional<bool>
+      direct_transport;  ///< declared direct transport (Art. 43 DA); nullopt: not declared
   bool ioss = false;
   shipment_costs costs;
   std::vector<fx_rate> exchange_rates;

@@ -33,16 +33,19 @@ enum class severity : unsigned char { info, warning, error };
 
 constexpr std::string_view to_string(severity s) noexcept {
   switch (s) {
-    case severity::info: return "info";
-    case severity::warning: return "warning";
-    case severity::error: return "error";
+    case severity::info:
+      return "info";
+    case severity::warning:
+      return "warning";
+    case severity::error:
+      return "error";
   }
   return "info";
 }
 
 /// One explained step of a computation or decision.
 struct finding {
-  std::string code;       ///< stable dotted id, e.g. "landed.duty.ad_valorem"
+  std::string code;  ///< stable dotted id, e.g. "landed.duty.ad_valorem"
   severity level = severity::info;
   std::string message;    ///< for people; figures in it are exact decimal strings
   std::string reference;  ///< legal reference or dataset record

@@ -54,8 +54,8 @@ T parse_code(py::handle h) {
 
 /// The landed cost of independent rows given as columns (sequences of equal length).
 py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_data& data) {
-  const char* required[] = {"as_of", "importer_country", "incoterm", "currency", "hs_code",
-                            "invoice_value"};
+  const char* required[] = {"as_of",    "importer_country", "incoterm",
+                            "currency", "hs_code",          "invoice_value"};
   for (const char* k : required) {
     if (!cols.contains(k)) {
       fairport::detail::throw_error(fairport::errc::missing_input,
@@ -107,7 +107,8 @@ py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_dat
       r.invoice_value = to_decimal((*inv)[i]);
       if (fr) r.freight_to_border = optional_decimal((*fr)[i]).value_or(fairport::decimal());
       if (ins) r.insurance = optional_decimal((*ins)[i]).value_or(fairport::decimal());
-      if (after) r.freight_after_border = optional_decimal((*after)[i]).value_or(fairport::decimal());
+      if (after)
+        r.freight_after_border = optional_decimal((*after)[i]).value_or(fairport::decimal());
       if (mass) r.net_mass_kg = optional_decimal((*mass)[i]);
       if (qty) r.quantity = optional_decimal((*qty)[i]);
       if (exporter) exporters[i] = parse_code<fairport::country_code>((*exporter)[i]);
@@ -154,8 +155,8 @@ py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_dat
   py::list cv, duty, third, vat, landed, codes, messages, regime;
   for (std::size_t i = 0; i < n; ++i) {
     const bool failed = !pre_code[i].empty() || out[i].code != 0;
-    regime.append(std::string(fairport::to_string(failed ? fairport::preference_regime::none
-                                                          : regimes[i])));
+    regime.append(
+        std::string(fairport::to_string(failed ? fairport::preference_regime::none : regimes[i])));
     if (failed) {
       for (auto* l : {&cv, &duty, &third, &vat, &landed}) l->append(py::none());
       if (!pre_code[i].empty()) {

@@ -70,7 +70,8 @@ py::dict decide_preference(const std::string& exporter, const std::string& cn,
                                fairport::country_code::parse(destination), as_of);
   q.originating = originating;
   q.direct_transport = direct_transport;
-  if (!originating_value_eur.is_none()) q.originating_value_eur = to_money(originating_value_eur, "EUR");
+  if (!originating_value_eur.is_none())
+    q.originating_value_eur = to_money(originating_value_eur, "EUR");
   q.exporter_registered_rex = exporter_registered_rex;
   q.exporter_name = exporter_name;
   q.rex_number = rex_number;
@@ -89,12 +90,16 @@ py::dict decide_preference(const std::string& exporter, const std::string& cn,
   out["origin"] = std::string(fairport::to_string(d.origin));
   out["direct_transport"] = std::string(fairport::to_string(d.direct_transport));
   out["section"] = d.section;
-  out["third_country_duty"] = d.third_country ? py::object(py::str(d.third_country->text)) : py::object(py::none());
-  out["preferential_duty"] = d.preferential ? py::object(py::str(d.preferential->text)) : py::object(py::none());
+  out["third_country_duty"] =
+      d.third_country ? py::object(py::str(d.third_country->text)) : py::object(py::none());
+  out["preferential_duty"] =
+      d.preferential ? py::object(py::str(d.preferential->text)) : py::object(py::none());
   py::dict s;
   s["required"] = d.statement.required;
-  s["rex_required"] = d.statement.rex_required ? py::object(py::bool_(*d.statement.rex_required)) : py::object(py::none());
-  s["valid_until"] = d.statement.valid_until ? py::cast(*d.statement.valid_until) : py::object(py::none());
+  s["rex_required"] = d.statement.rex_required ? py::object(py::bool_(*d.statement.rex_required))
+                                               : py::object(py::none());
+  s["valid_until"] =
+      d.statement.valid_until ? py::cast(*d.statement.valid_until) : py::object(py::none());
   s["text"] = d.statement.text;
   out["statement_on_origin"] = s;
   out["findings"] = findings_list(d.findings);
@@ -108,11 +113,11 @@ std::optional<decimal> opt_dec_item(const py::dict& m, const char* k) {
   return to_decimal(m[k]);
 }
 
-py::dict assess_origin(const std::string& hs, py::handle ex_works_price, const std::string& currency,
-                       const std::string& exporter, const date::year_month_day& as_of,
-                       const py::list& materials, const std::vector<std::string>& operations,
-                       bool wholly_obtained, std::optional<bool> direct_transport,
-                       const std::string& list_rule_row,
+py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
+                       const std::string& currency, const std::string& exporter,
+                       const date::year_month_day& as_of, const py::list& materials,
+                       const std::vector<std::string>& operations, bool wholly_obtained,
+                       std::optional<bool> direct_transport, const std::string& list_rule_row,
                        const std::string& wholly_obtained_category,
                        const fairport::reference_data& data) {
   fairport::origin_product p{fairport::tariff_code::parse(hs), to_money(ex_works_price, currency),
@@ -146,7 +151,8 @@ py::dict assess_origin(const std::string& hs, py::handle ex_works_price, const s
   py::gil_scoped_acquire reacquire;
   py::dict out;
   out["status"] = std::string(fairport::to_string(v.status));
-  out["basis"] = v.basis ? py::object(py::str(std::string(fairport::to_string(*v.basis)))) : py::object(py::none());
+  out["basis"] = v.basis ? py::object(py::str(std::string(fairport::to_string(*v.basis))))
+                         : py::object(py::none());
   out["rule"] = v.rule_text;
   out["rule_reference"] = v.rule_reference;
   out["row"] = v.row;
@@ -211,8 +217,8 @@ py::dict fairtrade_price(const std::string& product, const date::year_month_day&
                          const std::optional<std::string>& currency,
                          const std::vector<fairport::fx_rate>& exchange_rates,
                          const fairport::reference_data& data) {
-  auto q = fairtrade_query_of(product, as_of, organic, market_price_unit, region, quality,
-                              per_unit, currency);
+  auto q = fairtrade_query_of(product, as_of, organic, market_price_unit, region, quality, per_unit,
+                              currency);
   if (!market_price.is_none()) q.market_price = to_money(market_price, market_price_currency);
   q.exchange_rates = exchange_rates;
   const auto r = [&] {
@@ -237,15 +243,16 @@ py::dict fairtrade_price(const std::string& product, const date::year_month_day&
 
 /// The Fairtrade price at many market prices (one record lookup): a column of Decimals.
 py::list fairtrade_prices(const std::string& product, const date::year_month_day& as_of,
-                          const py::sequence& market_prices, const std::string& market_price_currency,
+                          const py::sequence& market_prices,
+                          const std::string& market_price_currency,
                           const std::string& market_price_unit, bool organic,
                           const std::string& region, const std::string& quality,
                           const std::optional<std::string>& per_unit,
                           const std::optional<std::string>& currency,
                           const std::vector<fairport::fx_rate>& exchange_rates,
                           const fairport::reference_data& data) {
-  auto q = fairtrade_query_of(product, as_of, organic, market_price_unit, region, quality,
-                              per_unit, currency);
+  auto q = fairtrade_query_of(product, as_of, organic, market_price_unit, region, quality, per_unit,
+                              currency);
   q.exchange_rates = exchange_rates;
   q.explain = false;
   const auto cur = fairport::currency_code::parse(market_price_currency);
@@ -266,9 +273,10 @@ py::list fairtrade_prices(const std::string& product, const date::year_month_day
 }
 
 py::dict artisan_fair_price(py::handle materials_per_unit, py::handle labour_minutes_per_unit,
-                            py::handle hourly_wage, py::handle overhead_rate, py::handle margin_rate,
-                            const std::string& currency, const date::year_month_day& as_of,
-                            py::object price_paid_per_unit, const fairport::reference_data& data) {
+                            py::handle hourly_wage, py::handle overhead_rate,
+                            py::handle margin_rate, const std::string& currency,
+                            const date::year_month_day& as_of, py::object price_paid_per_unit,
+                            const fairport::reference_data& data) {
   fairport::artisan_inputs in;
   in.as_of = as_of;
   in.materials_per_unit = to_money(materials_per_unit, currency);
@@ -334,11 +342,15 @@ py::dict price_chain(py::handle producer_price, const std::string& producer_curr
   py::dict out;
   py::list stages;
   const std::pair<const char*, const money*> named[] = {
-      {"producer price", &r.producer_price}, {"export price", &r.export_price},
-      {"landed cost", &r.landed_cost},       {"wholesale price", &r.wholesale_price},
-      {"retail price before VAT", &r.retail_price_net}, {"VAT", &r.vat},
+      {"producer price", &r.producer_price},
+      {"export price", &r.export_price},
+      {"landed cost", &r.landed_cost},
+      {"wholesale price", &r.wholesale_price},
+      {"retail price before VAT", &r.retail_price_net},
+      {"VAT", &r.vat},
       {"retail price", &r.retail_price}};
-  for (const auto& [name, m] : named) stages.append(py::make_tuple(name, from_decimal(m->amount())));
+  for (const auto& [name, m] : named)
+    stages.append(py::make_tuple(name, from_decimal(m->amount())));
   out["stages"] = stages;
   out["currency"] = r.retail_price.currency().to_string();
   out["producer_share_of_retail"] = from_decimal(r.producer_share_of_retail);
@@ -354,8 +366,8 @@ void bind_engines(py::module_& m) {
   m.def("_price_chain", &price_chain, py::arg("producer_price"), py::arg("producer_currency"),
         py::arg("export_price"), py::arg("export_currency"), py::arg("export_basis"),
         py::arg("landed_cost"), py::arg("landed_currency"), py::arg("wholesale_markup"),
-        py::arg("retail_markup"), py::arg("vat_rate"), py::arg("exchange_rates"),
-        py::arg("as_of"), py::arg("data"));
+        py::arg("retail_markup"), py::arg("vat_rate"), py::arg("exchange_rates"), py::arg("as_of"),
+        py::arg("data"));
   m.def("_decide_preference", &decide_preference, py::arg("exporter"), py::arg("cn"),
         py::arg("destination"), py::arg("as_of"), py::arg("originating"),
         py::arg("direct_transport"), py::arg("originating_value_eur"),

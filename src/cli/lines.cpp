@@ -66,11 +66,11 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   const auto header = split_csv(line);
   std::map<std::string, std::size_t> col;
   for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
-  for (const char* k : {"as_of", "importer_country", "incoterm", "currency", "hs_code",
-                        "invoice_value"}) {
+  for (const char* k :
+       {"as_of", "importer_country", "incoterm", "currency", "hs_code", "invoice_value"}) {
     if (col.count(k) == 0) {
-      err << "fairport: " << file << ": [fairport.consignment.401] the header has no column \""
-          << k << "\"\n";
+      err << "fairport: " << file << ": [fairport.consignment.401] the header has no column \"" << k
+          << "\"\n";
       return 2;
     }
   }
@@ -121,8 +121,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
       row.quantity = num(r, "quantity");
       const std::string exporter = get(r, "exporter_country");
       if (!exporter.empty()) {
-        const preference_query q(country_code::parse(exporter), row.cn, row.destination,
-                                 row.as_of);
+        const preference_query q(country_code::parse(exporter), row.cn, row.destination, row.as_of);
         const auto outcome = gsp.evaluate(q);
         if (outcome.eligible() && outcome.preferential != nullptr) {
           row.preferential = outcome.preferential;
@@ -161,8 +160,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
     } else {
       ++failed;
       const std::string tag = code_tag(static_cast<errc>(x.code));
-      *dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message)
-            << '\n';
+      *dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message) << '\n';
     }
   }
   err << "fairport check --lines: " << n << " lines, " << n - failed << " computed, " << failed
@@ -173,7 +171,8 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
 std::string line_header(const std::vector<std::string>& input_columns) {
   std::string h;
   for (const auto& c : input_columns) h += csv_field(c) + ",";
-  return h + "customs_value,duty,third_country_duty,vat,landed_cost,regime,error_code,error_message\n";
+  return h +
+         "customs_value,duty,third_country_duty,vat,landed_cost,regime,error_code,error_message\n";
 }
 
 }  // namespace fairport::cli

@@ -115,7 +115,7 @@ TEST(CheckConsignment, FailingConsignmentSaysWhy) {
   EXPECT_EQ(l.origin->status, "not_originating");
   EXPECT_EQ(l.origin->rule, "insufficient working or processing");
   EXPECT_FALSE(l.preference->eligible);
-  EXPECT_EQ(l.preference->regime, "none");          // the third-country duty applies
+  EXPECT_EQ(l.preference->regime, "none");           // the third-country duty applies
   EXPECT_EQ(l.preference->arrangement, "gsp_plus");  // though Kyrgyzstan has GSP+
   EXPECT_EQ(l.landed.customs_value, eur("1560.00"));
   EXPECT_EQ(l.landed.duty.amount, eur("104.52"));

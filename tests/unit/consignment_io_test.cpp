@@ -1,8 +1,6 @@
 // Reading fairport.consignment/1 strictly, and writing fairport.report/1: malformed documents
 // get coded errors that name the JSON Pointer, never a crash; bad lines are dropped into the
 // errors and the other lines are kept.
-#include "fairport/io/json.hpp"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -10,6 +8,7 @@
 #include <string>
 
 #include "fairport/fairport.hpp"
+#include "fairport/io/json.hpp"
 
 using namespace fairport;
 using ::testing::HasSubstr;

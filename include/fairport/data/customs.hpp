@@ -20,13 +20,16 @@
 ///   std::string basis, condition; std::optional<money> flat_duty; std::string flat_duty_per;
 ///   std::vector<std::string> excluded_cn; provenance source;
 ///   bool excludes(const tariff_code&) const; };
-/// class low_value_relief_table { const low_value_relief_record* try_at(std::string_view id, year_month_day) const; };
+/// class low_value_relief_table { const low_value_relief_record* try_at(std::string_view id,
+/// year_month_day) const; };
 ///
-/// struct rounding_rule { int scale; rounding_mode mode; std::string level; };  // level "line" | "declaration"
-/// struct rounding_policy_record { std::string destination, name; rounding_rule conversion,
+/// struct rounding_rule { int scale; rounding_mode mode; std::string level; };  // level "line" |
+/// "declaration" struct rounding_policy_record { std::string destination, name; rounding_rule
+/// conversion,
 ///   customs_value, duty, vat, unit_cost; provenance source; };
 /// class rounding_policy_table {
-///   const rounding_policy_record& for_destination(country_code, year_month_day) const;  // country, else "EU"; 301
+///   const rounding_policy_record& for_destination(country_code, year_month_day) const;  //
+///   country, else "EU"; 301
 /// };
 /// @endcode
 
@@ -51,24 +54,34 @@ FAIRPORT_BEGIN_NAMESPACE
 /// The eleven Incoterms 2020 rules.
 enum class incoterm : unsigned char { exw, fca, fas, fob, cpt, cip, cfr, cif, dap, dpu, ddp };
 
-inline constexpr incoterm all_incoterms[] = {incoterm::exw, incoterm::fca, incoterm::fas,
-                                             incoterm::fob, incoterm::cpt, incoterm::cip,
-                                             incoterm::cfr, incoterm::cif, incoterm::dap,
-                                             incoterm::dpu, incoterm::ddp};
+inline constexpr incoterm all_incoterms[] = {
+    incoterm::exw, incoterm::fca, incoterm::fas, incoterm::fob, incoterm::cpt, incoterm::cip,
+    incoterm::cfr, incoterm::cif, incoterm::dap, incoterm::dpu, incoterm::ddp};
 
 constexpr std::string_view to_string(incoterm t) noexcept {
   switch (t) {
-    case incoterm::exw: return "EXW";
-    case incoterm::fca: return "FCA";
-    case incoterm::fas: return "FAS";
-    case incoterm::fob: return "FOB";
-    case incoterm::cpt: return "CPT";
-    case incoterm::cip: return "CIP";
-    case incoterm::cfr: return "CFR";
-    case incoterm::cif: return "CIF";
-    case incoterm::dap: return "DAP";
-    case incoterm::dpu: return "DPU";
-    case incoterm::ddp: return "DDP";
+    case incoterm::exw:
+      return "EXW";
+    case incoterm::fca:
+      return "FCA";
+    case incoterm::fas:
+      return "FAS";
+    case incoterm::fob:
+      return "FOB";
+    case incoterm::cpt:
+      return "CPT";
+    case incoterm::cip:
+      return "CIP";
+    case incoterm::cfr:
+      return "CFR";
+    case incoterm::cif:
+      return "CIF";
+    case incoterm::dap:
+      return "DAP";
+    case incoterm::dpu:
+      return "DPU";
+    case incoterm::ddp:
+      return "DDP";
   }
   return "EXW";
 }
@@ -99,9 +112,12 @@ enum class cost_bearer : unsigned char {
 
 constexpr std::string_view to_string(cost_bearer b) noexcept {
   switch (b) {
-    case cost_bearer::in_price: return "in_price";
-    case cost_bearer::buyer: return "buyer";
-    case cost_bearer::named_place: return "named_place";
+    case cost_bearer::in_price:
+      return "in_price";
+    case cost_bearer::buyer:
+      return "buyer";
+    case cost_bearer::named_place:
+      return "named_place";
   }
   return "buyer";
 }
@@ -140,9 +156,10 @@ class incoterm_table : public detail::dated_table<incoterm, incoterm_record> {
 struct low_value_relief_record {
   std::string id;          ///< "duty_negligible_value"
   std::string applies_to;  ///< "customs_duty" or "import_vat"
-  money threshold{decimal(), currency_code()};  ///< the intrinsic value up to which it applies (inclusive)
-  std::string basis;       ///< "intrinsic_value_per_consignment"
-  std::string condition;   ///< "any", "ioss" (declared under the import one-stop shop), "not_ioss"
+  money threshold{decimal(),
+                  currency_code()};  ///< the intrinsic value up to which it applies (inclusive)
+  std::string basis;                 ///< "intrinsic_value_per_consignment"
+  std::string condition;  ///< "any", "ioss" (declared under the import one-stop shop), "not_ioss"
   std::optional<money> flat_duty;  ///< a flat duty that replaces the tariff (per `flat_duty_per`)
   std::string flat_duty_per;       ///< "tariff_subheading" when flat_duty is set
   std::vector<std::string> excluded_cn;  ///< CN prefixes the relief never covers

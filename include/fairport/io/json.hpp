@@ -6,9 +6,10 @@
 /// Synopsis
 /// @code
 /// struct parsed_consignment { consignment value; std::vector<line_error> errors; };
-/// parsed_consignment read_consignment(std::string_view json_text, const std::string& name = "consignment");
-/// consignment read_consignment_strict(std::string_view json_text, const std::string& name);   // any line error throws
-/// std::string to_json(const report&, int indent = 2);
+/// parsed_consignment read_consignment(std::string_view json_text, const std::string& name =
+/// "consignment"); consignment read_consignment_strict(std::string_view json_text, const
+/// std::string& name);   // any line error throws std::string to_json(const report&, int indent =
+/// 2);
 /// @endcode
 /// The reader is strict: unknown or repeated keys, numbers written as JSON numbers, malformed
 /// codes, dates and amounts are errors that name the JSON Pointer. A problem of the document as a

@@ -9,17 +9,21 @@
 /// enum class allocation_basis { value, net_mass, quantity };
 /// struct measure { decimal value; any_unit unit; };                 // "18.60 m2", "12 piece"
 /// struct applied_duty { std::string measure; duty_expression expression; std::string reference; };
-/// struct charge { std::string kind, description; money amount; bool in_vat_base; std::string reference; };
-/// struct customs_value_addition { std::string kind; money amount; std::string description; };
-/// struct landed_cost_line { id, description, cn, invoice_value, quantity, net_mass, supplementary,
+/// struct charge { std::string kind, description; money amount; bool in_vat_base; std::string
+/// reference; }; struct customs_value_addition { std::string kind; money amount; std::string
+/// description; }; struct landed_cost_line { id, description, cn, invoice_value, quantity,
+/// net_mass, supplementary,
 ///                           vat_category, preferential, additions, charges };
-/// struct shipment_costs { freight_to_border, insurance, freight_after_border, other_to_destination, allocation };
-/// struct landed_cost_input { id, as_of, destination, terms, currency, declaration_currency,
-///                            named_place_beyond_border, ioss, exchange_rates, costs, charges, lines };
+/// struct shipment_costs { freight_to_border, insurance, freight_after_border,
+/// other_to_destination, allocation }; struct landed_cost_input { id, as_of, destination, terms,
+/// currency, declaration_currency,
+///                            named_place_beyond_border, ioss, exchange_rates, costs, charges,
+///                            lines };
 /// landed_cost_result landed_cost(const landed_cost_input&, const reference_data&);
 ///
 /// money evaluate_duty(const duty_expression&, const money& customs_value,
-///                     const duty_quantities&, const duty_currency_converter&, findings* = nullptr);
+///                     const duty_quantities&, const duty_currency_converter&, findings* =
+///                     nullptr);
 /// @endcode
 ///
 /// The law the engine follows:
@@ -82,9 +86,12 @@ enum class allocation_basis : unsigned char { value, net_mass, quantity };
 
 constexpr std::string_view to_string(allocation_basis b) noexcept {
   switch (b) {
-    case allocation_basis::value: return "value";
-    case allocation_basis::net_mass: return "net_mass";
-    case allocation_basis::quantity: return "quantity";
+    case allocation_basis::value:
+      return "value";
+    case allocation_basis::net_mass:
+      return "net_mass";
+    case allocation_basis::quantity:
+      return "quantity";
   }
   return "value";
 }
@@ -128,11 +135,11 @@ struct landed_cost_line {
   std::string id;
   std::string description;
   tariff_code cn = tariff_code::parse("00");  ///< "00" (the default) matches no tariff record
-  decimal invoice_value;                   ///< the price of the line in the input's currency
-  std::optional<measure> quantity;         ///< the line's quantity ("12 piece")
+  decimal invoice_value;                      ///< the price of the line in the input's currency
+  std::optional<measure> quantity;            ///< the line's quantity ("12 piece")
   std::optional<fairport::quantity<mass>> net_mass;  ///< net mass, for duties per kg / 100 kg net
-  std::vector<measure> supplementary;      ///< other quantities a specific duty may use (m2, l)
-  std::string vat_category = "standard";   ///< a category of the dataset eu_vat_rates
+  std::vector<measure> supplementary;     ///< other quantities a specific duty may use (m2, l)
+  std::string vat_category = "standard";  ///< a category of the dataset eu_vat_rates
   std::optional<applied_duty> preferential;
   std::vector<customs_value_addition> additions;
   std::vector<charge> charges;
@@ -150,50 +157,51 @@ struct shipment_costs {
 /// Everything the landed cost depends on, besides the reference data.
 struct landed_cost_input {
   std::string id;
-  date::year_month_day as_of;          ///< the date of the declaration: every lookup uses it
-  country_code destination;            ///< the importing member state
+  date::year_month_day as_of;  ///< the date of the declaration: every lookup uses it
+  country_code destination;    ///< the importing member state
   incoterm terms = incoterm::exw;
-  currency_code currency;              ///< the invoice currency
+  currency_code currency;                             ///< the invoice currency
   std::optional<currency_code> declaration_currency;  ///< default EUR inside the euro area
   std::optional<bool> named_place_beyond_border;      ///< C rules: is the named place inland?
-  bool ioss = false;                   ///< declared under the import one-stop shop
+  bool ioss = false;                                  ///< declared under the import one-stop shop
   std::vector<fx_rate> exchange_rates;  ///< the caller's rates; else the built-in customs rates
   shipment_costs costs;
-  std::vector<charge> charges;         ///< consignment-level excise and fees, allocated
+  std::vector<charge> charges;  ///< consignment-level excise and fees, allocated
   std::vector<landed_cost_line> lines;
 };
 
 /// The duty of one line: the measure applied, and the third-country duty for comparison.
 struct line_duty {
-  std::string measure;            ///< "third_country", "gsp_plus", ..., "low_value_relief", "ioss_flat_rate"
-  std::string text;               ///< the applied duty as the tariff prints it
-  money amount = detail::no_money();                   ///< the duty due
-  money third_country_amount = detail::no_money();     ///< the duty without preference
-  money saving = detail::no_money();                   ///< third_country_amount - amount
+  std::string measure;  ///< "third_country", "gsp_plus", ..., "low_value_relief", "ioss_flat_rate"
+  std::string text;     ///< the applied duty as the tariff prints it
+  money amount = detail::no_money();                ///< the duty due
+  money third_country_amount = detail::no_money();  ///< the duty without preference
+  money saving = detail::no_money();                ///< third_country_amount - amount
   std::optional<decimal> ad_valorem_rate;  ///< the applied ad valorem rate, when there is one
-  provenance tariff_source;       ///< the third-country duty record
+  provenance tariff_source;                ///< the third-country duty record
 };
 
 /// One line's landed cost, in the declaration currency.
 struct landed_cost_line_result {
   std::string id;
-  money invoice_value = detail::no_money();          ///< converted
-  money freight_to_border = detail::no_money();      ///< the line's share
+  money invoice_value = detail::no_money();      ///< converted
+  money freight_to_border = detail::no_money();  ///< the line's share
   money insurance = detail::no_money();
   money freight_after_border = detail::no_money();
   money other_to_destination = detail::no_money();
-  money additions = detail::no_money();              ///< Art. 71(1)(a)-(d)
+  money additions = detail::no_money();  ///< Art. 71(1)(a)-(d)
   money customs_value = detail::no_money();
   line_duty duty;
   money excise = detail::no_money();
-  money fees = detail::no_money();                   ///< fees (and excise outside the VAT base) on the line
+  money fees = detail::no_money();  ///< fees (and excise outside the VAT base) on the line
   std::string vat_category;
   decimal vat_rate;
   provenance vat_source;
   money vat_base = detail::no_money();
   money vat = detail::no_money();
-  money landed_cost = detail::no_money();            ///< everything the importer pays, import VAT included
-  money landed_cost_excluding_vat = detail::no_money();  ///< for an importer who deducts the import VAT
+  money landed_cost = detail::no_money();  ///< everything the importer pays, import VAT included
+  money landed_cost_excluding_vat =
+      detail::no_money();                     ///< for an importer who deducts the import VAT
   std::optional<money> landed_cost_per_unit;  ///< per unit of the line's quantity
   std::optional<money> landed_cost_per_kg;    ///< per kg net
   std::vector<finding> findings;
@@ -227,12 +235,12 @@ struct landed_cost_result {
   std::string id;
   date::year_month_day as_of;
   country_code destination;
-  currency_code currency;                 ///< the declaration currency
+  currency_code currency;  ///< the declaration currency
   std::vector<landed_cost_line_result> lines;
   landed_cost_totals totals;
-  std::string rounding_policy;            ///< the policy's name
+  std::string rounding_policy;  ///< the policy's name
   provenance rounding_source;
-  std::vector<finding> findings;                      ///< consignment-level: conversions, allocation, reliefs
+  std::vector<finding> findings;  ///< consignment-level: conversions, allocation, reliefs
   std::vector<line_error> errors;
 
   bool ok() const noexcept { return errors.empty(); }
@@ -244,8 +252,8 @@ landed_cost_result landed_cost(const landed_cost_input& input, const reference_d
 /// Converts `amount` into `to` as landed_cost() converts for this input: the caller's dated rate,
 /// else the built-in customs rate, rounded by the destination's conversion rule.
 /// @throws no_valid_record [fairport.data.301] when there is no rate.
-money convert_for_declaration(const landed_cost_input& input, const money& amount,
-                              currency_code to, const reference_data& data);
+money convert_for_declaration(const landed_cost_input& input, const money& amount, currency_code to,
+                              const reference_data& data);
 
 /// The quantities a specific duty may be charged on.
 struct duty_quantities {
@@ -272,21 +280,21 @@ struct landed_cost_row {
   country_code destination;
   incoterm terms = incoterm::exw;
   tariff_code cn = tariff_code::parse("00");  ///< "00" (the default) matches no tariff record
-  currency_code currency;        ///< of invoice_value and the three costs
+  currency_code currency;                     ///< of invoice_value and the three costs
   decimal invoice_value;
   decimal freight_to_border;
   decimal insurance;
   decimal freight_after_border;
   std::optional<decimal> net_mass_kg;
-  std::optional<decimal> quantity;    ///< pieces
+  std::optional<decimal> quantity;                ///< pieces
   const duty_expression* preferential = nullptr;  ///< not owned; nullptr: third-country duty
 };
 
 /// The figures of one batch row, in EUR; `code` is 0 when the row was computed.
 struct landed_cost_row_result {
   decimal customs_value, duty, third_country_duty, vat, landed_cost;
-  int code = 0;               ///< an errc value when the row failed
-  std::string message;        ///< empty on success
+  int code = 0;         ///< an errc value when the row failed
+  std::string message;  ///< empty on success
 };
 
 /// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
