@@ -1,6 +1,7 @@
 // The consignment check: origin -> preference -> landed cost -> fair price, per line.
 #include "fairport/check.hpp"
 
+#include <map>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -180,6 +181,7 @@ report consignment_checker::check(const consignment& c) const {
   }
 
   // 3. Preference per line.
+  std::map<std::string, preference_decision> decided;
   std::vector<std::optional<preference_section>> prefs(n);
   std::optional<statement_on_origin> statement;
   std::vector<finding> statement_findings;
@@ -196,7 +198,14 @@ report consignment_checker::check(const consignment& c) const {
       q.exporter_name = c.exporter.name;
       q.rex_number = c.exporter.rex_number;
       q.origin_criterion = criteria;
-      auto dcs = gsp.decide(q);
+      // Lines of one CN code with the same origin verdict get the same decision (the query
+      // differs in nothing else), so it is made once per consignment.
+      const std::string memo_key =
+          std::string(l.hs_code.digits()) + "/" +
+          (q.originating ? (*q.originating ? "1" : "0") : std::string("?"));
+      auto hit = decided.find(memo_key);
+      if (hit == decided.end()) hit = decided.emplace(memo_key, gsp.decide(q)).first;
+      const auto& dcs = hit->second;
       preference_section p;
       // The regime that sets the duty (none: the third-country duty), and the best arrangement
       // the country has on the date, which a line may not be able to use.
@@ -204,7 +213,7 @@ report consignment_checker::check(const consignment& c) const {
       p.arrangement = std::string(to_string(dcs.regime));
       p.eligible = dcs.eligible();
       if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
-      p.findings = std::move(dcs.findings);
+      p.findings = dcs.findings;
       if (dcs.eligible() && !statement && dcs.statement.required) {
         statement = dcs.statement;
       }

@@ -1,5 +1,7 @@
 // Reading fairport.consignment/1 and writing fairport.report/1.
 #include <algorithm>
+#include <cstdint>
+#include <cstring>
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -375,11 +377,23 @@ class writer {
     out_ += '\n';
     out_.append(first_.size() * static_cast<std::size_t>(indent_), ' ');
   }
+  /// True when one of the 8 bytes at p is a control character, '"' or '\\' (SWAR test).
+  static bool any_special(const char* p) noexcept {
+    std::uint64_t v;
+    std::memcpy(&v, p, 8);
+    constexpr std::uint64_t ones = 0x0101010101010101ULL, high = 0x8080808080808080ULL;
+    const auto zero_byte = [&](std::uint64_t x) { return (x - ones) & ~x & high; };
+    return ((v - 0x2020202020202020ULL) & ~v & high) != 0 ||
+           zero_byte(v ^ 0x2222222222222222ULL) != 0 || zero_byte(v ^ 0x5c5c5c5c5c5c5c5cULL) != 0;
+  }
+
   void str(std::string_view s) {
     static const char hex[] = "0123456789abcdef";
     out_ += '"';
     std::size_t run = 0;
     for (std::size_t i = 0; i < s.size(); ++i) {
+      while (i + 8 <= s.size() && !any_special(s.data() + i)) i += 8;
+      if (i >= s.size()) break;
       const auto c = static_cast<unsigned char>(s[i]);
       if (c >= 0x20 && c != '"' && c != '\\') continue;
       out_.append(s.data() + run, i - run);
@@ -447,28 +461,31 @@ void write_provenance(writer& w, std::string_view k, const provenance& p) {
 }  // namespace
 
 parsed_consignment read_consignment(std::string_view text, const std::string& name) {
-  // One pass: the DOM is built while a stack of key lists finds repeated keys.
-  std::vector<std::vector<std::string>> keys;
-  std::vector<std::string> path;
+  // One pass: the DOM is built while, per open object, the hashes of its keys are kept; a key
+  // whose 64-bit hash is already among its object's is a repeated key (the key lists are reused
+  // from object to object, so parsing allocates nothing for them after the first few).
+  std::vector<std::vector<std::size_t>> keys;
+  std::size_t depth = 0;
   std::optional<std::string> duplicate;
   const plain_json::parser_callback_t track = [&](int, plain_json::parse_event_t event,
                                                   plain_json& parsed) {
     switch (event) {
       case plain_json::parse_event_t::object_start:
-        keys.emplace_back();
+        if (depth == keys.size()) keys.emplace_back();
+        keys[depth++].clear();
         break;
       case plain_json::parse_event_t::object_end:
-        if (!keys.empty()) keys.pop_back();
+        if (depth > 0) --depth;
         break;
       case plain_json::parse_event_t::key: {
         const auto& k = parsed.get_ref<const std::string&>();
-        auto& seen = keys.back();
-        if (!duplicate && std::find(seen.begin(), seen.end(), k) != seen.end()) duplicate = k;
-        seen.push_back(k);
+        const std::size_t h = std::hash<std::string>{}(k);
+        auto& seen = keys[depth - 1];
+        if (!duplicate && std::find(seen.begin(), seen.end(), h) != seen.end()) duplicate = k;
+        seen.push_back(h);
         break;
       }
-      default:
-        break;
+      default: break;
     }
     return true;
   };

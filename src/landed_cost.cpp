@@ -477,6 +477,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
     auto& s = st[i];
     auto& r = s.r;
     r.id = l.id;
+    r.findings.reserve(12);
     try {
       r.invoice_value = conv(money(l.invoice_value, in.currency));
       r.freight_to_border = freight[i];
@@ -691,6 +692,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
 
   // ---- pass 3: landed cost, unit costs, totals ------------------------------------------------
   auto& t = res.totals;
+  res.lines.reserve(n);
   for (money* m :
        {&t.invoice_value, &t.customs_value, &t.duty, &t.third_country_duty, &t.duty_saving,
         &t.excise, &t.fees, &t.vat_base, &t.vat, &t.landed_cost, &t.landed_cost_excluding_vat}) {

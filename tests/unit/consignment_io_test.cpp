@@ -157,3 +157,21 @@ TEST(ReportJson, AmountsAreExactStringsAndTotalsAddUp) {
   EXPECT_EQ(sum, decimal::parse(j["totals"]["landed_cost"]["amount"].get<std::string>()));
   EXPECT_FALSE(j["datasets"].empty());
 }
+
+// The report writer escapes what JSON requires (quotes, backslashes, control characters) and
+// leaves UTF-8 alone, whatever the position of the character in the string.
+TEST(ReportJson, StringsAreEscapedExactly) {
+  const auto p = read_consignment(example());
+  report r = check_consignment(p.value, reference_data::builtin());
+  const std::string tricky = std::string("a\"b\\c\td\x01" "e\n\xc3\xa9") + std::string(20, 'x') +
+                             "\"" + std::string(7, 'y') + "\x1f";
+  for (std::size_t cut = 0; cut < 9; ++cut) {
+    r.findings.push_back(make_finding("test.escape", severity::info, tricky.substr(cut)));
+  }
+  const auto j = nlohmann::json::parse(to_json(r));
+  const auto& fs = j["findings"];
+  for (std::size_t cut = 0; cut < 9; ++cut) {
+    EXPECT_EQ(fs[fs.size() - 9 + cut]["message"].get<std::string>(), tricky.substr(cut));
+  }
+  EXPECT_EQ(nlohmann::json::parse(to_json(r, -1)), j);  // compact and pretty say the same
+}

@@ -496,3 +496,7 @@ TEST(LandedCostData, IncotermsLoadStrictly) {
     EXPECT_EQ(e.context().pointer, "/records/0/value/carriage_to_border");
   }
 }
+
+// Results move without copying their findings (vectors of them grow without copies).
+static_assert(std::is_nothrow_move_constructible_v<landed_cost_line_result>);
+static_assert(std::is_nothrow_move_constructible_v<fairport::report_line>);
