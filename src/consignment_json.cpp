@@ -485,7 +485,8 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
         seen.push_back(h);
         break;
       }
-      default: break;
+      default:
+        break;
     }
     return true;
   };

@@ -173,3 +173,57 @@ TEST(CheckConsignment, BadLinesDoNotStopTheOthers) {
   EXPECT_EQ(r.errors[0].line_id, "2");
   EXPECT_EQ(r.exit_status(), 2);
 }
+
+// pk_leather_it: FOB, 1 USD = 0.9185 EUR (the contract's rate). Invoice 8250 USD
+// = 7577.625 -> 7577.63; freight 640 = 587.84; insurance 48 = 44.088 -> 44.09; customs value
+// 8209.56. Pakistan has GSP+ (Annex III): handbags 4202 21 free instead of 3 % = 246.2868 ->
+// 246.29. VAT 22 % (IT) on 8209.56 + 120.00 carriage after the border = 1832.5032 -> 1832.50;
+// landed 10162.06. The originating goods, 7577.63 EUR, exceed EUR 6,000: the statement needs a
+// registered exporter (Art. 92(1) IA), and this one has a REX number. Fair price (19.20 + 240 /
+// 60 x 1.90) x 1.12 x 1.10 = 33.0176 -> 33.02 USD; paid 38.00.
+TEST(CheckConsignment, PakistaniLeatherToItaly) {
+  const report r = check_example("pk_leather_it");
+  const auto& l = line(r, "1");
+  EXPECT_EQ(l.landed.invoice_value, eur("7577.63"));
+  EXPECT_EQ(l.landed.customs_value, eur("8209.56"));
+  EXPECT_EQ(l.landed.duty.amount, eur("0"));
+  EXPECT_EQ(l.landed.duty.third_country_amount, eur("246.29"));
+  EXPECT_EQ(l.landed.vat, eur("1832.50"));
+  EXPECT_EQ(l.landed.landed_cost, eur("10162.06"));
+  EXPECT_EQ(l.preference->regime, "gsp_plus");
+  EXPECT_EQ(r.documents.at(0).rex_required, true);
+  EXPECT_EQ(l.fair_price->fair_price_per_unit, usd("33.02"));
+  EXPECT_EQ(r.exit_status(), 0);
+}
+
+// uz_apricots_nl: wholly obtained (Art. 44(1)(b)); FCA: 14800 + 1450 + 62 = 16312.00; GSP+
+// (Annex III) instead of 5.6 % = 913.472 -> 913.47; VAT 9 % (foodstuffs, NL) on 16312 + 210 =
+// 1486.98; landed 18008.98; origin criterion "P" on the statement. Fair price (1.40 + 20 / 60
+// x 1.50) x 1.15 x 1.10 = 2.4035 -> 2.41 EUR per kg; paid 2.60.
+TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
+  const report r = check_example("uz_apricots_nl");
+  const auto& l = line(r, "1");
+  EXPECT_EQ(l.origin->basis, "wholly_obtained");
+  EXPECT_EQ(l.landed.customs_value, eur("16312.00"));
+  EXPECT_EQ(l.landed.duty.third_country_amount, eur("913.47"));
+  EXPECT_EQ(l.landed.vat_rate, decimal::parse("0.09"));
+  EXPECT_EQ(l.landed.vat, eur("1486.98"));
+  EXPECT_EQ(l.landed.landed_cost, eur("18008.98"));
+  EXPECT_THAT(r.documents.at(0).text, HasSubstr("origin criterion met is P"));
+  EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("2.41"));
+}
+
+// bd_garments_fr: CIF, so freight and insurance to the border are in the price: customs value
+// 4800.00. Bangladesh has EBA (Annex IV): free instead of 12 % = 576.00. VAT 20 % (FR) on 4800
+// + 95 = 979.00; landed 5874.00. Fair price (1.50 + 90 / 60 x 1.20) x 1.12 x 1.10 = 4.0656 ->
+// 4.07 EUR; paid 5.40.
+TEST(CheckConsignment, BangladeshiKnitwearToFrance) {
+  const report r = check_example("bd_garments_fr");
+  const auto& l = line(r, "1");
+  EXPECT_EQ(l.preference->regime, "eba");
+  EXPECT_EQ(l.landed.customs_value, eur("4800.00"));
+  EXPECT_EQ(l.landed.duty.third_country_amount, eur("576.00"));
+  EXPECT_EQ(l.landed.vat, eur("979.00"));
+  EXPECT_EQ(l.landed.landed_cost, eur("5874.00"));
+  EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("4.07"));
+}

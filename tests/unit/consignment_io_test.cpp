@@ -163,8 +163,10 @@ TEST(ReportJson, AmountsAreExactStringsAndTotalsAddUp) {
 TEST(ReportJson, StringsAreEscapedExactly) {
   const auto p = read_consignment(example());
   report r = check_consignment(p.value, reference_data::builtin());
-  const std::string tricky = std::string("a\"b\\c\td\x01" "e\n\xc3\xa9") + std::string(20, 'x') +
-                             "\"" + std::string(7, 'y') + "\x1f";
+  const std::string tricky = std::string(
+                                 "a\"b\\c\td\x01"
+                                 "e\n\xc3\xa9") +
+                             std::string(20, 'x') + "\"" + std::string(7, 'y') + "\x1f";
   for (std::size_t cut = 0; cut < 9; ++cut) {
     r.findings.push_back(make_finding("test.escape", severity::info, tricky.substr(cut)));
   }
