@@ -113,8 +113,9 @@ struct report {
   std::vector<finding> findings;
   std::vector<line_error> errors;
 
-  /// 0 when every line checked cleanly, 1 when a line is not originating, not eligible or priced
-  /// below fair, 2 when a line could not be checked (the command line's exit status).
+  /// 0 when every line checked cleanly, 1 when a line is not originating (or undetermined), not
+  /// eligible or priced below fair, 2 when a line could not be checked (the command line's exit
+  /// status).
   int exit_status() const noexcept;
 };
 
