@@ -20,36 +20,44 @@ inline const py::object& decimal_class() {
   return *cls;
 }
 
-/// builtins.format, looked up once.
-inline const py::object& format_function() {
-  static const py::object* fn = new py::object(py::module_::import("builtins").attr("format"));
-  return *fn;
-}
-
 /// Python value -> exact decimal. Throws TypeError for float, fairport input errors for text.
 inline fairport::decimal to_decimal(py::handle h) {
   if (PyFloat_Check(h.ptr())) {
-    throw py::type_error("floats are ambiguous for money; pass Decimal or str "
-                         "(or use fairport.decimal_from_float(x, places=..., mode=...))");
+    throw py::type_error(
+        "floats are ambiguous for money; pass Decimal or str "
+        "(or use fairport.decimal_from_float(x, places=..., mode=...))");
   }
   if (PyBool_Check(h.ptr())) throw py::type_error("a bool is not a number here");
   if (PyUnicode_Check(h.ptr())) return fairport::decimal::parse(h.cast<std::string>());
   if (PyLong_Check(h.ptr())) return fairport::decimal::parse(py::str(h).cast<std::string>());
   if (Py_TYPE(h.ptr()) == reinterpret_cast<PyTypeObject*>(decimal_class().ptr()) ||
       py::isinstance(h, decimal_class())) {
-    if (!h.attr("is_finite")().cast<bool>()) {
+    // str() of a Decimal is exact (plain or exponent notation, both of which the parser reads);
+    // NaN, sNaN and Infinity print as words, which it refuses.
+    const py::str text = py::reinterpret_steal<py::str>(PyObject_Str(h.ptr()));
+    if (!text) throw py::error_already_set();
+    Py_ssize_t size = 0;
+    const char* data = PyUnicode_AsUTF8AndSize(text.ptr(), &size);
+    if (data == nullptr) throw py::error_already_set();
+    const std::string_view sv(data, static_cast<std::size_t>(size));
+    if (sv.find_first_of("nN") != std::string_view::npos) {
       fairport::detail::throw_error(fairport::errc::invalid_decimal,
-                                    "not a finite decimal: " + py::str(h).cast<std::string>());
+                                    "not a finite decimal: " + std::string(sv));
     }
-    // format 'f' never uses exponent notation
-    return fairport::decimal::parse(format_function()(h, "f").cast<std::string>());
+    return fairport::decimal::parse(sv);
   }
   throw py::type_error(std::string("expected Decimal, str or int, got ") +
                        Py_TYPE(h.ptr())->tp_name);
 }
 
 inline py::object from_decimal(const fairport::decimal& d) {
-  return decimal_class()(d.to_string());
+  const std::string s = d.to_string();
+  PyObject* text = PyUnicode_FromStringAndSize(s.data(), static_cast<Py_ssize_t>(s.size()));
+  if (text == nullptr) throw py::error_already_set();
+  PyObject* value = PyObject_CallOneArg(decimal_class().ptr(), text);
+  Py_DECREF(text);
+  if (value == nullptr) throw py::error_already_set();
+  return py::reinterpret_steal<py::object>(value);
 }
 
 }  // namespace fairport_py
@@ -77,7 +85,8 @@ struct type_caster<date::year_month_day> {
       return true;
     }
     auto date_cls = module_::import("datetime").attr("date");
-    if (!isinstance(src, date_cls) || isinstance(src, module_::import("datetime").attr("datetime"))) {
+    if (!isinstance(src, date_cls) ||
+        isinstance(src, module_::import("datetime").attr("datetime"))) {
       return false;
     }
     value = date::year_month_day{date::year{src.attr("year").cast<int>()},

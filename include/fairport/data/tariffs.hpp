@@ -5,15 +5,15 @@
 ///
 /// Synopsis
 /// @code
-/// struct specific_duty { decimal amount; currency_code currency; std::string per; };  // per "100kg", "piece", ...
-/// struct duty_expression {
+/// struct specific_duty { decimal amount; currency_code currency; std::string per; };  // per
+/// "100kg", "piece", ... struct duty_expression {
 ///   std::optional<decimal> ad_valorem;           // fraction of the customs value
 ///   std::optional<specific_duty> specific;       // amount per unit of quantity
 ///   std::optional<specific_duty> minimum;        // "MIN 2.5 EUR/100 kg"
 ///   std::optional<specific_duty> maximum;        // "MAX 24 EUR/100 kg"
 ///   std::optional<decimal> maximum_ad_valorem;   // "MAX 12 %"
-///   bool modelled;                               // false: the CN text has a component fairport does not compute
-///   std::string text;                            // the duty as printed in the CN
+///   bool modelled;                               // false: the CN text has a component fairport
+///   does not compute std::string text;                            // the duty as printed in the CN
 /// };
 /// struct tariff_record { std::string from, through; duty_expression duty; provenance source; };
 /// class tariff_table {
@@ -26,6 +26,8 @@
 /// sub-codes carry different rates (a heading given where the CN splits it) has no single record:
 /// `find` returns nullptr and `at` says so.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <utility>
@@ -79,36 +81,43 @@ class tariff_table {
   void add(const validity_interval& validity, tariff_record r) {
     for (const auto& e : entries_) {
       if (e.second.from == r.from && e.second.through == r.through && e.first.overlaps(validity)) {
-        detail::throw_error(errc::overlapping_validity,
-                            "tariff range " + r.from + "-" + r.through + " has overlapping records " +
-                                e.second.source.pointer + " and " + r.source.pointer);
+        detail::throw_error(errc::overlapping_validity, "tariff range " + r.from + "-" + r.through +
+                                                            " has overlapping records " +
+                                                            e.second.source.pointer + " and " +
+                                                            r.source.pointer);
       }
     }
+    ranges_.push_back(range{to_number(r.from), to_number(r.through)});
     entries_.emplace_back(validity, std::move(r));
   }
 
   /// The narrowest record whose range holds every code that `code` stands for, valid on `as_of`;
   /// nullptr when there is none or the code's sub-codes have different records.
-  const tariff_record* find(const tariff_code& code, const date::year_month_day& as_of) const noexcept {
-    std::string lo(code.digits()), hi(code.digits());
-    lo.resize(10, '0');
-    hi.resize(10, '9');
-    const tariff_record* best = nullptr;
-    for (const auto& e : entries_) {
-      const auto& r = e.second;
-      if (!e.first.contains(as_of)) continue;
-      if (r.from <= lo && hi <= r.through) {
-        if (best == nullptr || width_less(r, *best)) best = &r;
+  const tariff_record* find(const tariff_code& code,
+                            const date::year_month_day& as_of) const noexcept {
+    // The code as the range of 10-digit numbers it stands for: "5704" = 5704000000..5704999999.
+    std::uint64_t lo = 0;
+    for (char c : code.digits()) lo = lo * 10 + static_cast<std::uint64_t>(c - '0');
+    std::uint64_t hi = lo;
+    for (std::size_t i = code.digits().size(); i < 10; ++i) {
+      lo *= 10;
+      hi = hi * 10 + 9;
+    }
+    std::size_t best = npos;
+    for (std::size_t i = 0; i < ranges_.size(); ++i) {
+      const auto& k = ranges_[i];
+      if (k.from <= lo && hi <= k.through && entries_[i].first.contains(as_of)) {
+        if (best == npos || k.width() < ranges_[best].width()) best = i;
       }
     }
-    if (best == nullptr) return nullptr;
+    if (best == npos) return nullptr;
     // A narrower record inside the code's range would make the answer depend on the sub-code.
-    for (const auto& e : entries_) {
-      const auto& r = e.second;
-      if (&r == best || !e.first.contains(as_of)) continue;
-      if (r.through >= lo && r.from <= hi && width_less(r, *best)) return nullptr;
+    for (std::size_t i = 0; i < ranges_.size(); ++i) {
+      const auto& k = ranges_[i];
+      if (i == best || k.through < lo || k.from > hi) continue;
+      if (k.width() < ranges_[best].width() && entries_[i].first.contains(as_of)) return nullptr;
     }
-    return best;
+    return &entries_[best].second;
   }
 
   /// As find(). @throws no_valid_record [fairport.data.301] naming the code and date.
@@ -127,14 +136,19 @@ class tariff_table {
   std::size_t record_count() const noexcept { return entries_.size(); }
 
  private:
-  static bool width_less(const tariff_record& a, const tariff_record& b) noexcept {
-    // Ranges are 10-digit strings; compare widths as numbers.
-    const auto width = [](const tariff_record& r) {
-      return std::stoull(r.through) - std::stoull(r.from);
-    };
-    return width(a) < width(b);
+  static constexpr std::size_t npos = static_cast<std::size_t>(-1);
+  /// A record's CN range as numbers, for lookups without string work.
+  struct range {
+    std::uint64_t from, through;
+    std::uint64_t width() const noexcept { return through - from; }
+  };
+  static std::uint64_t to_number(const std::string& ten_digits) noexcept {
+    std::uint64_t v = 0;
+    for (char c : ten_digits) v = v * 10 + static_cast<std::uint64_t>(c - '0');
+    return v;
   }
 
+  std::vector<range> ranges_;  ///< parallel to entries_
   std::vector<std::pair<validity_interval, tariff_record>> entries_;
 };
 
