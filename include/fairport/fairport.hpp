@@ -8,6 +8,7 @@
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/dataset.hpp"
+#include "fairport/fixed_point.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/gsp/preference.hpp"

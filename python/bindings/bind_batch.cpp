@@ -1,5 +1,6 @@
 // Columnar kernels: inputs are converted while holding the GIL, the arithmetic runs without it,
 // and bad rows are reported per row instead of failing the whole batch.
+#include <pybind11/numpy.h>
 #include <pybind11/pybind11.h>
 
 #include <string>
@@ -7,6 +8,7 @@
 
 #include "casters.hpp"
 #include "fairport/decimal.hpp"
+#include "fairport/fixed_point.hpp"
 
 namespace py = pybind11;
 
@@ -113,6 +115,71 @@ Examples
 --------
 >>> fairport.extend_lines(["187.35", "x"], [12, 1], scale=2, mode=fairport.RoundingMode.HALF_UP)["error_code"]
 [None, 'fairport.input.101']
+)pbdoc");
+
+  m.def(
+      "extend_lines_fixed",
+      [](const py::array& prices, const py::array& quantities, int price_scale,
+         int quantity_scale, int scale, rounding_mode mode) {
+        // Exact integer columns only: a float array is refused, never cast.
+        for (const py::array* a : {&prices, &quantities}) {
+          if (a->dtype().kind() != 'i' || a->itemsize() != 8 || a->ndim() != 1) {
+            throw py::type_error(
+                "extend_lines_fixed takes one-dimensional int64 arrays of coefficients (123.45 "
+                "at scale 2 is 12345), not " +
+                std::string(py::str(a->dtype())));
+          }
+        }
+        if (prices.shape(0) != quantities.shape(0)) {
+          fairport::detail::throw_error(fairport::errc::invalid_argument,
+                                        "prices and quantities differ in length");
+        }
+        const auto p = py::array_t<std::int64_t, py::array::c_style>::ensure(prices);
+        const auto q = py::array_t<std::int64_t, py::array::c_style>::ensure(quantities);
+        const auto n = static_cast<std::size_t>(p.shape(0));
+        py::array_t<std::int64_t> out(static_cast<py::ssize_t>(n));
+        py::array_t<bool> overflow(static_cast<py::ssize_t>(n));
+        const std::int64_t* pa = p.data();
+        const std::int64_t* qa = q.data();
+        std::int64_t* oa = out.mutable_data();
+        auto* fa = reinterpret_cast<std::uint8_t*>(overflow.mutable_data());
+        {
+          py::gil_scoped_release release;
+          fairport::multiply_fixed(pa, price_scale, qa, quantity_scale, n, scale, mode, oa, fa);
+        }
+        py::dict d;
+        d["coefficient"] = out;
+        d["scale"] = scale;
+        d["overflow"] = overflow;
+        return d;
+      },
+      py::arg("prices"), py::arg("quantities"), py::kw_only(), py::arg("price_scale"),
+      py::arg("quantity_scale"), py::arg("scale"), py::arg("mode"),
+      R"pbdoc(
+Line extensions over fixed-point columns: int64 coefficients in, int64 coefficients out.
+
+Parameters
+----------
+prices, quantities : numpy.ndarray of int64
+    Coefficients at ``price_scale`` and ``quantity_scale`` places (187.35 at scale 2 is 18735).
+    A float array raises TypeError: it is never cast.
+price_scale, quantity_scale, scale : int
+    0 to 18.
+mode : RoundingMode
+    The one rounding, from ``price_scale + quantity_scale`` places to ``scale``.
+
+Returns
+-------
+dict
+    ``coefficient`` (int64 array at ``scale``), ``scale``, ``overflow`` (bool array: the
+    rounded result does not fit an int64; its coefficient is then 0).
+
+Examples
+--------
+>>> r = fairport.extend_lines_fixed(numpy.array([18735]), numpy.array([12]), price_scale=2,
+...                                 quantity_scale=0, scale=2, mode=fairport.RoundingMode.HALF_UP)
+>>> int(r["coefficient"][0])
+224820
 )pbdoc");
 
   m.def("sum_decimals",

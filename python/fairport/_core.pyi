@@ -68,6 +68,10 @@ class FxRate:
 def extend_lines(
     prices: Sequence[_Num], quantities: Sequence[_Num], *, scale: int, mode: RoundingMode
 ) -> Dict[str, List[Any]]: ...
+def extend_lines_fixed(
+    prices: Any, quantities: Any, *, price_scale: int, quantity_scale: int, scale: int,
+    mode: RoundingMode,
+) -> Dict[str, Any]: ...
 def sum_decimals(values: Sequence[_Num]) -> decimal.Decimal: ...
 
 class ReferenceData:
