@@ -10,7 +10,6 @@
 #include <utility>
 #include <vector>
 
-#include "dataset_reader.hpp"
 #include "fairport/io/json.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE

@@ -338,11 +338,6 @@ raw_record read_record(const json& r, const std::string& pointer, const error_co
 
 }  // namespace
 
-nlohmann::json parse_json_strict(std::string_view text, const error_context& ctx,
-                                 std::optional<std::string>& duplicate) {
-  return parse_strict(text, ctx, duplicate);
-}
-
 std::string json_pointer_token(std::string_view key) {
   std::string out;
   out.reserve(key.size());

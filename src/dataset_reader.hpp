@@ -19,7 +19,6 @@
 // dataset id and version, through fairport::error_context.
 
 #include <initializer_list>
-#include <optional>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -67,11 +66,6 @@ struct raw_dataset {
 /// fields of the wrong type or form (313: a non-string title, a version not YYYY.N.P, an empty
 /// reference). Errors name the file, JSON pointer, dataset id and version via error_context.
 /// Does not check overlaps (see check_no_overlaps) or record order (the caller's key order).
-/// Parses any JSON document strictly: [fairport.data.311] naming the pointer of a syntax error;
-/// `duplicate` receives the JSON Pointer of the first repeated key, if any (the caller decides).
-nlohmann::json parse_json_strict(std::string_view text, const fairport::error_context& ctx,
-                                 std::optional<std::string>& duplicate);
-
 raw_dataset read_dataset(std::string_view text, std::string_view file,
                          std::string_view expected_schema);
 
