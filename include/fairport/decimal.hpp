@@ -157,21 +157,20 @@ constexpr bool round_increment(rounding_mode m, bool negative, const T& q,
 
 /// Branch-free round_increment for a 64-bit remainder r of a division by an even d (d = 10^k,
 /// k >= 1): the remainder's position is data-dependent and would mispredict as a branch.
+/// r < d <= 10^18, so r + 1 cannot wrap.
 inline std::uint64_t round_increment_u64(rounding_mode m, bool negative, std::uint64_t q,
                                          std::uint64_t r, std::uint64_t d) noexcept {
   const std::uint64_t half = d >> 1;
   const unsigned nz = r != 0;
-  const unsigned gt = r > half;
-  const unsigned ge = r >= half;
   const unsigned neg = negative;
   switch (m) {
     case rounding_mode::up: return nz;
     case rounding_mode::down: return 0;
     case rounding_mode::ceiling: return nz & (neg ^ 1u);
     case rounding_mode::floor: return nz & neg;
-    case rounding_mode::half_up: return ge;
-    case rounding_mode::half_down: return gt;
-    case rounding_mode::half_even: return gt | (ge & static_cast<unsigned>(q & 1u));
+    case rounding_mode::half_up: return r >= half;
+    case rounding_mode::half_down: return r > half;
+    case rounding_mode::half_even: return r + (q & 1u) > half;  // r > half, or r == half and q odd
     case rounding_mode::zero_five_up: {
       const std::uint64_t last = q % 10u;
       return nz & static_cast<unsigned>((last == 0) | (last == 5));
@@ -180,8 +179,88 @@ inline std::uint64_t round_increment_u64(rounding_mode m, bool negative, std::ui
   return 0;
 }
 
+/// The offset that makes every c with |c| < 2^61 a positive dividend below 2^63 for the
+/// reciprocals of div_pow10_small: 4 * 10^18 is a multiple of every 10^k (k <= 18), and
+/// 4 * 10^18 / 10^k is even, so the shifted quotient has the parity of floor(c / 10^k).
+inline constexpr std::uint64_t floor_offset = 4000000000000000000ULL;
+
+/// What round_floor_i64 needs for 10^k, in one 32-byte row: one base address and one cache
+/// line per k instead of four tables.
+struct alignas(32) pow10_round_entry {
+  std::uint64_t m;         // pow10_reciprocals.m[k]
+  std::uint64_t d;         // 10^k
+  std::uint64_t offset_q;  // floor_offset / 10^k
+  std::uint32_t shift;     // pow10_reciprocals.shift[k] - 64
+};
+struct pow10_round_table_t {
+  pow10_round_entry e[19];
+  constexpr pow10_round_table_t() : e() {
+    for (int k = 1; k <= 18; ++k) {
+      e[k].m = pow10_reciprocals.m[k];
+      e[k].d = pow10_u64_table[k];
+      e[k].offset_q = floor_offset / pow10_u64_table[k];
+      e[k].shift = static_cast<std::uint32_t>(pow10_reciprocals.shift[k] - 64);
+    }
+  }
+};
+inline constexpr pow10_round_table_t pow10_round_table{};
+
+/// -2^61 <= c < 2^61: the range of round_floor_i64.
+constexpr bool fits_floor_offset(std::int64_t c) noexcept {
+  return ((static_cast<std::uint64_t>(c) + (std::uint64_t(1) << 61)) >> 62) == 0;
+}
+
+/// c / 10^k rounded under m, for -2^61 <= c < 2^61, with the row t of 10^k (1 <= k <= 18).
+/// Every mode is a floor division of c + b for a bias b in [0, 10^k) chosen by the mode and
+/// the sign (ceiling: 10^k - 1; half_up: half, less one below zero so ties go away from zero;
+/// ...), done on c + 4 * 10^18 + b, a positive number below 2^63, by one multiplication and one
+/// shift. Only half_even needs the remainder (a tie was rounded up; an odd result steps back)
+/// and 05up the truncated digit.
+inline std::int64_t round_floor_i64(std::int64_t c, const pow10_round_entry& t, rounding_mode m) noexcept {
+  const std::uint64_t d = t.d;
+  const std::uint64_t half = d >> 1;
+  const std::uint64_t neg = static_cast<std::uint64_t>(c) >> 63;  // 1 below zero
+  const std::uint64_t x = static_cast<std::uint64_t>(c) + floor_offset;  // in (0, 2^63)
+  const auto div = [&t](std::uint64_t y) {  // y / d for y < 2^63
+    return static_cast<std::uint64_t>((static_cast<uint128>(y) * t.m) >> 64) >> t.shift;
+  };
+  const auto floor_plus = [&](std::uint64_t b) {  // floor((c + b) / d), b < d
+    return static_cast<std::int64_t>(div(x + b) - t.offset_q);
+  };
+  switch (m) {
+    case rounding_mode::floor: return floor_plus(0);
+    case rounding_mode::ceiling: return floor_plus(d - 1);
+    case rounding_mode::down: return floor_plus((d - 1) & (0 - neg));  // toward zero
+    case rounding_mode::up: return floor_plus((d - 1) & (neg - 1));    // away from zero
+    case rounding_mode::half_up: return floor_plus(half - neg);        // ties away from zero
+    case rounding_mode::half_down: return floor_plus(half - 1 + neg);  // ties toward zero
+    case rounding_mode::half_even: {
+      const std::uint64_t y = x + half;
+      const std::uint64_t q = div(y);
+      const std::uint64_t tie = (y - q * d) == 0;  // exactly half: q is the upper neighbour
+      // The offset quotient is even, so q's parity is the result's parity.
+      return static_cast<std::int64_t>(q - (tie & q) - t.offset_q);
+    }
+    case rounding_mode::zero_five_up: {
+      const std::uint64_t q = div(x);
+      const std::int64_t f = static_cast<std::int64_t>(q - t.offset_q);  // floor(c / d)
+      const unsigned nz = x != q * d;
+      const std::int64_t tr = f + static_cast<std::int64_t>(nz & neg);  // truncated toward zero
+      const std::uint64_t mag = static_cast<std::uint64_t>(tr < 0 ? -tr : tr);
+      const bool bump = nz && (mag % 10u == 0 || mag % 10u == 5);
+      return bump ? (neg ? tr - 1 : tr + 1) : tr;
+    }
+  }
+  return floor_plus(0);
+}
+
+inline std::int64_t round_floor_i64_pow10(std::int64_t c, int k, rounding_mode m) noexcept {
+  return round_floor_i64(c, pow10_round_table.e[k], m);
+}
+
 /// c / 10^k rounded under m, for 1 <= k <= 18: branch-free, in registers.
 inline std::int64_t round_i64_pow10(std::int64_t c, int k, rounding_mode m) noexcept {
+  if (__builtin_expect(fits_floor_offset(c), 1)) return round_floor_i64_pow10(c, k, m);
   const bool negative = c < 0;
   const std::uint64_t x = negative ? 0 - static_cast<std::uint64_t>(c) : static_cast<std::uint64_t>(c);
   const std::uint64_t d = pow10_u64(k);
@@ -204,6 +283,11 @@ constexpr bool in_range(int128 c) noexcept {
 constexpr bool surely_in_range(int128 c) noexcept {
   constexpr std::uint64_t h = static_cast<std::uint64_t>(max_coefficient_u128 >> 64);
   return static_cast<std::uint64_t>(static_cast<std::uint64_t>(static_cast<uint128>(c) >> 64) + h) < 2 * h;
+}
+
+/// -2^61 <= c < 2^61, the range of round_floor_i64_pow10, tested on the 128-bit value.
+constexpr bool fits_floor_offset(int128 c) noexcept {
+  return ((static_cast<uint128>(c) + (uint128(1) << 61)) >> 62) == 0;
 }
 
 /// The value fits a signed 64-bit integer.
@@ -588,9 +672,9 @@ class decimal {
   /// @throws overflow_error [fairport.arithmetic.201] if padding needs more than 38 digits.
   decimal round(int scale, rounding_mode mode) const {
     const int k = scale_ - scale;
-    // Fast path: fewer places, 64-bit coefficient, divisor up to 10^18; all in registers.
-    if (__builtin_expect(static_cast<unsigned>(k - 1) < 18u && scale >= 0 && detail::fits_int64(coef_), 1)) {
-      const std::int64_t r = detail::round_i64_pow10(static_cast<std::int64_t>(coef_), k, mode);
+    // Fast path: fewer places, |coefficient| < 2^61, divisor up to 10^18; all in registers.
+    if (__builtin_expect(static_cast<unsigned>(k - 1) < 18u && scale >= 0 && detail::fits_floor_offset(coef_), 1)) {
+      const std::int64_t r = detail::round_floor_i64_pow10(static_cast<std::int64_t>(coef_), k, mode);
       return decimal(static_cast<int128>(r), scale, raw_tag{});
     }
     if (k == 0) return *this;
@@ -991,9 +1075,10 @@ inline decimal multiply(const decimal& a, const decimal& b, int scale, rounding_
                            static_cast<unsigned>(scale) <= static_cast<unsigned>(decimal::max_scale) &&
                            detail::fits_int64(a.coef_) && detail::fits_int64(b.coef_) &&
                            !__builtin_mul_overflow(static_cast<std::int64_t>(a.coef_),
-                                                   static_cast<std::int64_t>(b.coef_), &p),
+                                                   static_cast<std::int64_t>(b.coef_), &p) &&
+                           detail::fits_floor_offset(p),
                        1)) {
-    return decimal(static_cast<int128>(detail::round_i64_pow10(p, k, mode)), scale, decimal::raw_tag{});
+    return decimal(static_cast<int128>(detail::round_floor_i64_pow10(p, k, mode)), scale, decimal::raw_tag{});
   }
   return decimal::multiply_slow(a.coef_, a.scale_, b.coef_, b.scale_, scale, mode);
 }

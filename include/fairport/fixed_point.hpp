@@ -25,6 +25,35 @@
 
 FAIRPORT_BEGIN_NAMESPACE
 
+namespace detail {
+
+/// The loop of multiply_fixed for 1..18 places to drop, with the mode a constant: the switch
+/// over modes and the row of 10^k leave the loop.
+template <rounding_mode M, class Wide>
+inline std::size_t multiply_fixed_rounding(const std::int64_t* a, const std::int64_t* b,
+                                           std::size_t n, int shift, const Wide& wide,
+                                           std::int64_t* out, std::uint8_t* overflow) {
+  const pow10_round_entry t = pow10_round_table.e[shift];
+  std::size_t overflows = 0;
+  for (std::size_t i = 0; i < n; ++i) {
+    std::int64_t p = 0;
+    std::int64_t r = 0;
+    bool bad = false;
+    if (__builtin_expect(!__builtin_mul_overflow(a[i], b[i], &p) && fits_floor_offset(p), 1)) {
+      r = round_floor_i64(p, t, M);  // the common case: all in registers
+    } else {
+      bad = wide(i, r);
+    }
+    if (bad) r = 0;
+    out[i] = r;
+    overflow[i] = bad ? 1 : 0;
+    overflows += bad ? 1 : 0;
+  }
+  return overflows;
+}
+
+}  // namespace detail
+
 /// Line extension over columns: a[i] x b[i] rounded to `scale`. Scales are 0 to 18.
 /// @throws input_error [fairport.input.106] for a scale out of range.
 inline std::size_t multiply_fixed(const std::int64_t* a, int sa, const std::int64_t* b, int sb,
@@ -45,15 +74,26 @@ inline std::size_t multiply_fixed(const std::int64_t* a, int sa, const std::int6
     r = static_cast<std::int64_t>(c);
     return false;
   };
+  if (shift >= 1 && shift <= 18) {
+    using detail::multiply_fixed_rounding;
+    switch (mode) {
+      case rounding_mode::up: return multiply_fixed_rounding<rounding_mode::up>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::down: return multiply_fixed_rounding<rounding_mode::down>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::ceiling: return multiply_fixed_rounding<rounding_mode::ceiling>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::floor: return multiply_fixed_rounding<rounding_mode::floor>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::half_up: return multiply_fixed_rounding<rounding_mode::half_up>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::half_down: return multiply_fixed_rounding<rounding_mode::half_down>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::half_even: return multiply_fixed_rounding<rounding_mode::half_even>(a, b, n, shift, wide, out, overflow);
+      case rounding_mode::zero_five_up: return multiply_fixed_rounding<rounding_mode::zero_five_up>(a, b, n, shift, wide, out, overflow);
+    }
+  }
   std::size_t overflows = 0;
   for (std::size_t i = 0; i < n; ++i) {
     std::int64_t p = 0;
     std::int64_t r = 0;
     bool bad = false;
-    if (__builtin_mul_overflow(a[i], b[i], &p) || p == INT64_MIN || shift > 18) {
+    if (__builtin_mul_overflow(a[i], b[i], &p) || shift > 18) {
       bad = wide(i, r);
-    } else if (shift > 0) {
-      r = detail::round_i64_pow10(p, shift, mode);  // the common case: all in registers
     } else if (shift == 0) {
       r = p;
     } else {

@@ -11,6 +11,7 @@
 #include <sstream>
 #include <string>
 #include <unordered_set>
+#include <vector>
 
 namespace {
 
@@ -281,6 +282,46 @@ TEST(DecimalRound, HandlesTheSmallestInt64Coefficient) {
   EXPECT_EQ(S(multiply(decimal::from_parts(std::numeric_limits<std::int64_t>::min(), 1), decimal(1), 0,
                        rounding_mode::ceiling)),
             "-922337203685477580");
+}
+
+// The register fast path (|coefficient| < 2^61, 1..18 places dropped: a floor division of the
+// coefficient plus a bias) against the 128-bit path (the same value with 19 more zeros, so
+// more than 18 places are dropped), in every mode: around every tie and exact multiple for
+// small values, on both sides of the fast path's 2^61 edge, and for every k.
+TEST(DecimalRound, RegisterFastPathAgreesWithTheWidePathInEveryMode) {
+  const rounding_mode modes[] = {rounding_mode::up,        rounding_mode::down,     rounding_mode::ceiling,
+                                 rounding_mode::floor,     rounding_mode::half_up,  rounding_mode::half_down,
+                                 rounding_mode::half_even, rounding_mode::zero_five_up};
+  const fairport::int128 e19 = fairport::int128(1000000000000000000LL) * 10;
+  std::vector<std::int64_t> coefficients;
+  for (std::int64_t c = -2600; c <= 2600; ++c) coefficients.push_back(c);
+  const std::int64_t edge = std::int64_t(1) << 61;
+  for (std::int64_t c : {edge - 1, edge, -edge, -edge - 1, edge - 5, -edge + 5,
+                         std::int64_t(4611686018427387904), std::numeric_limits<std::int64_t>::max(),
+                         std::numeric_limits<std::int64_t>::min() + 1}) {
+    coefficients.push_back(c);
+  }
+  for (std::int64_t p = 10; p <= 1000000000000000000LL; p *= 10) {  // ties and multiples of 10^k
+    for (std::int64_t c : {p / 2, p / 2 - 1, p / 2 + 1, p, p + p / 2, 3 * p + p / 2, 7 * p - p / 2}) {
+      coefficients.push_back(c);
+      coefficients.push_back(-c);
+    }
+  }
+  int compared = 0;
+  for (rounding_mode m : modes) {
+    for (int k = 1; k <= 18; ++k) {
+      for (std::int64_t c : coefficients) {
+        if (k > 4 && c > -2600 && c < 2600 && c % 1000 != 0) continue;  // keep the run short
+        const decimal fast = decimal::from_parts(c, 19).round(19 - k, m);
+        const decimal wide = decimal::from_parts(fairport::int128(c) * e19, 38).round(19 - k, m);
+        ASSERT_TRUE(identical(fast, wide))
+            << c << " at scale 19 to " << (19 - k) << " places, " << fairport::to_string(m) << ": "
+            << fast << " vs " << wide;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_GT(compared, 100000);
 }
 
 TEST(DecimalRound, ToMorePlacesPadsWithZerosOrOverflows) {
