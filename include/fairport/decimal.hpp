@@ -896,6 +896,18 @@ class decimal {
   }
   // Slow paths take (coefficient, scale) scalars: no decimal of the caller has its address taken.
   __attribute__((noinline)) static decimal add_aligned(int128 ca, int sa, int128 cb, int sb, bool subtract) {
+    // Common case: 64-bit coefficients, scales at most 18 apart. Each aligned operand is below
+    // 2^63 * 10^18 < 2^123 and the sum below 2^124 < 10^38: no check can fail.
+    const int s = sa > sb ? sa : sb;
+    if (detail::fits_int64(ca) && detail::fits_int64(cb) && (sa > sb ? sa - sb : sb - sa) <= 18) {
+      const int128 x = sa < s ? static_cast<int128>(static_cast<std::int64_t>(ca)) *
+                                    static_cast<int128>(detail::pow10_u64(s - sa))
+                              : ca;
+      const int128 y = sb < s ? static_cast<int128>(static_cast<std::int64_t>(cb)) *
+                                    static_cast<int128>(detail::pow10_u64(s - sb))
+                              : cb;
+      return decimal(subtract ? x - y : x + y, s, raw_tag{});
+    }
     return add_aligned(decimal(ca, sa, raw_tag{}), decimal(cb, sb, raw_tag{}), subtract);
   }
   __attribute__((noinline)) static decimal multiply_wide(int128 ca, int sa, int128 cb, int sb) {
