@@ -1,9 +1,19 @@
 // The consignment check and the landed-cost columns for Python. Documents cross as JSON text
 // (exact strings, no floats); the computation runs without the GIL.
 #include <pybind11/pybind11.h>
+#include <pybind11/numpy.h>
 #include <pybind11/stl.h>
 
+#include <array>
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <map>
 #include <optional>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>
@@ -39,21 +49,327 @@ py::tuple check_json(const std::string& text, const std::string& name,
   return py::make_tuple(json, txt, html, status);
 }
 
-std::string tag_of(const fairport::error& e) {
-  const std::string t = fairport::code_tag(e.code());
+// ---- Columns in NumPy arrays ---------------------------------------------------------------
+// The landed cost of independent rows given as NumPy arrays (object arrays of str, Decimal, int,
+// date ...; int64 arrays for amounts; datetime64 for dates), as pandas hands them over. Cells
+// are read straight from the arrays' PyObject pointers, text through its cached UTF-8 form.
+// A pandas column repeats the same object for equal values (a Categorical, strings read by
+// read_csv), so each column keeps a small cache of the objects it has converted: a repeated
+// country, code or date costs a pointer comparison.
+
+/// A cell that could not be used: code and message for the row's error columns.
+struct cell_error {
+  std::string code, message;
+};
+
+/// A converted value or the error it gave, cached by the PyObject that held it.
+template <class T>
+struct cell_cache {
+  struct entry {
+    PyObject* key = nullptr;
+    std::optional<T> value;  // set when the cell converted
+    bool missing = false;
+    std::optional<cell_error> error;
+  };
+  std::vector<entry> slots = std::vector<entry>(256);
+  entry& slot(PyObject* o) {
+    return slots[(reinterpret_cast<std::uintptr_t>(o) >> 4) & 255u];
+  }
+};
+
+std::string tag_text(fairport::errc c) {
+  const std::string t = fairport::code_tag(c);
   return t.substr(1, t.size() - 2);
 }
 
-template <class T>
-T parse_code(py::handle h) {
-  if (!py::isinstance<py::str>(h)) {
-    fairport::detail::throw_error(fairport::errc::invalid_argument, "expected a string");
-  }
-  return T::parse(h.cast<std::string>());
+/// The UTF-8 text of a str object (no copy; CPython caches it on the object).
+std::optional<std::string_view> utf8_of(PyObject* o) {
+  if (!PyUnicode_Check(o)) return std::nullopt;
+  Py_ssize_t size = 0;
+  const char* data = PyUnicode_AsUTF8AndSize(o, &size);
+  if (data == nullptr) throw py::error_already_set();
+  return std::string_view(data, static_cast<std::size_t>(size));
 }
 
-/// The landed cost of independent rows given as columns (sequences of equal length).
-py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_data& data) {
+/// None, a float NaN (pandas' missing marker in object columns) and pandas.NA are missing.
+bool is_missing_object(PyObject* o) {
+  if (o == Py_None) return true;
+  if (PyFloat_Check(o)) return std::isnan(PyFloat_AS_DOUBLE(o));
+  static PyObject* na = [] {
+    try {
+      return py::object(py::module_::import("pandas").attr("NA")).release().ptr();
+    } catch (const py::error_already_set&) {
+      return static_cast<PyObject*>(nullptr);
+    }
+  }();
+  return na != nullptr && o == na;
+}
+
+/// One column of n cells.
+struct column {
+  std::string name;
+  py::array array;  // kept alive while the pointers below are read
+  char kind = 'O';  // NumPy dtype kind: O object, i/u integers, M datetime64, f float, b bool
+  const char* base = nullptr;
+  py::ssize_t stride = 0;
+  std::int64_t datetime_unit_per_day = 0;  // for 'M': units of the array per day
+
+  PyObject* object(std::size_t i) const {
+    return *reinterpret_cast<PyObject* const*>(base + static_cast<py::ssize_t>(i) * stride);
+  }
+  template <class T>
+  T scalar(std::size_t i) const {
+    T v;
+    std::memcpy(&v, base + static_cast<py::ssize_t>(i) * stride, sizeof v);
+    return v;
+  }
+};
+
+column column_of(const std::string& name, py::handle h, std::size_t n) {
+  column c;
+  c.name = name;
+  c.array = py::array::ensure(h);
+  if (!c.array || c.array.ndim() != 1) {
+    throw py::type_error("column \"" + name + "\" must be a one-dimensional array or sequence");
+  }
+  if (static_cast<std::size_t>(c.array.shape(0)) != n) {
+    fairport::detail::throw_error(fairport::errc::invalid_argument,
+                                  "column \"" + name + "\" has " + std::to_string(c.array.shape(0)) +
+                                      " rows, expected " + std::to_string(n));
+  }
+  c.kind = c.array.dtype().kind();
+  c.base = static_cast<const char*>(c.array.data());
+  c.stride = c.array.strides(0);
+  if (c.kind == 'M') {
+    const std::string unit = py::str(py::module_::import("numpy").attr("datetime_data")(c.array.dtype())[py::int_(0)]);
+    const std::map<std::string, std::int64_t> per_day = {
+        {"D", 1}, {"h", 24}, {"m", 1440}, {"s", 86400}, {"ms", 86400000LL},
+        {"us", 86400000000LL}, {"ns", 86400000000000LL}};
+    const auto it = per_day.find(unit);
+    if (it == per_day.end()) {
+      throw py::type_error("column \"" + name + "\": datetime64[" + unit + "] is not a date unit");
+    }
+    c.datetime_unit_per_day = it->second;
+  } else if (c.kind == 'f') {
+    // A float column is accepted only when every cell is NaN: pandas' all-missing column.
+    for (std::size_t i = 0; i < n; ++i) {
+      const double v = c.array.itemsize() == 8 ? c.scalar<double>(i) : static_cast<double>(c.scalar<float>(i));
+      if (!std::isnan(v)) {
+        throw py::type_error("column \"" + name +
+                             "\" holds floats: binary floating point cannot hold most money amounts "
+                             "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
+      }
+    }
+  } else if (c.kind != 'O' && c.kind != 'i' && c.kind != 'u') {
+    throw py::type_error("column \"" + name + "\" has an unsupported dtype " +
+                         std::string(py::str(c.array.dtype())));
+  }
+  return c;
+}
+
+/// Reads a text-like cell (str) into T with `parse`, through the column's cache.
+template <class T, class Parse>
+const typename cell_cache<T>::entry& text_cell(const column& c, std::size_t i, cell_cache<T>& cache,
+                                               Parse parse, const char* what) {
+  thread_local typename cell_cache<T>::entry scratch;
+  if (c.kind != 'O') {
+    scratch = {};
+    scratch.error = cell_error{tag_text(fairport::errc::invalid_argument),
+                               "column \"" + c.name + "\" must hold " + what};
+    return scratch;
+  }
+  PyObject* o = c.object(i);
+  auto& e = cache.slot(o);
+  if (e.key == o) return e;
+  e = {};
+  e.key = o;
+  if (is_missing_object(o)) {
+    e.missing = true;
+    return e;
+  }
+  const auto text = utf8_of(o);
+  if (!text) {
+    e.error = cell_error{tag_text(fairport::errc::invalid_argument),
+                         "column \"" + c.name + "\" must hold " + what + ", not " + Py_TYPE(o)->tp_name};
+    return e;
+  }
+  try {
+    e.value = parse(*text);
+  } catch (const fairport::error& err) {
+    e.error = cell_error{tag_text(err.code()), err.what()};
+  }
+  return e;
+}
+
+/// A decimal cell: Decimal, str, int or a missing marker; a float is a TypeError.
+struct amount_reader {
+  cell_cache<fairport::decimal> cache;
+  PyObject* decimal_type = decimal_class().ptr();
+
+  // Fills `out` (or `missing`), or returns the error.
+  std::optional<cell_error> read(const column& c, std::size_t i, fairport::decimal& out, bool& missing) {
+    missing = false;
+    if (c.kind == 'i') {
+      out = fairport::decimal(c.scalar<std::int64_t>(i));
+      return std::nullopt;
+    }
+    if (c.kind == 'u') {
+      out = fairport::decimal::from_parts(static_cast<fairport::int128>(c.scalar<std::uint64_t>(i)), 0);
+      return std::nullopt;
+    }
+    if (c.kind == 'f') {  // all NaN, checked when the column was opened
+      missing = true;
+      return std::nullopt;
+    }
+    PyObject* o = c.object(i);
+    auto& e = cache.slot(o);
+    if (e.key != o) {
+      e = {};
+      e.key = o;
+      convert(c, o, e);
+    }
+    missing = e.missing;
+    if (e.value) out = *e.value;
+    return e.error;
+  }
+
+ private:
+  void convert(const column& c, PyObject* o, cell_cache<fairport::decimal>::entry& e) {
+    if (is_missing_object(o)) {
+      e.missing = true;
+      return;
+    }
+    if (PyFloat_Check(o)) {
+      throw py::type_error("column \"" + c.name +
+                           "\" holds a float: binary floating point cannot hold most money amounts "
+                           "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
+    }
+    if (PyBool_Check(o)) throw py::type_error("column \"" + c.name + "\" holds a bool, not a number");
+    try {
+      if (PyUnicode_Check(o)) {
+        e.value = fairport::decimal::parse(*utf8_of(o));
+      } else if (PyLong_Check(o)) {
+        int overflow = 0;
+        const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+        e.value = overflow == 0 ? fairport::decimal(static_cast<std::int64_t>(v)) : to_decimal(o);
+      } else if (Py_TYPE(o) == reinterpret_cast<PyTypeObject*>(decimal_type) ||
+                 PyObject_IsInstance(o, decimal_type) == 1) {
+        e.value = to_decimal(o);
+      } else {
+        throw py::type_error("column \"" + c.name + "\" holds a " + Py_TYPE(o)->tp_name +
+                             "; expected Decimal, str or int");
+      }
+    } catch (const fairport::error& err) {
+      e.error = cell_error{tag_text(err.code()), err.what()};
+    }
+  }
+};
+
+/// A date cell: str (ISO), datetime.date / datetime / pandas.Timestamp, or datetime64.
+struct date_reader {
+  cell_cache<date::year_month_day> cache;
+
+  std::optional<cell_error> read(const column& c, std::size_t i, date::year_month_day& out) {
+    if (c.kind == 'M') {
+      const std::int64_t v = c.scalar<std::int64_t>(i);
+      if (v == std::numeric_limits<std::int64_t>::min()) {  // NaT
+        return cell_error{tag_text(fairport::errc::missing_input), "as_of is missing (NaT)"};
+      }
+      const std::int64_t per = c.datetime_unit_per_day;
+      const std::int64_t days = v >= 0 ? v / per : -((-v + per - 1) / per);  // floor
+      out = date::year_month_day{date::sys_days{date::days{days}}};
+      return std::nullopt;
+    }
+    if (c.kind != 'O') {
+      return cell_error{tag_text(fairport::errc::invalid_argument), "as_of must hold dates"};
+    }
+    PyObject* o = c.object(i);
+    auto& e = cache.slot(o);
+    if (e.key != o) {
+      e = {};
+      e.key = o;
+      if (is_missing_object(o)) {
+        e.error = cell_error{tag_text(fairport::errc::missing_input), "as_of is missing"};
+      } else if (const auto text = utf8_of(o)) {
+        try {
+          e.value = fairport::parse_date(*text);
+        } catch (const fairport::error& err) {
+          e.error = cell_error{tag_text(err.code()), err.what()};
+        }
+      } else if (PyObject_HasAttrString(o, "year") && PyObject_HasAttrString(o, "month") &&
+                 PyObject_HasAttrString(o, "day")) {
+        const py::handle h(o);
+        e.value = date::year_month_day{date::year{h.attr("year").cast<int>()},
+                                       date::month{h.attr("month").cast<unsigned>()},
+                                       date::day{h.attr("day").cast<unsigned>()}};
+      } else {
+        e.error = cell_error{tag_text(fairport::errc::invalid_argument),
+                             std::string("as_of must hold dates, not ") + Py_TYPE(o)->tp_name};
+      }
+    }
+    if (e.value) out = *e.value;
+    return e.error;
+  }
+};
+
+/// Caches decimal.Decimal results: zeros (a zero duty is common) are made once per scale.
+struct decimal_maker {
+  std::array<PyObject*, fairport::decimal::max_scale + 1> zeros{};
+  ~decimal_maker() {
+    for (PyObject* z : zeros) Py_XDECREF(z);
+  }
+  PyObject* make(const fairport::decimal& d) {
+    if (d.is_zero()) {
+      PyObject*& z = zeros[static_cast<std::size_t>(d.scale())];
+      if (z == nullptr) z = from_decimal(d).release().ptr();
+      Py_INCREF(z);
+      return z;
+    }
+    return from_decimal(d).release().ptr();
+  }
+};
+
+/// An object array of n cells, every cell set by the caller (it starts as None).
+struct object_column {
+  py::array array;
+  PyObject** cells;
+  explicit object_column(std::size_t n)
+      : array(py::dtype("O"), std::vector<py::ssize_t>{static_cast<py::ssize_t>(n)}),
+        cells(static_cast<PyObject**>(array.mutable_data())) {}
+  void set(std::size_t i, PyObject* new_reference) {
+    PyObject* old = cells[i];
+    cells[i] = new_reference;
+    Py_XDECREF(old);
+  }
+  void set_borrowed(std::size_t i, PyObject* o) {
+    Py_INCREF(o);
+    set(i, o);
+  }
+};
+
+/// The GSP preference by (exporter, CN code, destination, date): few distinct keys per frame.
+struct gsp_key {
+  char exporter[2];
+  char destination[2];
+  std::int32_t days;
+  char cn[10];
+  std::uint8_t cn_length;
+  char unused[1];
+  bool operator==(const gsp_key& o) const noexcept { return std::memcmp(this, &o, sizeof *this) == 0; }
+};
+static_assert(std::has_unique_object_representations_v<gsp_key>, "gsp_key is compared bytewise");
+struct gsp_key_hash {
+  std::size_t operator()(const gsp_key& k) const noexcept {
+    return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
+  }
+};
+struct gsp_result {
+  const fairport::duty_expression* preferential = nullptr;
+  fairport::preference_regime regime = fairport::preference_regime::none;
+  std::optional<cell_error> error;
+};
+
+py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data) {
   const char* required[] = {"as_of",    "importer_country", "incoterm",
                             "currency", "hs_code",          "invoice_value"};
   for (const char* k : required) {
@@ -62,130 +378,203 @@ py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_dat
                                     std::string("column \"") + k + "\" is required");
     }
   }
-  const py::sequence as_of = cols["as_of"];
-  const std::size_t n = as_of.size();
-  auto column = [&](const char* k) -> std::optional<py::sequence> {
+  const std::size_t n = static_cast<std::size_t>(py::len(cols["as_of"]));
+  auto open = [&](const char* k) -> std::optional<column> {
     if (!cols.contains(k)) return std::nullopt;
-    py::sequence s = cols[k];
-    if (s.size() != n) {
-      fairport::detail::throw_error(fairport::errc::invalid_argument,
-                                    std::string("column \"") + k + "\" has " +
-                                        std::to_string(s.size()) + " rows, expected " +
-                                        std::to_string(n));
-    }
-    return s;
+    return column_of(k, cols[k], n);
   };
-  const auto dest = column("importer_country");
-  const auto term = column("incoterm");
-  const auto cur = column("currency");
-  const auto hs = column("hs_code");
-  const auto inv = column("invoice_value");
-  const auto fr = column("freight_to_border");
-  const auto ins = column("insurance");
-  const auto after = column("freight_after_border");
-  const auto mass = column("net_mass_kg");
-  const auto qty = column("quantity");
-  const auto exporter = column("exporter_country");
-  std::vector<fairport::country_code> exporters(exporter ? n : 0);
+  const column as_of = *open("as_of");
+  const column dest = *open("importer_country");
+  const column term = *open("incoterm");
+  const column cur = *open("currency");
+  const column hs = *open("hs_code");
+  const column inv = *open("invoice_value");
+  const auto fr = open("freight_to_border");
+  const auto ins = open("insurance");
+  const auto after = open("freight_after_border");
+  const auto mass = open("net_mass_kg");
+  const auto qty = open("quantity");
+  const auto exporter = open("exporter_country");
 
-  std::vector<fairport::landed_cost_row> rows(n);
-  std::vector<fairport::landed_cost_row_result> out(n);
-  std::vector<std::string> pre_code(n), pre_msg(n);
-  auto optional_decimal = [](py::handle h) -> std::optional<fairport::decimal> {
-    if (h.is_none()) return std::nullopt;
-    return to_decimal(h);
-  };
-  // Conversion holds the GIL; a float anywhere raises TypeError for the whole call.
-  for (std::size_t i = 0; i < n; ++i) {
-    auto& r = rows[i];
-    try {
-      r.as_of = fairport::parse_date(py::str(as_of[i]).cast<std::string>());
-      r.destination = parse_code<fairport::country_code>((*dest)[i]);
-      r.terms = fairport::parse_incoterm(py::str((*term)[i]).cast<std::string>());
-      r.currency = parse_code<fairport::currency_code>((*cur)[i]);
-      r.cn = fairport::tariff_code::parse(py::str((*hs)[i]).cast<std::string>());
-      r.invoice_value = to_decimal((*inv)[i]);
-      if (fr) r.freight_to_border = optional_decimal((*fr)[i]).value_or(fairport::decimal());
-      if (ins) r.insurance = optional_decimal((*ins)[i]).value_or(fairport::decimal());
-      if (after)
-        r.freight_after_border = optional_decimal((*after)[i]).value_or(fairport::decimal());
-      if (mass) r.net_mass_kg = optional_decimal((*mass)[i]);
-      if (qty) r.quantity = optional_decimal((*qty)[i]);
-      if (exporter) exporters[i] = parse_code<fairport::country_code>((*exporter)[i]);
-    } catch (const fairport::error& e) {
-      pre_code[i] = tag_of(e);
-      pre_msg[i] = std::string(e.what()) + " (row " + std::to_string(i) + ")";
-    }
-  }
-  // The GSP preference of each row (origin unchecked: the preference is conditional on it).
-  std::vector<fairport::preference_regime> regimes(n, fairport::preference_regime::none);
-  {
-    py::gil_scoped_release release;
-    if (exporter) {
-      const fairport::gsp_preference_engine gsp(data);
-      for (std::size_t i = 0; i < n; ++i) {
-        if (!pre_code[i].empty()) continue;
-        try {
-          const fairport::preference_query q(exporters[i], rows[i].cn, rows[i].destination,
-                                             rows[i].as_of);
-          const auto o = gsp.evaluate(q);
-          if (o.eligible() && o.preferential != nullptr) {
-            rows[i].preferential = o.preferential;
-            regimes[i] = o.applied;
+  // Rows go through in chunks: read (with the GIL), compute (without), write the results; the
+  // working memory stays small and warm whatever n is.
+  constexpr std::size_t chunk = 2048;
+  std::vector<fairport::landed_cost_row> rows(std::min(n, chunk));
+  std::vector<fairport::landed_cost_row_result> out(rows.size());
+  std::vector<std::optional<cell_error>> pre(rows.size());
+  std::vector<fairport::country_code> exporters(exporter ? rows.size() : 0);
+  std::vector<fairport::preference_regime> regimes(rows.size());
+
+  date_reader dates;
+  cell_cache<fairport::country_code> dest_cache, exporter_cache;
+  cell_cache<fairport::incoterm> term_cache;
+  cell_cache<fairport::currency_code> cur_cache;
+  cell_cache<fairport::tariff_code> hs_cache;
+  amount_reader inv_r, fr_r, ins_r, after_r, mass_r, qty_r;
+  const auto country = [](std::string_view s) { return fairport::country_code::parse(s); };
+  const auto incoterm = [](std::string_view s) { return fairport::parse_incoterm(s); };
+  const auto currency = [](std::string_view s) { return fairport::currency_code::parse(s); };
+  const auto tariff = [](std::string_view s) { return fairport::tariff_code::parse(s); };
+
+  std::optional<fairport::gsp_preference_engine> gsp;
+  if (exporter) gsp.emplace(data);
+  std::unordered_map<gsp_key, gsp_result, gsp_key_hash> preferences;
+
+  object_column cv(n), duty(n), third(n), vat(n), landed(n), regime(n), codes(n), messages(n);
+  decimal_maker decimals;
+  std::map<fairport::preference_regime, py::str> regime_names;
+  std::map<int, py::str> code_names;
+
+  for (std::size_t start = 0; start < n; start += chunk) {
+    const std::size_t m = std::min(chunk, n - start);
+    // Read. A float amount raises TypeError for the whole call.
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::size_t i = start + j;
+      auto& r = rows[j];
+      r.net_mass_kg.reset();
+      r.quantity.reset();
+      r.freight_to_border = r.insurance = r.freight_after_border = fairport::decimal();
+      r.preferential = nullptr;
+      pre[j].reset();
+      regimes[j] = fairport::preference_regime::none;
+      auto fail = [&](const std::optional<cell_error>& e, const char* field) {
+        if (!e) return false;
+        // No row number: the error sits in the row's own cell (under Dask a position would
+        // count from the start of the partition).
+        pre[j] = cell_error{e->code, std::string(field) + ": " + e->message};
+        return true;
+      };
+      auto text = [&](const column& c, auto& cache, auto parse, auto& into, const char* what) {
+        const auto& e = text_cell(c, i, cache, parse, what);
+        if (e.error) return fail(e.error, c.name.c_str());
+        if (e.missing) {
+          return fail(cell_error{tag_text(fairport::errc::missing_input), "is missing"}, c.name.c_str());
+        }
+        into = *e.value;
+        return false;
+      };
+      auto amount = [&](const std::optional<column>& c, amount_reader& reader, auto& into,
+                        bool required_cell) {
+        if (!c) return false;
+        fairport::decimal v;
+        bool missing = false;
+        if (fail(reader.read(*c, i, v, missing), c->name.c_str())) return true;
+        if (missing) {
+          if (required_cell) {
+            return fail(cell_error{tag_text(fairport::errc::missing_input), "is missing"},
+                        c->name.c_str());
           }
-        } catch (const fairport::error& e) {
-          pre_code[i] = tag_of(e);
-          pre_msg[i] = std::string(e.what()) + " (row " + std::to_string(i) + ")";
+          return false;
+        }
+        into = v;
+        return false;
+      };
+      if (fail(dates.read(as_of, i, r.as_of), "as_of")) continue;
+      if (text(dest, dest_cache, country, r.destination, "country codes")) continue;
+      if (text(term, term_cache, incoterm, r.terms, "Incoterms")) continue;
+      if (text(cur, cur_cache, currency, r.currency, "currency codes")) continue;
+      if (text(hs, hs_cache, tariff, r.cn, "tariff codes")) continue;
+      if (amount(inv, inv_r, r.invoice_value, true)) continue;
+      if (amount(fr, fr_r, r.freight_to_border, false)) continue;
+      if (amount(ins, ins_r, r.insurance, false)) continue;
+      if (amount(after, after_r, r.freight_after_border, false)) continue;
+      if (amount(mass, mass_r, r.net_mass_kg, false)) continue;
+      if (amount(qty, qty_r, r.quantity, false)) continue;
+      if (exporter && text(*exporter, exporter_cache, country, exporters[j], "country codes")) continue;
+    }
+    {
+      py::gil_scoped_release release;
+      // The GSP preference of each row (origin unchecked: the preference is conditional on it),
+      // once per (exporter, CN code, destination, date).
+      if (gsp) {
+        for (std::size_t j = 0; j < m; ++j) {
+          if (pre[j]) continue;
+          gsp_key k{};
+          std::memcpy(k.exporter, exporters[j].view().data(), 2);
+          std::memcpy(k.destination, rows[j].destination.view().data(), 2);
+          k.days = static_cast<std::int32_t>(date::sys_days(rows[j].as_of).time_since_epoch().count());
+          const auto digits = rows[j].cn.digits();
+          std::memcpy(k.cn, digits.data(), digits.size());
+          k.cn_length = static_cast<std::uint8_t>(digits.size());
+          auto it = preferences.find(k);
+          if (it == preferences.end()) {
+            gsp_result g;
+            try {
+              const fairport::preference_query q(exporters[j], rows[j].cn, rows[j].destination,
+                                                 rows[j].as_of);
+              const auto o = gsp->evaluate(q);
+              if (o.eligible() && o.preferential != nullptr) {
+                g.preferential = o.preferential;
+                g.regime = o.applied;
+              }
+            } catch (const fairport::error& e) {
+              g.error = cell_error{tag_text(e.code()), e.what()};
+            }
+            it = preferences.emplace(k, std::move(g)).first;
+          }
+          if (it->second.error) {
+            pre[j] = *it->second.error;
+            continue;
+          }
+          rows[j].preferential = it->second.preferential;
+          regimes[j] = it->second.regime;
         }
       }
-    }
-    // Rows that failed conversion are skipped; the others run in one batch call per run.
-    std::size_t i = 0;
-    while (i < n) {
-      if (!pre_code[i].empty()) {
-        ++i;
-        continue;
+      // Rows that failed conversion are skipped; the others run in one batch call per run.
+      std::size_t j = 0;
+      while (j < m) {
+        if (pre[j]) {
+          ++j;
+          continue;
+        }
+        std::size_t k = j;
+        while (k < m && !pre[k]) ++k;
+        fairport::landed_cost_batch(rows.data() + j, k - j, data, out.data() + j);
+        j = k;
       }
-      std::size_t j = i;
-      while (j < n && pre_code[j].empty()) ++j;
-      fairport::landed_cost_batch(rows.data() + i, j - i, data, out.data() + i);
-      i = j;
     }
-  }
-  py::list cv, duty, third, vat, landed, codes, messages, regime;
-  for (std::size_t i = 0; i < n; ++i) {
-    const bool failed = !pre_code[i].empty() || out[i].code != 0;
-    regime.append(
-        std::string(fairport::to_string(failed ? fairport::preference_regime::none : regimes[i])));
-    if (failed) {
-      for (auto* l : {&cv, &duty, &third, &vat, &landed}) l->append(py::none());
-      if (!pre_code[i].empty()) {
-        codes.append(pre_code[i]);
-        messages.append(pre_msg[i]);
+    // Write.
+    for (std::size_t j = 0; j < m; ++j) {
+      const std::size_t i = start + j;
+      const bool failed = pre[j] || out[j].code != 0;
+      const auto reg = failed ? fairport::preference_regime::none : regimes[j];
+      auto rn = regime_names.find(reg);
+      if (rn == regime_names.end()) {
+        rn = regime_names.emplace(reg, py::str(std::string(fairport::to_string(reg)))).first;
+      }
+      regime.set_borrowed(i, rn->second.ptr());
+      if (failed) {
+        if (pre[j]) {
+          codes.set(i, py::str(pre[j]->code).release().ptr());
+          messages.set(i, py::str(pre[j]->message).release().ptr());
+        } else {
+          auto cn = code_names.find(out[j].code);
+          if (cn == code_names.end()) {
+            cn = code_names
+                     .emplace(out[j].code, py::str(tag_text(static_cast<fairport::errc>(out[j].code))))
+                     .first;
+          }
+          codes.set_borrowed(i, cn->second.ptr());
+          messages.set(i, py::str(out[j].message).release().ptr());
+        }
       } else {
-        const std::string t = fairport::code_tag(static_cast<fairport::errc>(out[i].code));
-        codes.append(t.substr(1, t.size() - 2));
-        messages.append(out[i].message);
+        cv.set(i, decimals.make(out[j].customs_value));
+        duty.set(i, decimals.make(out[j].duty));
+        third.set(i, decimals.make(out[j].third_country_duty));
+        vat.set(i, decimals.make(out[j].vat));
+        landed.set(i, decimals.make(out[j].landed_cost));
       }
-    } else {
-      cv.append(from_decimal(out[i].customs_value));
-      duty.append(from_decimal(out[i].duty));
-      third.append(from_decimal(out[i].third_country_duty));
-      vat.append(from_decimal(out[i].vat));
-      landed.append(from_decimal(out[i].landed_cost));
-      codes.append(py::none());
-      messages.append(py::none());
     }
   }
   py::dict d;
-  d["customs_value"] = cv;
-  d["duty"] = duty;
-  d["third_country_duty"] = third;
-  d["vat"] = vat;
-  d["landed_cost"] = landed;
-  d["regime"] = regime;
-  d["error_code"] = codes;
-  d["error_message"] = messages;
+  d["customs_value"] = cv.array;
+  d["duty"] = duty.array;
+  d["third_country_duty"] = third.array;
+  d["vat"] = vat.array;
+  d["landed_cost"] = landed.array;
+  d["regime"] = regime.array;
+  d["error_code"] = codes.array;
+  d["error_message"] = messages.array;
   return d;
 }
 
@@ -194,8 +583,11 @@ py::dict landed_cost_columns(const py::dict& cols, const fairport::reference_dat
 void bind_check(py::module_& m) {
   m.def("_check_consignment_json", &check_json, py::arg("text"), py::arg("name"), py::arg("data"),
         "Checks a fairport.consignment/1 JSON text; returns (report_json, text, html, status).");
-  m.def("_landed_cost_columns", &landed_cost_columns, py::arg("columns"), py::arg("data"),
-        "Landed cost of independent rows given as equal-length columns.");
+  m.def("_landed_cost_arrays", &landed_cost_arrays, py::arg("columns"), py::arg("data"),
+        "Landed cost of independent rows given as equal-length NumPy arrays; returns object "
+        "arrays.");
+  m.def("_direct_decimal", &direct_decimal_enabled,
+        "Whether Decimal objects are read and made directly (the layout check passed).");
   m.def("example_names", &fairport::example_names,
         "The example consignments shipped with fairport.");
   m.def(

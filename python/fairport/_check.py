@@ -67,10 +67,24 @@ def _decimals(value: Any, key: str = "") -> Any:
 class Report:
     """The report of a consignment check (``fairport.report/1``).
 
-    ``to_dict()`` gives the JSON structure with amounts as ``Decimal``; ``to_json()`` the JSON
-    text; ``to_text()`` the terminal table; in a notebook the report shows as an HTML page.
-    ``exit_status`` is 0 when every line checked cleanly, 1 when a line failed a check (not
-    originating, not eligible, priced below fair), 2 when a line could not be checked.
+    Made by ``check_consignment``; in a notebook the report shows as an HTML page.
+
+    Parameters
+    ----------
+    report_json : str
+        The report as ``fairport.report/1`` JSON text.
+    text : str
+        The report as a terminal table.
+    html : str
+        The report as one HTML page.
+    status : int
+        The exit status: 0 when every line checked cleanly, 1 when a line failed a check (not
+        originating, not eligible, priced below fair), 2 when a line could not be checked.
+
+    Attributes
+    ----------
+    exit_status : int
+        As ``status``.
     """
 
     def __init__(self, report_json: str, text: str, html: str, status: int) -> None:
@@ -80,16 +94,46 @@ class Report:
         self.exit_status = status
 
     def to_dict(self) -> Dict[str, Any]:
+        """Return the report as a dict, amounts and rates as ``Decimal``.
+
+        Returns
+        -------
+        dict
+            The ``fairport.report/1`` structure; every number that is a string in the JSON
+            (``amount``, ``rate``, ``producer_share``) is a ``Decimal``.
+        """
         result: Dict[str, Any] = _decimals(json.loads(self._json))
         return result
 
     def to_json(self) -> str:
+        """Return the report as JSON text.
+
+        Returns
+        -------
+        str
+            The ``fairport.report/1`` document (schema: ``src/schema/``), amounts as exact
+            strings.
+        """
         return self._json
 
     def to_text(self) -> str:
+        """Return the report as the terminal table ``fairport check`` prints.
+
+        Returns
+        -------
+        str
+            The table, with findings.
+        """
         return self._text
 
     def to_html(self) -> str:
+        """Return the report as one printable HTML page (no network access needed).
+
+        Returns
+        -------
+        str
+            The HTML document.
+        """
         return self._html
 
     def _repr_html_(self) -> str:
@@ -118,24 +162,64 @@ def _document_text(doc: DocArg) -> tuple:
 
 
 def check_consignment(doc: DocArg, *, data: DataArg = None) -> Report:
-    """Checks one consignment: origin, preference, landed cost and fair price per line.
+    """Check one consignment: origin, preference, landed cost and fair price per line.
 
-    ``doc`` is a ``fairport.consignment/1`` document as a dict, a JSON string or a file path.
-    Raises a ``fairport.errors.FairportError`` subclass for a document that cannot be checked
-    at all (malformed JSON, unknown schema, no exchange rate ...); a bad line is reported in
-    the report's ``errors`` and the other lines are checked.
+    Parameters
+    ----------
+    doc : dict, str or os.PathLike
+        A ``fairport.consignment/1`` document as a dict (amounts ``Decimal``, ``str`` or
+        ``int``), as JSON text, or the path of a JSON file.
+    data : ReferenceData, str, os.PathLike or None, optional
+        The reference data; ``None`` is the built-in set.
+
+    Returns
+    -------
+    Report
+        The report; a bad line is reported in its ``errors`` and the other lines are checked.
+
+    Raises
+    ------
+    TypeError
+        If the dict holds a ``float``: binary floating point cannot hold most money amounts
+        exactly.
+    fairport.errors.FairportError
+        For a document that cannot be checked at all (malformed JSON, unknown schema, no
+        exchange rate ...), with its code.
     """
     text, name = _document_text(doc)
     return Report(*_core._check_consignment_json(text, name, resolve_data(data)))
 
 
 def example_names() -> List[str]:
-    """The example consignments shipped with fairport."""
+    """List the example consignments shipped with fairport.
+
+    Returns
+    -------
+    list of str
+        Their names, for ``example_consignment``.
+    """
     return list(_core.example_names())
 
 
 def example_consignment(name: str = "kg_felt_de") -> Dict[str, Any]:
-    """One shipped example consignment as a dict (amounts as exact strings)."""
+    """Return one shipped example consignment.
+
+    Parameters
+    ----------
+    name : str, optional
+        One of ``example_names()``; the default is the felt goods of a Kyrgyz cooperative
+        sold to Germany.
+
+    Returns
+    -------
+    dict
+        The ``fairport.consignment/1`` document, amounts as exact strings.
+
+    Raises
+    ------
+    fairport.errors.FairportError
+        If there is no example of that name.
+    """
     result: Dict[str, Any] = json.loads(_core.example_consignment(name))
     return result
 
@@ -166,53 +250,126 @@ _LANDED_COLUMNS = (
 )
 
 
-def landed_cost_columns(
-    columns: Mapping[str, Sequence[Any]], *, data: DataArg = None
-) -> Dict[str, List[Any]]:
-    """Landed cost of independent rows given as columns (lists, tuples, NumPy object arrays).
+def _array(values: Any) -> Any:
+    """A column as a one-dimensional NumPy array: object arrays stay as they are (no copy),
+    NumPy text arrays and Python sequences become object arrays."""
+    import numpy as np  # a dependency of pandas; imported when used
 
-    Required columns: ``as_of, importer_country, incoterm, currency, hs_code, invoice_value``;
-    optional ``exporter_country, freight_to_border, insurance, freight_after_border, net_mass_kg,
-    quantity``. Rows are self-contained lines declared in EUR in a euro-area member state at the
-    built-in customs rates, without consignment-level reliefs. With ``exporter_country`` the
-    GSP preference the country has for the product applies (conditional on the goods
-    originating, which the columns cannot show). Returns columns ``customs_value, duty,
-    third_country_duty, vat, landed_cost`` (``Decimal`` or ``None``), ``regime`` and
-    ``error_code, error_message`` per row. A float anywhere raises ``TypeError``.
-    """
-    cols: Dict[str, Any] = {}
-    for k in _LANDED_COLUMNS:
-        if k in columns:
-            values = list(columns[k])
-            cols[k] = [_iso_date(v) for v in values] if k == "as_of" else values
-    result: Dict[str, List[Any]] = _core._landed_cost_columns(cols, resolve_data(data))
+    if isinstance(values, np.ndarray):
+        return values.astype(object) if values.dtype.kind in "US" else values
+    to_numpy = getattr(values, "to_numpy", None)
+    if to_numpy is not None:  # pandas Series / Index / ExtensionArray
+        arr = to_numpy()
+        if not isinstance(arr, np.ndarray):
+            arr = np.asarray(arr, dtype=object)
+        return arr.astype(object) if arr.dtype.kind in "US" else arr
+    arr = np.empty(len(values), dtype=object)
+    arr[:] = list(values)
+    return arr
+
+
+def _landed_cost_arrays(columns: Mapping[str, Any], data: DataArg) -> Dict[str, Any]:
+    cols = {k: _array(columns[k]) for k in _LANDED_COLUMNS if k in columns}
+    result: Dict[str, Any] = _core._landed_cost_arrays(cols, resolve_data(data))
     return result
 
 
-def check_lines(df: Any, *, data: DataArg = None) -> Any:
-    """Landed cost per row of a pandas DataFrame of consignment lines.
+def landed_cost_columns(
+    columns: Mapping[str, Sequence[Any]], *, data: DataArg = None
+) -> Dict[str, List[Any]]:
+    """Compute the landed cost of independent rows given as columns.
 
-    Columns as in the consignment contract, flattened: ``as_of, exporter_country,
-    importer_country, incoterm, currency, hs_code, invoice_value, freight_to_border, insurance,
-    freight_after_border, net_mass_kg, quantity``. Returns a DataFrame with ``customs_value,
-    duty, vat, landed_cost, regime, error_code, error_message`` (amounts as ``Decimal``). The
-    duty is the GSP preference of the exporting country when it has one for the product
-    (the origin of each row is not checked here; ``check_consignment`` checks it).
+    Rows are self-contained lines declared in EUR in a euro-area member state, at the built-in
+    customs rates of the month, without consignment-level reliefs (a row is not a
+    consignment). With ``exporter_country`` the GSP preference the country has for the
+    product applies, conditional on the goods originating, which the columns cannot show.
+
+    Parameters
+    ----------
+    columns : mapping of str to sequence
+        Equal-length columns (lists, tuples, NumPy arrays, pandas Series). Required:
+        ``as_of`` (ISO strings, dates or datetime64), ``importer_country``, ``incoterm``,
+        ``currency``, ``hs_code``, ``invoice_value``; optional ``exporter_country``,
+        ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
+        ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
+        NaN and ``pandas.NA`` mark a missing optional amount.
+    data : ReferenceData, str, os.PathLike or None, optional
+        The reference data; ``None`` is the built-in set.
+
+    Returns
+    -------
+    dict of str to list
+        ``customs_value, duty, third_country_duty, vat, landed_cost`` (``Decimal``, or
+        ``None`` for a row that failed), ``regime`` and ``error_code, error_message`` (``None``
+        for a row that was computed) per row.
+
+    Raises
+    ------
+    TypeError
+        If an amount is a ``float``: binary floating point cannot hold most money amounts
+        exactly.
+    fairport.errors.FairportError
+        If a required column is missing or the columns differ in length. A bad cell is
+        reported in its row's ``error_code`` and ``error_message``; the other rows are
+        computed.
+    """
+    result = _landed_cost_arrays(columns, data)
+    return {k: v.tolist() for k, v in result.items()}
+
+
+def check_lines(df: Any, *, data: DataArg = None) -> Any:
+    """Compute the landed cost and GSP regime of every row of a pandas DataFrame of lines.
+
+    Each row is an independent line declared in EUR in a euro-area member state (see
+    ``landed_cost_columns``). The duty is the GSP preference of the exporting country when it
+    has one for the product; the origin of each row is not checked here
+    (``check_consignment`` checks it).
+
+    Parameters
+    ----------
+    df : pandas.DataFrame
+        Columns as in the consignment contract, flattened: ``as_of, exporter_country,
+        importer_country, incoterm, currency, hs_code, invoice_value, freight_to_border,
+        insurance, freight_after_border, net_mass_kg, quantity`` (the first six but
+        ``exporter_country`` are required). Amounts are ``Decimal``, ``str`` or ``int``
+        objects, or int64 columns; read CSV files with ``dtype=str`` so that no amount passes
+        through a float. Empty cells (NaN, ``None``, ``pandas.NA``) are missing values.
+        Categorical and repeated-object columns are read once per distinct value.
+    data : ReferenceData, str, os.PathLike or None, optional
+        The reference data; ``None`` is the built-in set.
+
+    Returns
+    -------
+    pandas.DataFrame
+        With the index of ``df`` and the columns ``customs_value, duty, vat, landed_cost``
+        (``Decimal``, or ``None`` for a row that failed), ``regime`` (``eba``, ``gsp_plus``,
+        ``gsp`` or ``none``), ``error_code`` and ``error_message`` (``None`` for a row that was
+        computed).
+
+    Raises
+    ------
+    TypeError
+        If an amount column holds floats.
+    fairport.errors.FairportError
+        If a required column is missing. A bad cell is reported in its row's error columns
+        and every other row is computed.
     """
     import pandas as pd  # optional dependency, imported when used
 
-    cols = {k: df[k].tolist() for k in _LANDED_COLUMNS if k in df.columns}
-    res = landed_cost_columns(cols, data=data)
-    out = pd.DataFrame(
-        {
-            "customs_value": res["customs_value"],
-            "duty": res["duty"],
-            "vat": res["vat"],
-            "landed_cost": res["landed_cost"],
-            "regime": res["regime"],
-            "error_code": res["error_code"],
-            "error_message": res["error_message"],
-        },
+    res = _landed_cost_arrays({k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data)
+    return pd.DataFrame(
+        {k: res[k] for k in _CHECK_LINES_COLUMNS},
         index=df.index,
+        copy=False,
     )
-    return out
+
+
+_CHECK_LINES_COLUMNS = (
+    "customs_value",
+    "duty",
+    "vat",
+    "landed_cost",
+    "regime",
+    "error_code",
+    "error_message",
+)

@@ -1,20 +1,4 @@
-"""``fairport.check_lines`` over a Dask DataFrame, partition by partition.
-
-When to use it
---------------
-Most users do not need this module: ``fairport.check_lines`` on a pandas DataFrame prices a
-million lines in about ten seconds on one core, and below a few million rows the single-process
-call is faster than a cluster (building the graph, starting worker processes and moving the
-partitions to them cost more than they save). Use ``fairport.dask.check_lines`` when
-
-* the lines do not fit into one machine's memory (a year of customs declarations read from
-  many Parquet or CSV files with ``dask.dataframe.read_parquet`` / ``read_csv``), or
-* the lines are already in a Dask DataFrame, or
-* many cores or several machines are at hand (a ``dask.distributed`` cluster) and the table is
-  large enough that splitting it pays.
-
-The pricing holds Python's GIL, so Dask's default threaded scheduler gives no speed-up on one
-machine: use ``scheduler="processes"`` or a ``dask.distributed`` cluster.
+"""Run ``fairport.check_lines`` over a Dask DataFrame, partition by partition.
 
 Each partition is priced by ``fairport.check_lines`` on its own: rows are independent, so the
 result is exactly, to the last cent, what the single-process call gives on the whole table.
@@ -26,6 +10,27 @@ loads the directory on its worker, so it must be readable there. A ``fairport.Re
 object cannot be sent to another process; pass the directory it was loaded from instead.
 
 Dask is imported when ``check_lines`` is called (Debian: python3-dask, python3-distributed).
+
+Notes
+-----
+Most users do not need this module: ``fairport.check_lines`` on a pandas DataFrame prices
+about a million and a half lines a second on one core, and below a few million rows the
+single-process call is faster than a cluster (building the graph, starting worker processes
+and moving the partitions to them cost more than they save). Use ``fairport.dask.check_lines``
+when
+
+* the lines do not fit into one machine's memory (a year of customs declarations read from
+  many CSV or Parquet files with ``dask.dataframe.read_csv(..., dtype=str)`` /
+  ``read_parquet``), or
+* the lines are already in a Dask DataFrame, or
+* many cores or several machines are at hand (a ``dask.distributed`` cluster) and the table is
+  large enough that splitting it pays.
+
+The pricing holds Python's GIL while it reads and writes Python objects, so Dask's default
+threaded scheduler gains little on one machine: use ``scheduler="processes"`` or a
+``dask.distributed`` cluster. Keep the result on the workers (aggregate it, or write it with
+``to_csv`` / ``to_parquet``) rather than collecting millions of ``Decimal`` objects into one
+process with ``compute()``.
 """
 
 from __future__ import annotations
@@ -63,8 +68,18 @@ _REQUIRED_COLUMNS = (
 
 
 def output_meta(index: Any = None) -> Any:
-    """An empty pandas DataFrame shaped like the result of ``check_lines`` (all object columns),
-    with ``index`` (an empty index of the input's type) when given; the ``meta`` for Dask."""
+    """Return an empty DataFrame shaped like the result of ``check_lines`` (the Dask ``meta``).
+
+    Parameters
+    ----------
+    index : pandas.Index, optional
+        An empty index of the input's type, used as the frame's index when given.
+
+    Returns
+    -------
+    pandas.DataFrame
+        No rows; the columns of ``fairport.check_lines``, all of dtype object.
+    """
     import pandas as pd  # optional dependency, imported when used
 
     columns = {name: pd.Series([], dtype=object) for name in _OUTPUT_COLUMNS}
@@ -97,14 +112,33 @@ def _check_partition(part: Any, data: Optional[Union[str, "os.PathLike[str]"]]) 
 
 
 def check_lines(ddf: Any, *, data: DataArg = None) -> Any:
-    """``fairport.check_lines`` on every partition of the Dask DataFrame ``ddf``.
+    """Run ``fairport.check_lines`` on every partition of a Dask DataFrame.
 
-    Same input columns and same result columns as ``fairport.check_lines`` (``customs_value,
-    duty, vat, landed_cost, regime, error_code, error_message``; amounts ``Decimal``), with the
-    index and divisions of ``ddf``. Lazy: nothing is computed until ``.compute()`` (or
-    ``.persist()``, ``.to_parquet()`` ...). ``data`` is ``None`` or a directory path (see the
-    module documentation for when this is worth using). Raises ``ValueError`` at once when a
-    required column is missing.
+    Lazy: nothing is computed until ``.compute()`` (or ``.persist()``, ``.to_csv()``,
+    ``.to_parquet()`` ...). See the module notes for when this is worth using.
+
+    Parameters
+    ----------
+    ddf : dask.dataframe.DataFrame
+        The lines, with the input columns of ``fairport.check_lines``.
+    data : str, os.PathLike, ReferenceData or None, optional
+        ``None`` (the built-in set, also when the built-in ``ReferenceData`` is passed) or a
+        directory path that every worker can read.
+
+    Returns
+    -------
+    dask.dataframe.DataFrame
+        The columns of ``fairport.check_lines`` (``customs_value, duty, vat, landed_cost,
+        regime, error_code, error_message``; amounts ``Decimal``), with the index and
+        divisions of ``ddf``.
+
+    Raises
+    ------
+    ValueError
+        At once, when a required column is missing.
+    TypeError
+        If ``data`` is a ``ReferenceData`` object loaded from files (it cannot travel to the
+        workers) or of another type.
     """
     missing: List[str] = [c for c in _REQUIRED_COLUMNS if c not in ddf.columns]
     if missing:

@@ -1,0 +1,129 @@
+"""check_lines reads the column types pandas produces, and Decimal objects cross exactly.
+
+The figures are compared with the same rows given as Decimal objects (the reference form), so
+every input form must give the same Decimals, digit for digit and exponent for exponent.
+"""
+from decimal import Decimal
+
+import numpy as np
+import pandas as pd
+import pytest
+
+import fairport
+from fairport import _core
+
+ROWS = {
+    "as_of": ["2026-03-16", "2026-03-16", "2026-04-02", "2026-03-16"],
+    "exporter_country": ["KG", "CN", "PK", "KG"],
+    "importer_country": ["DE", "NL", "IT", "FR"],
+    "incoterm": ["FCA", "CIF", "FCA", "EXW"],
+    "currency": ["EUR", "EUR", "EUR", "EUR"],
+    "hs_code": ["5602210000", "4202210000", "4202210000", "6912002500"],
+    "invoice_value": [Decimal("1234.50"), Decimal("99.99"), Decimal("10000"), Decimal("0.01")],
+    "freight_to_border": [Decimal("80.00"), None, Decimal("12.5"), Decimal("3")],
+    "insurance": [Decimal("4.10"), None, Decimal("0"), None],
+}
+
+
+def _reference():
+    return fairport.check_lines(pd.DataFrame(ROWS))
+
+
+def _same(got, want):
+    for col in want.columns:
+        g, w = got[col].tolist(), want[col].tolist()
+        assert g == w, col
+        # Equal and also the same exponent: 1.50 is not 1.5 on a customs declaration.
+        assert [x.as_tuple() if isinstance(x, Decimal) else x for x in g] == [
+            x.as_tuple() if isinstance(x, Decimal) else x for x in w
+        ], col
+
+
+def test_reference_rows_compute():
+    ref = _reference()
+    assert ref["error_code"].isna().all(), ref["error_message"].tolist()
+    # Row 1: FCA, so freight and insurance to the border are added: 1234.50 + 80.00 + 4.10.
+    assert ref["customs_value"][0] == Decimal("1318.60")
+    assert ref["customs_value"][0].as_tuple().exponent == -2
+
+
+def test_strings_categoricals_datetimes_and_int_columns_give_the_same_decimals():
+    df = pd.DataFrame(ROWS)
+    alt = pd.DataFrame(
+        {
+            "as_of": pd.to_datetime(df["as_of"]),  # datetime64[ns]
+            "exporter_country": df["exporter_country"].astype("category"),
+            "importer_country": df["importer_country"].astype("category"),
+            "incoterm": df["incoterm"].astype("string"),  # pandas StringDtype
+            "currency": df["currency"],
+            "hs_code": df["hs_code"].astype("category"),
+            "invoice_value": [str(v) for v in ROWS["invoice_value"]],  # as read with dtype=str
+            "freight_to_border": ["80.00", np.nan, "12.5", "3"],  # NaN: read_csv's empty cell
+            "insurance": ["4.10", pd.NA, "0", None],
+        }
+    )
+    _same(fairport.check_lines(alt), _reference())
+
+
+def test_int64_amount_column_is_exact():
+    df = pd.DataFrame({k: v for k, v in ROWS.items() if k not in ("freight_to_border", "insurance")})
+    df["invoice_value"] = np.array([1234, 99, 10000, 1], dtype=np.int64)
+    as_decimals = df.assign(invoice_value=[Decimal(1234), Decimal(99), Decimal(10000), Decimal(1)])
+    _same(fairport.check_lines(df), fairport.check_lines(as_decimals))
+
+
+def test_a_float_amount_column_is_refused_but_an_all_missing_one_is_empty():
+    df = pd.DataFrame(ROWS)
+    with pytest.raises(TypeError, match="float"):
+        fairport.check_lines(df.assign(invoice_value=[1234.5, 99.99, 10000.0, 0.01]))
+    with pytest.raises(TypeError, match="float"):
+        fairport.check_lines(df.assign(insurance=[Decimal("1"), 0.5, None, None]))
+    # A column pandas made entirely of NaN (every cell missing) is an absent optional amount.
+    _same(
+        fairport.check_lines(df.assign(insurance=np.full(4, np.nan))),
+        fairport.check_lines(df.drop(columns="insurance")),
+    )
+
+
+def test_a_bad_cell_fails_its_row_only():
+    df = pd.DataFrame(ROWS)
+    df.loc[1, "invoice_value"] = None
+    df.loc[2, "hs_code"] = "42x2"
+    out = fairport.check_lines(df)
+    ref = _reference()
+    assert out["error_code"].tolist() == [None, "fairport.consignment.402", "fairport.input.104", None]
+    assert out["error_message"][1].startswith("invoice_value: ")
+    assert out["customs_value"][1] is None and out["landed_cost"][2] is None
+    assert out["landed_cost"][0] == ref["landed_cost"][0]
+    assert out["landed_cost"][3] == ref["landed_cost"][3]
+
+
+VALUES = [
+    "0", "0.00", "-0.05", "1", "12345.67", "-12345.670", "9999999999999999999",
+    "10000000000000000000", "-10000000000000000001", "12345678901234567890.123456789",
+    "99999999999999999999999999999999999999", "-0.00000000000000000000000000000000000001",
+    "4000000000000000000.5",
+]
+
+
+@pytest.mark.parametrize("text", VALUES)
+def test_decimals_cross_exactly_both_ways(text):
+    value = fairport.parse_decimal(text)  # str -> fairport -> Decimal
+    want = Decimal(text)
+    assert value.as_tuple() == want.as_tuple()
+    assert str(value) == str(want) and hash(value) == hash(want)
+    assert value + Decimal("0.001") == want + Decimal("0.001")
+    # Decimal -> fairport -> Decimal keeps coefficient and exponent.
+    assert fairport.sum_decimals([want]).as_tuple() == want.as_tuple()
+
+
+def test_decimals_with_a_positive_exponent_and_specials():
+    assert fairport.sum_decimals([Decimal("1E+3")]) == Decimal(1000)
+    for bad in ("NaN", "Infinity", "-Infinity", "sNaN"):
+        with pytest.raises(fairport.errors.FairportError):
+            fairport.sum_decimals([Decimal(bad)])
+
+
+def test_decimal_objects_are_read_and_made_directly_on_this_interpreter():
+    # Debian 12's CPython 3.11: the layout check passes, so the tests above ran the direct path.
+    assert _core._direct_decimal() is True
