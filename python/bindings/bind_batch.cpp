@@ -98,18 +98,32 @@ void bind_batch(py::module_& m) {
         },
         py::arg("prices"), py::arg("quantities"), py::kw_only(), py::arg("scale"), py::arg("mode"),
         R"pbdoc(
-Line extensions price x quantity, each rounded once to `scale` places.
+Compute line extensions price x quantity, each rounded once to `scale` places.
+
+A row whose price or quantity is bad text, or whose product does not fit, is reported in its
+row; the other rows are computed.
 
 Parameters
 ----------
-prices, quantities : sequence of Decimal | str | int
+prices, quantities : sequence of decimal.Decimal or str or int
     Equal lengths. A float anywhere raises TypeError.
+scale : int
+    The number of decimal places of each extension, 0 to 38.
+mode : RoundingMode
+    How to round each exact product.
 
 Returns
 -------
 dict
     ``amount`` (Decimal or None), ``error_code`` and ``error_message`` (None or the coded error
     of that row), one entry per row.
+
+Raises
+------
+TypeError
+    If a price or quantity is a float.
+fairport.errors.InputError
+    [fairport.input.106] when prices and quantities differ in length.
 
 Examples
 --------
@@ -156,7 +170,7 @@ Examples
       py::arg("prices"), py::arg("quantities"), py::kw_only(), py::arg("price_scale"),
       py::arg("quantity_scale"), py::arg("scale"), py::arg("mode"),
       R"pbdoc(
-Line extensions over fixed-point columns: int64 coefficients in, int64 coefficients out.
+Compute line extensions over fixed-point columns: int64 coefficients in and out.
 
 Parameters
 ----------
@@ -164,7 +178,7 @@ prices, quantities : numpy.ndarray of int64
     Coefficients at ``price_scale`` and ``quantity_scale`` places (187.35 at scale 2 is 18735).
     A float array raises TypeError: it is never cast.
 price_scale, quantity_scale, scale : int
-    0 to 18.
+    The number of decimal places of the prices, the quantities and the results, 0 to 18.
 mode : RoundingMode
     The one rounding, from ``price_scale + quantity_scale`` places to ``scale``.
 
@@ -173,6 +187,13 @@ Returns
 dict
     ``coefficient`` (int64 array at ``scale``), ``scale``, ``overflow`` (bool array: the
     rounded result does not fit an int64; its coefficient is then 0).
+
+Raises
+------
+TypeError
+    If an array is not a one-dimensional int64 array.
+fairport.errors.InputError
+    [fairport.input.106] when prices and quantities differ in length.
 
 Examples
 --------
@@ -194,7 +215,26 @@ Examples
           }
           return total;
         },
-        py::arg("values"), "The exact sum of the values (Decimal, str or int).");
+        py::arg("values"), R"pbdoc(
+Return the exact sum of the values (Decimal, str or int).
+
+Parameters
+----------
+values : sequence of decimal.Decimal or str or int
+    The values. A float raises TypeError.
+
+Returns
+-------
+decimal.Decimal
+    The exact sum; 0 for no values.
+
+Raises
+------
+TypeError
+    If a value is a float.
+fairport.errors.DecimalOverflowError
+    [fairport.arithmetic.201] when the sum needs more than 38 digits.
+)pbdoc");
 }
 
 }  // namespace fairport_py

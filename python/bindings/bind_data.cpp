@@ -36,16 +36,67 @@ py::dict info_dict(const fairport::dataset_info& i) {
 }  // namespace
 
 void bind_data(py::module_& m) {
-  py::class_<fairport::reference_data>(m, "ReferenceData",
-                                       "An immutable set of dated, sourced reference datasets.")
+  py::class_<fairport::reference_data>(m, "ReferenceData", R"pbdoc(
+An immutable set of dated, sourced reference datasets.
+
+There is no constructor: use ReferenceData.builtin() or ReferenceData.load(directory) (or
+fairport.load_reference_data), and pass the result as the ``data=`` argument of fairport's
+functions.
+
+Attributes
+----------
+origin : str
+    Where the data comes from: "builtin", or the directory it was loaded from.
+)pbdoc")
       .def_static(
-          "builtin", []() { return fairport::reference_data::builtin(); },
-          "The datasets compiled into the library.")
+          "builtin", []() { return fairport::reference_data::builtin(); }, R"pbdoc(
+Return the datasets compiled into the library.
+
+Returns
+-------
+ReferenceData
+    The built-in datasets (what ``data=None`` means).
+)pbdoc")
       .def_static(
           "load", [](const std::string& d) { return fairport::reference_data::load(d); },
-          py::arg("directory"), "Loads every dataset listed in DIRECTORY/manifest.json.")
+          py::arg("directory"), R"pbdoc(
+Load every dataset listed in DIRECTORY/manifest.json.
+
+Parameters
+----------
+directory : str
+    The directory that holds manifest.json and the dataset files it lists.
+
+Returns
+-------
+ReferenceData
+    The datasets.
+
+Raises
+------
+fairport.errors.DataError
+    A subclass naming the file, JSON Pointer, dataset and version when anything is wrong;
+    nothing loads halfway.
+)pbdoc")
       .def("with_override", &fairport::reference_data::with_override, py::arg("dataset_file"),
-           "A copy with one dataset replaced by the file (matched by its \"dataset\" id).")
+           R"pbdoc(
+Return a copy with one dataset replaced by the file (matched by its "dataset" id).
+
+Parameters
+----------
+dataset_file : str
+    The path of a dataset file.
+
+Returns
+-------
+ReferenceData
+    A new set; this one is unchanged.
+
+Raises
+------
+fairport.errors.DataError
+    When the file cannot be read or is not a valid dataset.
+)pbdoc")
       .def(
           "datasets",
           [](const fairport::reference_data& r) {
@@ -53,14 +104,40 @@ void bind_data(py::module_& m) {
             for (const auto& i : r.datasets()) out.append(info_dict(i));
             return out;
           },
-          "One dict per dataset: id, version, schema, file, sha256, records, coverage_from, "
-          "coverage_through (None when open-ended), title, publisher, url, retrieved, licence, "
-          "note.")
+          R"pbdoc(
+List what is loaded: one dict per dataset.
+
+Returns
+-------
+list of dict
+    Per dataset: id, version, schema, file, sha256, records, coverage_from, coverage_through
+    (None when open-ended), title, publisher, url, retrieved, licence, note.
+)pbdoc")
       .def(
           "dataset", [](const fairport::reference_data& r,
                         const std::string& id) { return info_dict(r.dataset(id)); },
-          py::arg("id"))
-      .def_property_readonly("origin", &fairport::reference_data::origin)
+          py::arg("id"), R"pbdoc(
+Describe one loaded dataset.
+
+Parameters
+----------
+id : str
+    The dataset's id (``"eu_cct_erga_omnes"``).
+
+Returns
+-------
+dict
+    The dataset's id, version, schema, file, sha256, records, coverage_from,
+    coverage_through (None when open-ended), title, publisher, url, retrieved, licence, note.
+
+Raises
+------
+fairport.errors.DataError
+    [fairport.data.314] when no dataset has that id.
+)pbdoc")
+      .def_property_readonly("origin", &fairport::reference_data::origin,
+                             "Where the data comes from: \"builtin\", or the directory it was "
+                             "loaded from.")
       .def("__repr__", [](const fairport::reference_data& r) {
         return "<fairport.ReferenceData " + r.origin() + ", " +
                std::to_string(r.datasets().size()) + " datasets>";

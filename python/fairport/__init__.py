@@ -1,4 +1,4 @@
-"""fairport: fair producer prices, EU landed cost, GSP eligibility and rules of origin, exactly.
+"""Fair producer prices, EU landed cost, GSP eligibility and rules of origin, exactly.
 
 Amounts go in as ``decimal.Decimal``, ``str`` or ``int`` and come out as ``decimal.Decimal``;
 a ``float`` passed as money raises ``TypeError``.

@@ -9,10 +9,25 @@ DataArg = Optional[Union[ReferenceData, str, "os.PathLike[str]"]]
 
 
 def resolve_data(data: DataArg = None) -> ReferenceData:
-    """The reference data a ``data=`` argument names.
+    """Return the reference data a ``data=`` argument names.
 
-    ``None`` is the built-in set; a ``ReferenceData`` is used as it is; a path is a directory
-    with a ``manifest.json`` (see ``load_reference_data``).
+    Parameters
+    ----------
+    data : fairport.ReferenceData or str or os.PathLike, optional
+        ``None`` (the default) is the built-in set; a ``ReferenceData`` is used as it is; a path
+        is a directory with a ``manifest.json`` (see ``load_reference_data``).
+
+    Returns
+    -------
+    fairport.ReferenceData
+        The reference data.
+
+    Raises
+    ------
+    TypeError
+        If ``data`` is none of these.
+    fairport.errors.DataError
+        If the directory's datasets do not load (see ``load_reference_data``).
     """
     if data is None:
         return ReferenceData.builtin()
@@ -27,14 +42,41 @@ def resolve_data(data: DataArg = None) -> ReferenceData:
 
 
 def load_reference_data(directory: Union[str, "os.PathLike[str]"]) -> ReferenceData:
-    """Loads every dataset listed in ``directory/manifest.json``, strictly.
+    """Load every dataset listed in ``directory/manifest.json``, strictly.
 
-    Raises a ``fairport.errors.DataError`` subclass naming the file, JSON Pointer, dataset and
-    version when anything is wrong; nothing loads halfway.
+    Parameters
+    ----------
+    directory : str or os.PathLike
+        The directory that holds ``manifest.json`` and the dataset files it lists.
+
+    Returns
+    -------
+    fairport.ReferenceData
+        The datasets, for the ``data=`` argument of fairport's functions.
+
+    Raises
+    ------
+    fairport.errors.DataError
+        A subclass naming the file, JSON Pointer, dataset and version when anything is wrong;
+        nothing loads halfway.
     """
     return ReferenceData.load(os.fspath(directory))
 
 
 def datasets(data: DataArg = None) -> List[Dict[str, Any]]:
-    """What is loaded: one dict per dataset (id, version, coverage, source, licence, sha256)."""
+    """List what is loaded: one dict per dataset (id, version, coverage, source, licence, sha256).
+
+    Parameters
+    ----------
+    data : fairport.ReferenceData or str or os.PathLike, optional
+        The reference data: ``None`` (the default) for the built-in set, a
+        ``fairport.ReferenceData``, or a directory with a ``manifest.json``.
+
+    Returns
+    -------
+    list of dict
+        Per dataset: ``id``, ``version``, ``schema``, ``file``, ``sha256``, ``records``,
+        ``coverage_from``, ``coverage_through`` (``None`` when open-ended), ``title``,
+        ``publisher``, ``url``, ``retrieved``, ``licence`` and ``note``.
+    """
     return resolve_data(data).datasets()

@@ -79,11 +79,28 @@ def _landed_parts(line: Mapping[str, Any]) -> Dict[str, Decimal]:
 
 
 def plot_landed_cost(report: Any, ax: Any = None) -> Any:
-    """Stacked bars, one per report line: goods, transport, duty, (excise and fees,) VAT.
+    """Draw stacked bars, one per report line: goods, transport, duty, (excise and fees,) VAT.
 
-    ``report`` is a ``fairport.Report`` (or its ``to_dict()``). Each bar is labelled with the
-    line's exact landed cost; lines the check could not price (in the report's ``errors``)
-    have no bar. Returns the ``Axes``.
+    Each bar is labelled with the line's exact landed cost; lines the check could not price (in
+    the report's ``errors``) have no bar. Transport is every carriage and insurance cost of the
+    line, whether the invoice included it (CIF, CPT ...) or not; goods is what remains.
+
+    Parameters
+    ----------
+    report : fairport.Report or dict
+        A consignment report, or its ``to_dict()``.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; ``None`` (the default) draws on a new figure.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    TypeError
+        If ``report`` is neither a ``fairport.Report`` nor a mapping.
     """
     d = _report_dict(report)
     lines = [ln for ln in d.get("lines", []) if ln.get("landed_cost") is not None]
@@ -175,14 +192,33 @@ def _savings_rows(
 
 
 def plot_duty_savings(data: Any, ax: Any = None, *, label: Optional[str] = None) -> Any:
-    """Duty paid beside the third-country (MFN) duty, per row, with the exact saving.
+    """Draw the duty paid beside the third-country (MFN) duty, per row, with the exact saving.
 
-    ``data`` is a DataFrame (or a mapping of columns) with ``duty`` and ``third_country_duty``
-    (as ``landed_cost_columns`` returns them, or a ``check_lines`` frame with the duty of a
-    third-country run added as ``third_country_duty``); rows are labelled by the column
-    ``label``, else ``hs_code``, else the index. A ``fairport.Report`` works too: one pair of
-    bars per line from its ``duty.amount`` and ``duty.third_country_amount``. Rows without a
-    duty (errors) are left out. Returns the ``Axes``.
+    Rows without a duty (errors) are left out. The title gives the total saving.
+
+    Parameters
+    ----------
+    data : pandas.DataFrame or mapping or fairport.Report
+        A DataFrame (or a mapping of columns) with ``duty`` and ``third_country_duty`` (as
+        ``landed_cost_columns`` returns them, or a ``check_lines`` frame with the duty of a
+        third-country run added as ``third_country_duty``). A ``fairport.Report`` (or its
+        ``to_dict()``) works too: one pair of bars per line from its ``duty.amount`` and
+        ``duty.third_country_amount``.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; ``None`` (the default) draws on a new figure.
+    label : str, optional
+        The column that labels the rows; without it (or without that column), ``hs_code``,
+        else the index.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    ValueError
+        If ``data`` is not a report and lacks the column ``duty`` or ``third_country_duty``.
     """
     labels, paid, third, subject, currency = _savings_rows(data, label)
     ax = _axes(ax)
@@ -225,12 +261,33 @@ def plot_duty_savings(data: Any, ax: Any = None, *, label: Optional[str] = None)
 def plot_price_chain(
     stages: Sequence[Tuple[str, Any]], ax: Any = None, *, total_label: str = "total"
 ) -> Any:
-    """A waterfall from the producer's price to the final price.
+    """Draw a waterfall from the producer's price to the final price.
 
-    ``stages`` is a list of ``(label, amount)``: the first amount is the producer's price,
-    each further one what a step of the chain adds (negative amounts go down). Amounts are
-    ``Decimal``, ``str`` or ``int`` (a ``float`` raises ``TypeError``). A last bar shows the
-    exact total, and the title the producer's share of it. Returns the ``Axes``.
+    A last bar shows the exact total, and the title the producer's share of it.
+
+    Parameters
+    ----------
+    stages : sequence of tuple
+        ``(label, amount)`` pairs: the first amount is the producer's price, each further one
+        what a step of the chain adds (negative amounts go down). Amounts are ``Decimal``,
+        ``str`` or ``int`` (a ``float`` raises ``TypeError``). ``PriceChain.steps()`` gives
+        them.
+    ax : matplotlib.axes.Axes, optional
+        The axes to draw on; ``None`` (the default) draws on a new figure.
+    total_label : str, default "total"
+        The label of the last bar, the total.
+
+    Returns
+    -------
+    matplotlib.axes.Axes
+        The axes drawn on.
+
+    Raises
+    ------
+    TypeError
+        If an amount is a ``float``.
+    ValueError
+        If ``stages`` is empty.
     """
     if not stages:
         raise ValueError("plot_price_chain needs at least one stage")
