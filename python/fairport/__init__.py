@@ -31,6 +31,7 @@ from ._check import (
     landed_cost_columns,
 )
 from ._data import datasets, load_reference_data
+from ._frames import artisan_fair_prices, assess_origins, decide_preferences
 from ._engines import (
     PriceChain,
     artisan_fair_price,
@@ -51,11 +52,14 @@ __all__ = [
     "__version__",
     "allocate",
     "artisan_fair_price",
+    "artisan_fair_prices",
     "assess_origin",
+    "assess_origins",
     "check_consignment",
     "check_lines",
     "datasets",
     "decide_preference",
+    "decide_preferences",
     "decimal_from_float",
     "divide",
     "errors",

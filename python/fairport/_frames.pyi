@@ -1,0 +1,9 @@
+from typing import Any
+
+from ._data import DataArg
+
+__all__ = ["artisan_fair_prices", "assess_origins", "decide_preferences"]
+
+def decide_preferences(df: Any, *, data: DataArg = None) -> Any: ...
+def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None) -> Any: ...
+def artisan_fair_prices(df: Any, *, data: DataArg = None) -> Any: ...
