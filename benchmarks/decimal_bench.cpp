@@ -81,6 +81,22 @@ void BM_FusedMultiplyRoundAdd(benchmark::State& state) {
 }
 BENCHMARK(BM_FusedMultiplyRoundAdd);
 
+// The same with half_up, the mode of fairport's EU customs rounding (eu_customs_rounding):
+// its bias needs no remainder, so no tie test.
+void BM_FusedMultiplyRoundAddHalfUp(benchmark::State& state) {
+  const data& d = get();
+  const decimal* price = d.price.data();
+  const decimal* qty = d.qty.data();
+  for (auto _ : state) {
+    decimal acc = decimal::from_parts(0, 6);
+    for (std::size_t i = 0; i < N; ++i) acc += multiply(price[i], qty[i], 6, rounding_mode::half_up);
+    decimal result = acc;
+    benchmark::DoNotOptimize(result);
+  }
+  per_op(state);
+}
+BENCHMARK(BM_FusedMultiplyRoundAddHalfUp);
+
 // The same computation over int64 columns at stated scales (4 and 3): multiply_fixed rounds
 // each product once to scale 6, then the column is summed in 128 bits with one range check.
 void BM_FixedColumnsMultiplyRoundAdd(benchmark::State& state) {
