@@ -138,10 +138,15 @@ column column_of(const std::string& name, py::handle h, std::size_t n) {
                                       " rows, expected " + std::to_string(n));
   }
   c.kind = c.array.dtype().kind();
+  const py::module_ np = py::module_::import("numpy");
+  if ((c.kind == 'i' || c.kind == 'u') && c.array.itemsize() != 8) {
+    c.array = py::array::ensure(np.attr("asarray")(c.array, "int64"));  // int8..int32, uint8..uint32
+    c.kind = 'i';
+  }
   c.base = static_cast<const char*>(c.array.data());
   c.stride = c.array.strides(0);
   if (c.kind == 'M') {
-    const std::string unit = py::str(py::module_::import("numpy").attr("datetime_data")(c.array.dtype())[py::int_(0)]);
+    const std::string unit = py::str(np.attr("datetime_data")(c.array.dtype())[py::int_(0)]);
     const std::map<std::string, std::int64_t> per_day = {
         {"D", 1}, {"h", 24}, {"m", 1440}, {"s", 86400}, {"ms", 86400000LL},
         {"us", 86400000000LL}, {"ns", 86400000000000LL}};
@@ -151,14 +156,12 @@ column column_of(const std::string& name, py::handle h, std::size_t n) {
     }
     c.datetime_unit_per_day = it->second;
   } else if (c.kind == 'f') {
-    // A float column is accepted only when every cell is NaN: pandas' all-missing column.
-    for (std::size_t i = 0; i < n; ++i) {
-      const double v = c.array.itemsize() == 8 ? c.scalar<double>(i) : static_cast<double>(c.scalar<float>(i));
-      if (!std::isnan(v)) {
-        throw py::type_error("column \"" + name +
-                             "\" holds floats: binary floating point cannot hold most money amounts "
-                             "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
-      }
+    // A float column is accepted only when every cell is NaN: pandas' all-missing column. Its
+    // values are never read.
+    if (!np.attr("isnan")(c.array).attr("all")().cast<bool>()) {
+      throw py::type_error("column \"" + name +
+                           "\" holds floats: binary floating point cannot hold most money amounts "
+                           "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
     }
   } else if (c.kind != 'O' && c.kind != 'i' && c.kind != 'u') {
     throw py::type_error("column \"" + name + "\" has an unsupported dtype " +

@@ -250,6 +250,18 @@ _LANDED_COLUMNS = (
 )
 
 
+# The columns check_lines returns, in order (fairport.dask promises the same).
+_CHECK_LINES_COLUMNS = (
+    "customs_value",
+    "duty",
+    "vat",
+    "landed_cost",
+    "regime",
+    "error_code",
+    "error_message",
+)
+
+
 def _array(values: Any) -> Any:
     """A column as a one-dimensional NumPy array: object arrays stay as they are (no copy),
     NumPy text arrays and Python sequences become object arrays."""
@@ -362,14 +374,3 @@ def check_lines(df: Any, *, data: DataArg = None) -> Any:
         index=df.index,
         copy=False,
     )
-
-
-_CHECK_LINES_COLUMNS = (
-    "customs_value",
-    "duty",
-    "vat",
-    "landed_cost",
-    "regime",
-    "error_code",
-    "error_message",
-)

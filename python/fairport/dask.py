@@ -39,6 +39,7 @@ import functools
 import os
 from typing import Any, List, Optional, Union
 
+from ._check import _CHECK_LINES_COLUMNS
 from ._check import check_lines as _check_lines_pandas
 from ._core import ReferenceData
 from ._data import DataArg
@@ -47,15 +48,7 @@ __all__ = ["check_lines", "output_meta"]
 
 # The columns fairport.check_lines returns, in order. The amounts are Decimal (or None) and
 # the texts str (or None): every column has dtype object.
-_OUTPUT_COLUMNS = (
-    "customs_value",
-    "duty",
-    "vat",
-    "landed_cost",
-    "regime",
-    "error_code",
-    "error_message",
-)
+_OUTPUT_COLUMNS = _CHECK_LINES_COLUMNS
 
 _REQUIRED_COLUMNS = (
     "as_of",

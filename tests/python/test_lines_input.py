@@ -70,6 +70,10 @@ def test_int64_amount_column_is_exact():
     df["invoice_value"] = np.array([1234, 99, 10000, 1], dtype=np.int64)
     as_decimals = df.assign(invoice_value=[Decimal(1234), Decimal(99), Decimal(10000), Decimal(1)])
     _same(fairport.check_lines(df), fairport.check_lines(as_decimals))
+    # Narrower integer columns are widened, not read as 64-bit cells.
+    for dtype in (np.int32, np.int16, np.uint32):
+        narrow = df.assign(invoice_value=np.array([1234, 99, 10000, 1], dtype=dtype))
+        _same(fairport.check_lines(narrow), fairport.check_lines(as_decimals))
 
 
 def test_a_float_amount_column_is_refused_but_an_all_missing_one_is_empty():
@@ -83,6 +87,12 @@ def test_a_float_amount_column_is_refused_but_an_all_missing_one_is_empty():
         fairport.check_lines(df.assign(insurance=np.full(4, np.nan))),
         fairport.check_lines(df.drop(columns="insurance")),
     )
+    _same(
+        fairport.check_lines(df.assign(insurance=np.full(4, np.nan, dtype=np.float32))),
+        fairport.check_lines(df.drop(columns="insurance")),
+    )
+    with pytest.raises(TypeError, match="float"):
+        fairport.check_lines(df.assign(insurance=np.array([1, np.nan, 2, 3], dtype=np.float16)))
 
 
 def test_a_bad_cell_fails_its_row_only():
