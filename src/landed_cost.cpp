@@ -46,6 +46,28 @@ decimal exact_quotient(const decimal& x, const decimal& f, bool& rounded) {
   return divide(x, f, 12, rounding_mode::half_even);
 }
 
+/// The caller's rate for from -> to: the latest of `rates` on or before `as_of`, a direct
+/// (from -> to) one before an inverse (to -> from) one; nullptr if there is none.
+struct chosen_rate {
+  const fx_rate* rate = nullptr;
+  bool inverse = false;  ///< the rate is to -> from: convert with convert_to_base
+};
+chosen_rate latest_rate(const std::vector<fx_rate>& rates, currency_code from, currency_code to,
+                        const date::year_month_day& as_of) {
+  const fx_rate* direct = nullptr;
+  const fx_rate* inverse = nullptr;
+  for (const auto& r : rates) {
+    if (date::sys_days(r.date()) > date::sys_days(as_of)) continue;
+    if (r.base() == from && r.quote() == to) {
+      if (direct == nullptr || date::sys_days(r.date()) > date::sys_days(direct->date())) direct = &r;
+    } else if (r.base() == to && r.quote() == from) {
+      if (inverse == nullptr || date::sys_days(r.date()) > date::sys_days(inverse->date())) inverse = &r;
+    }
+  }
+  if (direct != nullptr) return {direct, false};
+  return {inverse, inverse != nullptr};
+}
+
 /// Converts amounts into one currency at the caller's or the built-in dated rates, rounding as
 /// the policy says, and notes each rate once.
 class converter {
@@ -62,26 +84,11 @@ class converter {
     const currency_code from = m.currency();
     if (from == to) return m;
     // 1. The caller's rates: the latest one on or before the as-of date, direct or inverse.
-    const fx_rate* direct = nullptr;
-    const fx_rate* inverse = nullptr;
-    for (const auto& r : in_.exchange_rates) {
-      if (date::sys_days(r.date()) > date::sys_days(in_.as_of)) continue;
-      if (r.base() == from && r.quote() == to) {
-        if (direct == nullptr || date::sys_days(r.date()) > date::sys_days(direct->date()))
-          direct = &r;
-      } else if (r.base() == to && r.quote() == from) {
-        if (inverse == nullptr || date::sys_days(r.date()) > date::sys_days(inverse->date())) {
-          inverse = &r;
-        }
-      }
-    }
-    if (direct != nullptr) {
-      note(*direct, "consignment");
-      return direct->convert(m, rule_.scale, rule_.mode);
-    }
-    if (inverse != nullptr) {
-      note(*inverse, "consignment");
-      return inverse->convert_to_base(m, rule_.scale, rule_.mode);
+    const chosen_rate c = latest_rate(in_.exchange_rates, from, to, in_.as_of);
+    if (c.rate != nullptr) {
+      note(*c.rate, "consignment");
+      return c.inverse ? c.rate->convert_to_base(m, rule_.scale, rule_.mode)
+                       : c.rate->convert(m, rule_.scale, rule_.mode);
     }
     // 2. The built-in customs rates, published as 1 EUR = x currency.
     const auto& table = data_.exchange_rates();
@@ -768,7 +775,7 @@ struct batch_lookup {
       country_code(), date::year_month_day()))>* policy = nullptr;
   const std::remove_reference_t<decltype(std::declval<const reference_data&>().incoterms().at(
       incoterm::exw, date::year_month_day()))>* term = nullptr;
-  const fx_rate* rate = nullptr;  ///< to EUR; nullptr for EUR
+  chosen_rate rate;  ///< to EUR (inverse: EUR -> currency); no rate for EUR
   const tariff_record* tariff = nullptr;
   const vat_rate_record* vat = nullptr;
   int code = 0;  ///< the error every row of this key gets, 0 for none
@@ -806,7 +813,8 @@ batch_key key_of(const landed_cost_row& row) {
   return k;
 }
 
-batch_lookup look_up(const landed_cost_row& row, const reference_data& data) {
+batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
+                     const std::vector<fx_rate>& rates) {
   batch_lookup l;
   try {
     if (!data.countries().is_member("euro_area", row.destination, row.as_of)) {
@@ -817,8 +825,13 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data) {
     }
     l.policy = &data.rounding_policies().for_destination(row.destination, row.as_of);
     l.term = &data.incoterms().at(row.terms, row.as_of);
-    // Rate to EUR, the built-in customs rate of the month.
-    if (row.currency != eur) l.rate = &data.exchange_rates().at(eur, row.currency, row.as_of);
+    // Rate to EUR: the caller's, else the built-in customs rate of the month (1 EUR = x).
+    if (row.currency != eur) {
+      l.rate = latest_rate(rates, row.currency, eur, row.as_of);
+      if (l.rate.rate == nullptr) {
+        l.rate = {&data.exchange_rates().at(eur, row.currency, row.as_of), true};
+      }
+    }
     l.tariff = data.tariffs().find(row.cn, row.as_of);
     if (l.tariff == nullptr) {
       detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
@@ -849,7 +862,7 @@ struct batch_duty_converter {
 }  // namespace
 
 void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const reference_data& data,
-                       landed_cost_row_result* out) {
+                       landed_cost_row_result* out, const std::vector<fx_rate>& exchange_rates) {
   std::unordered_map<batch_key, batch_lookup, batch_key_hash> lookups;
   const batch_lookup* last = nullptr;
   batch_key last_key{};
@@ -863,7 +876,7 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     const batch_key key = key_of(row);
     if (last == nullptr || !(key == last_key)) {
       auto it = lookups.find(key);
-      if (it == lookups.end()) it = lookups.emplace(key, look_up(row, data)).first;
+      if (it == lookups.end()) it = lookups.emplace(key, look_up(row, data, exchange_rates)).first;
       last = &it->second;
       last_key = key;
     }
@@ -876,12 +889,13 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     try {
       const auto& policy = *l.policy;
       const auto& term = *l.term;
-      const fx_rate* rate = l.rate;
+      const chosen_rate rate = l.rate;
       auto to_eur = [&](const decimal& v) {
         const money m(v, row.currency);
-        return rate == nullptr
-                   ? m
-                   : rate->convert_to_base(m, policy.conversion.scale, policy.conversion.mode);
+        if (rate.rate == nullptr) return m;
+        return rate.inverse
+                   ? rate.rate->convert_to_base(m, policy.conversion.scale, policy.conversion.mode)
+                   : rate.rate->convert(m, policy.conversion.scale, policy.conversion.mode);
       };
       money cv = to_eur(row.invoice_value);
       if (term.carriage_to_border == cost_bearer::buyer) cv += to_eur(row.freight_to_border);

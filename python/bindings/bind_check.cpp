@@ -372,7 +372,8 @@ struct gsp_result {
   std::optional<cell_error> error;
 };
 
-py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data) {
+py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data,
+                            const std::vector<fairport::fx_rate>& exchange_rates) {
   const char* required[] = {"as_of",    "importer_country", "incoterm",
                             "currency", "hs_code",          "invoice_value"};
   for (const char* k : required) {
@@ -532,7 +533,7 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
         }
         std::size_t k = j;
         while (k < m && !pre[k]) ++k;
-        fairport::landed_cost_batch(rows.data() + j, k - j, data, out.data() + j);
+        fairport::landed_cost_batch(rows.data() + j, k - j, data, out.data() + j, exchange_rates);
         j = k;
       }
     }
@@ -587,6 +588,7 @@ void bind_check(py::module_& m) {
   m.def("_check_consignment_json", &check_json, py::arg("text"), py::arg("name"), py::arg("data"),
         "Checks a fairport.consignment/1 JSON text; returns (report_json, text, html, status).");
   m.def("_landed_cost_arrays", &landed_cost_arrays, py::arg("columns"), py::arg("data"),
+        py::arg("exchange_rates"),
         "Landed cost of independent rows given as equal-length NumPy arrays; returns object "
         "arrays.");
   m.def("_direct_decimal", &direct_decimal_enabled,

@@ -174,6 +174,8 @@ date : datetime.date
                              "The number of units of quote per 1 base.")
       .def_property_readonly("date", [](const fairport::fx_rate& r) { return r.date(); },
                              "Effective date.")
+      .def_property_readonly("source", [](const fairport::fx_rate& r) { return r.source(); },
+                             "Where the rate comes from (publication, bank, contract).")
       .def("convert", &fairport::fx_rate::convert, py::arg("amount"), py::arg("scale"),
            py::arg("mode"), R"pbdoc(
 Convert an amount from base to quote, rounded once.

@@ -14,6 +14,7 @@ from decimal import Decimal
 from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
+from ._core import FxRate
 from ._data import DataArg, resolve_data
 
 __all__ = [
@@ -280,20 +281,28 @@ def _array(values: Any) -> Any:
     return arr
 
 
-def _landed_cost_arrays(columns: Mapping[str, Any], data: DataArg) -> Dict[str, Any]:
+def _landed_cost_arrays(
+    columns: Mapping[str, Any], data: DataArg, exchange_rates: Sequence[Any]
+) -> Dict[str, Any]:
     cols = {k: _array(columns[k]) for k in _LANDED_COLUMNS if k in columns}
-    result: Dict[str, Any] = _core._landed_cost_arrays(cols, resolve_data(data))
+    result: Dict[str, Any] = _core._landed_cost_arrays(
+        cols, resolve_data(data), list(exchange_rates))
     return result
 
 
 def landed_cost_columns(
-    columns: Mapping[str, Sequence[Any]], *, data: DataArg = None
+    columns: Mapping[str, Sequence[Any]],
+    *,
+    exchange_rates: Sequence[FxRate] = (),
+    data: DataArg = None,
 ) -> Dict[str, List[Any]]:
     """Compute the landed cost of independent rows given as columns.
 
-    Rows are self-contained lines declared in EUR in a euro-area member state, at the built-in
-    customs rates of the month, without consignment-level reliefs (a row is not a
-    consignment). With ``exporter_country`` the GSP preference the country has for the
+    Rows are self-contained lines declared in EUR in a euro-area member state, without
+    consignment-level reliefs (a row is not a consignment). Amounts in another currency are
+    converted at the latest of ``exchange_rates`` on or before the row's date, else at the
+    built-in customs rate of the month; a row with neither gets error ``fairport.data.301``
+    (a rate is never guessed). With ``exporter_country`` the GSP preference the country has for the
     product applies, conditional on the goods originating, which the columns cannot show.
 
     Parameters
@@ -305,6 +314,10 @@ def landed_cost_columns(
         ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
         ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
         NaN and ``pandas.NA`` mark a missing optional amount.
+    exchange_rates : sequence of fairport.FxRate, optional
+        Dated rates (currency -> EUR, or EUR -> currency used inversely), as in a
+        consignment's ``exchange_rates``; each converted amount is rounded as the destination's
+        customs rounding policy says.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.
 
@@ -325,11 +338,11 @@ def landed_cost_columns(
         reported in its row's ``error_code`` and ``error_message``; the other rows are
         computed.
     """
-    result = _landed_cost_arrays(columns, data)
+    result = _landed_cost_arrays(columns, data, exchange_rates)
     return {k: v.tolist() for k, v in result.items()}
 
 
-def check_lines(df: Any, *, data: DataArg = None) -> Any:
+def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any:
     """Compute the landed cost and GSP regime of every row of a pandas DataFrame of lines.
 
     Each row is an independent line declared in EUR in a euro-area member state (see
@@ -347,6 +360,9 @@ def check_lines(df: Any, *, data: DataArg = None) -> Any:
         objects, or int64 columns; read CSV files with ``dtype=str`` so that no amount passes
         through a float. Empty cells (NaN, ``None``, ``pandas.NA``) are missing values.
         Categorical and repeated-object columns are read once per distinct value.
+    exchange_rates : sequence of fairport.FxRate, optional
+        Dated rates for invoices in other currencies (see ``landed_cost_columns``); without
+        one the built-in customs rate of the month applies.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.
 
@@ -368,7 +384,8 @@ def check_lines(df: Any, *, data: DataArg = None) -> Any:
     """
     import pandas as pd  # optional dependency, imported when used
 
-    res = _landed_cost_arrays({k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data)
+    res = _landed_cost_arrays(
+        {k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data, exchange_rates)
     return pd.DataFrame(
         {k: res[k] for k in _CHECK_LINES_COLUMNS},
         index=df.index,

@@ -1,6 +1,7 @@
 import os
 from typing import Any, Dict, List, Mapping, Sequence, Union
 
+from ._core import FxRate
 from ._data import DataArg
 
 DocArg = Union[Mapping[str, Any], str, "os.PathLike[str]"]
@@ -18,6 +19,9 @@ def check_consignment(doc: DocArg, *, data: DataArg = None) -> Report: ...
 def example_names() -> List[str]: ...
 def example_consignment(name: str = "kg_felt_de") -> Dict[str, Any]: ...
 def landed_cost_columns(
-    columns: Mapping[str, Sequence[Any]], *, data: DataArg = None
+    columns: Mapping[str, Sequence[Any]],
+    *,
+    exchange_rates: Sequence[FxRate] = (),
+    data: DataArg = None,
 ) -> Dict[str, List[Any]]: ...
-def check_lines(df: Any, *, data: DataArg = None) -> Any: ...
+def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any: ...

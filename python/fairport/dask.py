@@ -37,11 +37,11 @@ from __future__ import annotations
 
 import functools
 import os
-from typing import Any, List, Optional, Union
+from typing import Any, List, Optional, Sequence, Tuple, Union
 
 from ._check import _CHECK_LINES_COLUMNS
 from ._check import check_lines as _check_lines_pandas
-from ._core import ReferenceData
+from ._core import FxRate, ReferenceData
 from ._data import DataArg
 
 __all__ = ["check_lines", "output_meta"]
@@ -98,13 +98,16 @@ def _portable_data(data: DataArg) -> Optional[Union[str, "os.PathLike[str]"]]:
     )
 
 
-def _check_partition(part: Any, data: Optional[Union[str, "os.PathLike[str]"]]) -> Any:
-    result = _check_lines_pandas(part, data=data)
+def _check_partition(
+    part: Any, data: Optional[Union[str, "os.PathLike[str]"]], rates: Tuple[Tuple[str, ...], ...]
+) -> Any:
+    exchange_rates = [FxRate(*r) for r in rates]
+    result = _check_lines_pandas(part, exchange_rates=exchange_rates, data=data)
     # An empty partition gives empty lists: keep the object dtype the meta promises.
     return result.astype(object) if len(result) == 0 else result
 
 
-def check_lines(ddf: Any, *, data: DataArg = None) -> Any:
+def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any:
     """Run ``fairport.check_lines`` on every partition of a Dask DataFrame.
 
     Lazy: nothing is computed until ``.compute()`` (or ``.persist()``, ``.to_csv()``,
@@ -114,6 +117,9 @@ def check_lines(ddf: Any, *, data: DataArg = None) -> Any:
     ----------
     ddf : dask.dataframe.DataFrame
         The lines, with the input columns of ``fairport.check_lines``.
+    exchange_rates : sequence of fairport.FxRate, optional
+        Dated rates for invoices in other currencies, as for ``fairport.check_lines``; they
+        travel to the workers as exact text.
     data : str, os.PathLike, ReferenceData or None, optional
         ``None`` (the built-in set, also when the built-in ``ReferenceData`` is passed) or a
         directory path that every worker can read.
@@ -140,4 +146,10 @@ def check_lines(ddf: Any, *, data: DataArg = None) -> Any:
     meta = output_meta(ddf._meta.index)
     # functools.partial keeps the path out of the task graph's arguments (a string there could
     # be taken for the key of another task).
-    return ddf.map_partitions(functools.partial(_check_partition, data=portable), meta=meta)
+    # Rates travel as (base, quote, rate, date, source) text: exact, and picklable anywhere.
+    rates = tuple(
+        (r.base, r.quote, str(r.rate), r.date.isoformat(), r.source) for r in exchange_rates
+    )
+    return ddf.map_partitions(
+        functools.partial(_check_partition, data=portable, rates=rates), meta=meta
+    )

@@ -137,3 +137,26 @@ def test_decimals_with_a_positive_exponent_and_specials():
 def test_decimal_objects_are_read_and_made_directly_on_this_interpreter():
     # Debian 12's CPython 3.11: the layout check passes, so the tests above ran the direct path.
     assert _core._direct_decimal() is True
+
+
+def test_invoices_in_another_currency_take_the_callers_dated_rate():
+    # The handbag of the Belastingdienst example (test_check.py) invoiced in USD: at
+    # 1 USD = 0.9210 EUR, 216.07 + 27.14 + 10.86 USD convert to 199.00 + 25.00 + 10.00 EUR
+    # (each rounded to the cent, half up), so the EUR figures of the example come back.
+    df = pd.DataFrame({
+        "as_of": ["2026-03-16"], "importer_country": ["NL"], "incoterm": ["EXW"],
+        "currency": ["USD"], "hs_code": ["4202210000"], "invoice_value": ["216.07"],
+        "freight_to_border": ["27.14"], "insurance": ["10.86"],
+    })
+    direct = [fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "customs monthly rate")]
+    inverse = [fairport.FxRate("EUR", "USD", "1.0858", "2026-03-01", "customs monthly rate")]
+    for rates in (direct, inverse):
+        out = fairport.check_lines(df, exchange_rates=rates)
+        assert out.loc[0, "customs_value"] == Decimal("234.00")
+        assert out.loc[0, "duty"] == Decimal("7.02")
+        assert out.loc[0, "vat"] == Decimal("50.61")
+        assert out.loc[0, "landed_cost"] == Decimal("291.63")
+    # No rate of the caller's and none built in for 2026: error 301, never a guessed rate.
+    assert fairport.check_lines(df).loc[0, "error_code"] == "fairport.data.301"
+    with pytest.raises(TypeError):
+        fairport.FxRate("USD", "EUR", 0.921, "2026-03-01")

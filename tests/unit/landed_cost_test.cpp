@@ -473,6 +473,45 @@ TEST(LandedCost, BatchMatchesEngine) {
   EXPECT_THAT(out[1].message, HasSubstr("9999"));
 }
 
+// Batch rows in another currency take the caller's dated rate, as a consignment does: the
+// latest on or before the row's date, direct (USD -> EUR) or inverse (EUR -> USD), each
+// converted amount rounded to the cent half up (eu_customs_rounding). The handbag of
+// BatchMatchesEngine invoiced in USD converts to the same 199.00 + 25.00 + 10.00 EUR:
+// 216.07 x 0.9210 = 199.00047, 27.14 x 0.9210 = 24.99594, 10.86 x 0.9210 = 10.00206;
+// 216.07 / 1.0858 = 198.99613, 27.14 / 1.0858 = 24.99539, 10.86 / 1.0858 = 10.00184.
+TEST(LandedCost, BatchTakesTheCallersDatedRates) {
+  landed_cost_row row;
+  row.as_of = day("2026-03-16");
+  row.destination = country_code::parse("NL");
+  row.terms = incoterm::exw;
+  row.cn = tariff_code::parse("4202210000");
+  row.currency = currency_code::parse("USD");
+  row.invoice_value = d("216.07");
+  row.freight_to_border = d("27.14");
+  row.insurance = d("10.86");
+  const auto usd = currency_code::parse("USD");
+  const auto eur_ = currency_code::parse("EUR");
+  const std::vector<fx_rate> direct = {fx_rate(usd, eur_, d("0.9000"), day("2026-02-01"), "older"),
+                                       fx_rate(usd, eur_, d("0.9210"), day("2026-03-01"), "march"),
+                                       fx_rate(usd, eur_, d("0.5000"), day("2026-03-17"), "later")};
+  const std::vector<fx_rate> inverse = {fx_rate(eur_, usd, d("1.0858"), day("2026-03-01"), "march")};
+  for (const auto* rates : {&direct, &inverse}) {
+    landed_cost_row_result out[1];
+    landed_cost_batch(&row, 1, data(), out, *rates);
+    ASSERT_EQ(out[0].code, 0) << out[0].message;
+    EXPECT_EQ(out[0].customs_value, d("234.00"));
+    EXPECT_EQ(out[0].duty, d("7.02"));
+    EXPECT_EQ(out[0].vat, d("50.61"));
+    EXPECT_EQ(out[0].landed_cost, d("291.63"));
+  }
+  // Without a rate of the caller's, the built-in customs rates (which stop before 2026) have
+  // none for the date: the row fails with 301 and no rate is guessed.
+  landed_cost_row_result out[1];
+  landed_cost_batch(&row, 1, data(), out);
+  EXPECT_EQ(out[0].code, 301);
+  EXPECT_THAT(out[0].message, HasSubstr("USD"));
+}
+
 // The customs data loads strictly: an unknown cost bearer is named with its pointer.
 TEST(LandedCostData, IncotermsLoadStrictly) {
   const auto& t = data().incoterms().at(incoterm::cif, day("2026-03-16"));

@@ -298,12 +298,16 @@ struct landed_cost_row_result {
 };
 
 /// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
-/// built-in customs rates, the destination's rounding policy, no findings, and no
-/// consignment-level rule (a row is not a consignment: no low-value relief, no allocation, the
-/// standard VAT rate; use landed_cost() for those); a failing row gets its error
-/// code and message and the others are computed. Nothing is allocated for a row on success,
-/// except one small vector when the row gives a quantity (for specific duties).
+/// destination's rounding policy, no findings, and no consignment-level rule (a row is not a
+/// consignment: no low-value relief, no allocation, the standard VAT rate; use landed_cost()
+/// for those); a failing row gets its error code and message and the others are computed.
+/// Amounts in another currency are converted at the latest of `exchange_rates` on or before
+/// the row's date (X -> EUR, or EUR -> X used inversely), as in a consignment, else at the
+/// built-in customs rate of the row's month. Each (destination, date, Incoterm, currency, CN
+/// code) is looked up once per call. Nothing is allocated for a row on success, except one
+/// small vector when the row gives a quantity (for specific duties).
 void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const reference_data& data,
-                       landed_cost_row_result* out);
+                       landed_cost_row_result* out,
+                       const std::vector<fx_rate>& exchange_rates = {});
 
 FAIRPORT_END_NAMESPACE
