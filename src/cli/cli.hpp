@@ -21,6 +21,7 @@ struct check_options {
   bool verbose = false;
   bool progress = false;  ///< a progress line on stderr (when it is a terminal)
   std::optional<std::string> lines;  ///< --lines FILE.csv
+  std::optional<std::string> rates;  ///< --rates FILE.csv: base,quote,rate,date[,source]
 };
 
 /// `fairport check`: checks the files (and the built-in example); returns the exit status.

@@ -47,6 +47,43 @@ std::string csv_field(const std::string& s) {
   return o + "\"";
 }
 
+/// The dated exchange rates of a CSV file with the header base,quote,rate,date[,source]:
+/// 1 base = rate quote from that date on.
+std::vector<fx_rate> read_rates(const std::string& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) detail::throw_error(errc::invalid_argument, file + ": cannot read the rates file");
+  std::string line;
+  std::getline(in, line);
+  const auto header = split_csv(line);
+  std::map<std::string, std::size_t> col;
+  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  for (const char* k : {"base", "quote", "rate", "date"}) {
+    if (col.count(k) == 0) {
+      detail::throw_error(errc::invalid_document,
+                          file + ": the header has no column \"" + k +
+                              "\" (expected base,quote,rate,date[,source])");
+    }
+  }
+  std::vector<fx_rate> rates;
+  std::size_t row = 1;
+  while (std::getline(in, line)) {
+    ++row;
+    if (line.empty() || line == "\r") continue;
+    const auto r = split_csv(line);
+    auto get = [&](const char* k) {
+      const auto it = col.find(k);
+      return it == col.end() || it->second >= r.size() ? std::string() : r[it->second];
+    };
+    try {
+      rates.emplace_back(currency_code::parse(get("base")), currency_code::parse(get("quote")),
+                         decimal::parse(get("rate")), parse_date(get("date")), get("source"));
+    } catch (const error& e) {
+      detail::throw_error(e.code(), file + " row " + std::to_string(row) + ": " + e.message());
+    }
+  }
+  return rates;
+}
+
 }  // namespace
 
 int run_lines(const std::string& file, const check_options& o, std::ostream& out,
@@ -58,6 +95,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   }
   const reference_data data =
       o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  const std::vector<fx_rate> rates = o.rates ? read_rates(*o.rates) : std::vector<fx_rate>();
   std::string line;
   if (!std::getline(in, line)) {
     err << "fairport: " << file << ": [fairport.consignment.401] empty file, expected a header\n";
@@ -133,12 +171,18 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
       res[i].code = static_cast<int>(e.code());
     }
   }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (early[i].empty()) {
-      landed_cost_batch(&rows[i], 1, data, &res[i]);
-    } else {
+  // The rows that could be read go through the batch in runs (each distinct destination,
+  // date, Incoterm, currency and code is looked up once per run).
+  for (std::size_t i = 0; i < n;) {
+    if (!early[i].empty()) {
       res[i].message = early[i];
+      ++i;
+      continue;
     }
+    std::size_t j = i;
+    while (j < n && early[j].empty()) ++j;
+    landed_cost_batch(rows.data() + i, j - i, data, res.data() + i, rates);
+    i = j;
   }
   std::ofstream file_out;
   std::ostream* dest = &out;

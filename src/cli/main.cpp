@@ -31,8 +31,10 @@ constexpr const char* usage =
     "                          check consignments (fairport.consignment/1 JSON files; a\n"
     "                          directory means its *.json files); --example checks the\n"
     "                          built-in example consignment\n"
-    "  check --lines FILE.csv [--output PATH]\n"
-    "                          landed cost and GSP regime of independent lines, CSV in and out\n"
+    "  check --lines FILE.csv [--rates RATES.csv] [--output PATH]\n"
+    "                          landed cost and GSP regime of independent lines, CSV in and out;\n"
+    "                          RATES.csv (base,quote,rate,date[,source]) gives dated exchange\n"
+    "                          rates for invoices not in EUR, else the built-in customs rates\n"
     "  example                 a worked money example on the built-in data\n"
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
@@ -65,6 +67,8 @@ options parse_options(int argc, char** argv) {
       o.data_dir = a.substr(7);
     } else if (a == "--lines" || a.rfind("--lines=", 0) == 0) {
       o.check.lines = a == "--lines" ? value_of(i, argc, argv, a) : a.substr(8);
+    } else if (a == "--rates" || a.rfind("--rates=", 0) == 0) {
+      o.check.rates = a == "--rates" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--example") {
       o.check.example = true;
     } else if (a == "--verbose" || a == "-v") {
@@ -137,10 +141,15 @@ int data_show(const options& o, const std::string& id) {
 int main(int argc, char** argv) {
   try {
     const options o = parse_options(argc, argv);
-    if (o.positional.empty() || o.positional[0] == "-h" || o.positional[0] == "--help" ||
-        o.positional[0] == "help") {
-      std::cout << usage;
-      return o.positional.empty() ? 2 : 0;
+    if (o.positional.empty()) {
+      std::cerr << usage;
+      return 2;
+    }
+    for (const auto& p : o.positional) {  // fairport --help, fairport check --help ...
+      if (p == "-h" || p == "--help" || p == "help") {
+        std::cout << usage;
+        return 0;
+      }
     }
     const std::string& cmd = o.positional[0];
     if (cmd == "version") {

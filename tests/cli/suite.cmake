@@ -74,6 +74,20 @@ if(TARGET fairport_cli)
   fairport_cli_check(lines_csv 2
     "PK,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,0\\.00,7\\.02,49\\.14,283\\.14,gsp_plus,,.*CN,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*fairport\\.data\\.301.*4 lines, 2 computed, 2 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines.csv")
+  # The same handbag invoiced in USD at the caller's March rate (1 USD = 0.9210 EUR; the
+  # February one is older, so not used): 216.07, 27.14 and 10.86 USD convert to 199.00, 25.00
+  # and 10.00 EUR (each rounded to the cent, half up), giving the EUR figures again.
+  fairport_cli_check(lines_rates 0
+    "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*1 lines, 1 computed, 0 with errors"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv")
+  # Without a rate (the built-in customs rates stop before 2026) the line fails with 301.
+  fairport_cli_check(lines_no_rate 2 "fairport\\.data\\.301.*1 lines, 0 computed, 1 with errors"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv")
+  # A rate written with a decimal comma is refused with its code, file and row.
+  fairport_cli_check(lines_bad_rates 2 "\\[fairport\\.input\\.101\\].*bad_rates\\.csv row 2"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/bad_rates.csv")
+  # check --help prints the usage, not a missing file.
+  fairport_cli_check(check_help 0 "usage: fairport <command>.*--rates RATES\\.csv" check --help)
   # A directory stands for its consignment files.
   fairport_cli_check(directory 1 "6 consignments, 5 clean, 1 with a failed check, 0 not checked"
     check "${PROJECT_SOURCE_DIR}/src/examples")
