@@ -29,13 +29,18 @@ void note_error(column& c, std::size_t i, const fairport::error& e) {
 }
 
 /// Converts a sequence; floats raise TypeError for the whole call, bad text is a row error.
+/// Lists and tuples are read in place (PySequence_Fast), other sequences through a list.
 column convert(const py::sequence& seq, column& errors_into) {
   column c;
-  const std::size_t n = seq.size();
+  const py::object fast =
+      py::reinterpret_steal<py::object>(PySequence_Fast(seq.ptr(), "expected a sequence"));
+  if (!fast) throw py::error_already_set();
+  const std::size_t n = static_cast<std::size_t>(PySequence_Fast_GET_SIZE(fast.ptr()));
+  PyObject** items = PySequence_Fast_ITEMS(fast.ptr());
   c.values.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     try {
-      c.values[i] = to_decimal(seq[i]);
+      c.values[i] = to_decimal(items[i]);
     } catch (const fairport::error& e) {
       if (errors_into.error_code[i].empty()) note_error(errors_into, i, e);
     }
@@ -43,23 +48,32 @@ column convert(const py::sequence& seq, column& errors_into) {
   return c;
 }
 
+/// A list of n new references made by make(i).
+template <class Make>
+py::list new_list(std::size_t n, Make make) {
+  py::list l(static_cast<py::ssize_t>(n));
+  for (std::size_t i = 0; i < n; ++i) PyList_SET_ITEM(l.ptr(), static_cast<Py_ssize_t>(i), make(i));
+  return l;
+}
+
+PyObject* none() {
+  Py_INCREF(Py_None);
+  return Py_None;
+}
+
 py::dict result(const column& out) {
-  py::list amounts, codes, messages;
-  for (std::size_t i = 0; i < out.values.size(); ++i) {
-    if (out.error_code[i].empty()) {
-      amounts.append(from_decimal(out.values[i]));
-      codes.append(py::none());
-      messages.append(py::none());
-    } else {
-      amounts.append(py::none());
-      codes.append(out.error_code[i]);
-      messages.append(out.error_message[i]);
-    }
-  }
+  const std::size_t n = out.values.size();
+  const auto ok = [&](std::size_t i) { return out.error_code[i].empty(); };
   py::dict d;
-  d["amount"] = amounts;
-  d["error_code"] = codes;
-  d["error_message"] = messages;
+  d["amount"] = new_list(n, [&](std::size_t i) {
+    return ok(i) ? from_decimal(out.values[i]).release().ptr() : none();
+  });
+  d["error_code"] = new_list(n, [&](std::size_t i) {
+    return ok(i) ? none() : py::str(out.error_code[i]).release().ptr();
+  });
+  d["error_message"] = new_list(n, [&](std::size_t i) {
+    return ok(i) ? none() : py::str(out.error_message[i]).release().ptr();
+  });
   return d;
 }
 
