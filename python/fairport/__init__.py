@@ -34,6 +34,7 @@ from ._data import datasets, load_reference_data
 from ._frames import artisan_fair_prices, assess_origins, decide_preferences
 from ._engines import (
     PriceChain,
+    Verdict,
     artisan_fair_price,
     assess_origin,
     decide_preference,
@@ -48,6 +49,7 @@ __all__ = [
     "PriceChain",
     "ReferenceData",
     "Report",
+    "Verdict",
     "RoundingMode",
     "__version__",
     "allocate",

@@ -33,7 +33,7 @@ DocArg = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 
 
 def _jsonable(value: Any, path: str) -> Any:
-    """A copy of ``value`` fit for JSON: Decimal and int become exact strings; floats are refused."""
+    """A copy of ``value`` for JSON: Decimal and int become exact strings; floats are refused."""
     if isinstance(value, bool) or value is None or isinstance(value, str):
         return value
     if isinstance(value, float):

@@ -17,6 +17,7 @@ from ._data import DataArg, resolve_data
 
 __all__ = [
     "PriceChain",
+    "Verdict",
     "assess_origin",
     "artisan_fair_price",
     "decide_preference",
@@ -37,6 +38,75 @@ def _date(value: DateArg) -> _dt.date:
     if isinstance(value, _dt.date):
         return value
     return _dt.date.fromisoformat(str(value))
+
+
+def _html_value(value: Any) -> str:
+    import html
+
+    if isinstance(value, dict) and "amount" in value and "currency" in value:
+        return html.escape(f"{value['amount']} {value['currency']}")
+    if isinstance(value, (list, tuple)):
+        return html.escape("; ".join(str(v) for v in value))
+    return html.escape(str(value))
+
+
+def _shown(key: str, value: Any) -> bool:
+    """Figures a verdict shows: scalars, amounts and lists of text (not nested records)."""
+    if key == "findings" or value is None or value == "" or value == []:
+        return False
+    if isinstance(value, dict):
+        return "amount" in value and "currency" in value
+    if isinstance(value, (list, tuple)):
+        return all(isinstance(v, str) for v in value)
+    return True
+
+
+class Verdict(dict):  # type: ignore[type-arg]
+    """The result of one engine call: a plain ``dict`` that also shows as HTML in a notebook.
+
+    ``decide_preference``, ``assess_origin``, ``fairtrade_price`` and ``artisan_fair_price``
+    return one. It compares, copies and serialises as the ``dict`` it is; in Jupyter it shows
+    its figures, then its findings with their legal references.
+
+    Parameters
+    ----------
+    result : dict
+        The engine's result, with its ``findings`` (``code, severity, message, reference``).
+    title : str
+        What the verdict is about, shown as its heading.
+    """
+
+    def __init__(self, result: Dict[str, Any], title: str) -> None:
+        super().__init__(result)
+        self._title = title
+
+    def _repr_html_(self) -> str:
+        import html
+
+        figures = "".join(
+            f"<tr><th style='text-align:left'>{html.escape(str(k))}</th>"
+            f"<td>{_html_value(v)}</td></tr>"
+            for k, v in self.items()
+            if _shown(k, v)
+        )
+        findings = "".join(
+            f"<tr><td>{html.escape(str(f.get('severity', '')))}</td>"
+            f"<td><code>{html.escape(str(f.get('code', '')))}</code></td>"
+            f"<td>{html.escape(str(f.get('message', '')))}</td>"
+            f"<td>{html.escape(str(f.get('reference', '')))}</td></tr>"
+            for f in self.get("findings") or []
+        )
+        return (
+            f"<div class='fairport-verdict'><h4>{html.escape(self._title)}</h4>"
+            f"<table>{figures}</table>"
+            + (
+                "<table><tr><th>severity</th><th>code</th><th>finding</th><th>reference</th>"
+                f"</tr>{findings}</table>"
+                if findings
+                else ""
+            )
+            + "</div>"
+        )
 
 
 def decide_preference(
@@ -95,14 +165,14 @@ def decide_preference(
 
     Returns
     -------
-    dict
-        ``regime`` (the best arrangement the country has: ``eba``, ``gsp_plus``, ``gsp``,
-        ``none``), ``applied``, ``available``, ``status`` (``granted``, ``conditional``,
-        ``refused``, ``undetermined``), ``reason``, ``eligible``, the conditions ``origin`` and
-        ``direct_transport`` (``met``, ``not_met``, ``unchecked``), the GSP ``section``, the
-        third-country and preferential duties as printed (``third_country_duty``,
-        ``preferential_duty``), the ``statement_on_origin`` (``required``, ``rex_required``,
-        ``valid_until``, ``text``) and the ``findings``.
+    Verdict
+        A ``dict`` (shown as HTML in a notebook): ``regime`` (the best arrangement the country has:
+        ``eba``, ``gsp_plus``, ``gsp``, ``none``), ``applied``, ``available``, ``status``
+        (``granted``, ``conditional``, ``refused``, ``undetermined``), ``reason``, ``eligible``,
+        the conditions ``origin`` and ``direct_transport`` (``met``, ``not_met``, ``unchecked``),
+        the GSP ``section``, the third-country and preferential duties as printed
+        (``third_country_duty``, ``preferential_duty``), the ``statement_on_origin`` (``required``,
+        ``rex_required``, ``valid_until``, ``text``) and the ``findings``.
 
     Raises
     ------
@@ -116,7 +186,8 @@ def decide_preference(
         exporter, cn, destination, _date(as_of), originating, direct_transport,
         originating_value_eur, exporter_registered_rex, exporter_name, rex_number,
         origin_criterion, resolve_data(data))
-    return result
+    return Verdict(
+        result, f"GSP preference: {exporter} -> {destination}, CN {cn}, {_date(as_of)}")
 
 
 def _materials(materials: Any) -> List[Dict[str, Any]]:
@@ -192,13 +263,13 @@ def assess_origin(
 
     Returns
     -------
-    dict
-        ``status`` (``originating``, ``not_originating``, ``undetermined``), ``basis``,
-        ``rule`` and ``rule_reference``, the non-originating value, share, limit and margin,
-        per-material outcomes (``materials``), ``findings``, ``missing`` (what would decide an
-        undetermined case), ``headroom`` (how much more non-originating value the product
-        could take) and ``local_sourcing_flips`` (single materials that, sourced locally, would
-        change the verdict).
+    Verdict
+        A ``dict`` (shown as HTML in a notebook): ``status`` (``originating``, ``not_originating``,
+        ``undetermined``), ``basis``, ``rule`` and ``rule_reference``, the non-originating value,
+        share, limit and margin, per-material outcomes (``materials``), ``findings``, ``missing``
+        (what would decide an undetermined case), ``headroom`` (how much more non-originating value
+        the product could take) and ``local_sourcing_flips`` (single materials that, sourced
+        locally, would change the verdict).
 
     Raises
     ------
@@ -213,7 +284,7 @@ def assess_origin(
         hs, ex_works_price, currency, exporter, _date(as_of), _materials(materials),
         list(operations), wholly_obtained, direct_transport, list_rule_row,
         wholly_obtained_category, resolve_data(data))
-    return result
+    return Verdict(result, f"Origin: HS {hs} from {exporter}, {_date(as_of)}")
 
 
 def fairtrade_price(
@@ -271,11 +342,11 @@ def fairtrade_price(
 
     Returns
     -------
-    dict
-        ``basis``, ``minimum_price``, ``market_price``, ``binding`` (``market`` or
-        ``minimum``), ``binding_margin``, ``premium``, ``organic_differential``,
-        ``fair_price_per_unit``, ``floor_per_unit`` (amounts as dicts of ``amount`` and
-        ``currency``), ``per_unit``, ``source`` and ``findings``.
+    Verdict
+        A ``dict`` (shown as HTML in a notebook): ``basis``, ``minimum_price``, ``market_price``,
+        ``binding`` (``market`` or ``minimum``), ``binding_margin``, ``premium``,
+        ``organic_differential``, ``fair_price_per_unit``, ``floor_per_unit`` (amounts as dicts of
+        ``amount`` and ``currency``), ``per_unit``, ``source`` and ``findings``.
 
     Raises
     ------
@@ -290,7 +361,7 @@ def fairtrade_price(
     result: Dict[str, Any] = _core._fairtrade_price(
         product, _date(as_of), market_price, market_price_currency, market_price_unit, organic,
         region, quality, per_unit, currency, list(exchange_rates), resolve_data(data))
-    return result
+    return Verdict(result, f"Fairtrade price: {product}, {_date(as_of)}")
 
 
 def fairtrade_prices(
@@ -405,10 +476,10 @@ def artisan_fair_price(
 
     Returns
     -------
-    dict
-        ``materials``, ``labour``, ``overhead``, ``margin``, ``cost`` and
-        ``fair_price_per_unit`` (amounts as dicts of ``amount`` and ``currency``); with
-        ``price_paid_per_unit``, ``is_fair``, ``shortfall_per_unit`` and
+    Verdict
+        A ``dict`` (shown as HTML in a notebook): ``materials``, ``labour``, ``overhead``,
+        ``margin``, ``cost`` and ``fair_price_per_unit`` (amounts as dicts of ``amount`` and
+        ``currency``); with ``price_paid_per_unit``, ``is_fair``, ``shortfall_per_unit`` and
         ``implied_hourly_earnings`` (otherwise ``None``); and the ``findings``.
 
     Raises
@@ -422,7 +493,7 @@ def artisan_fair_price(
     result: Dict[str, Any] = _core._artisan_fair_price(
         materials_per_unit, labour_minutes_per_unit, hourly_wage, overhead_rate, margin_rate,
         currency, _date(as_of), price_paid_per_unit, resolve_data(data))
-    return result
+    return Verdict(result, f"Artisan fair price ({currency}), {_date(as_of)}")
 
 
 class PriceChain:

@@ -156,6 +156,13 @@ def _flag(v: Any) -> Optional[bool]:
     return bool(v)
 
 
+def _text(row: Any, name: str, present: Dict[str, bool]) -> str:
+    """An optional text cell: "" when the column is absent or the cell empty."""
+    if not present[name] or _missing(row[name]):
+        return ""
+    return str(row[name])
+
+
 def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None) -> Any:
     """Decide the origin of every product of a DataFrame under the EU GSP rules of origin.
 
@@ -183,8 +190,8 @@ def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None
         With the index of ``products``: ``status`` (``originating``, ``not_originating`` or
         ``undetermined``), ``rule`` and ``rule_reference`` (the rule that decided), ``basis``,
         ``non_originating_value``, ``share``, ``limit`` and ``margin`` (``Decimal`` where a
-        value rule decided; amounts in the product's currency), ``missing`` (what would decide an undetermined verdict, joined
-        with ``; ``), ``error_code`` and ``error_message``.
+        value rule decided; amounts in the product's currency), ``missing`` (what would decide
+        an undetermined verdict, joined with ``; ``), ``error_code`` and ``error_message``.
 
     Raises
     ------
@@ -219,11 +226,8 @@ def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None
                 if optional["wholly_obtained"] else False,
                 direct_transport=_flag(p["direct_transport"])
                 if optional["direct_transport"] else None,
-                list_rule_row="" if not optional["list_rule_row"] or _missing(p["list_rule_row"])
-                else str(p["list_rule_row"]),
-                wholly_obtained_category=""
-                if not optional["wholly_obtained_category"] or _missing(p["wholly_obtained_category"])
-                else str(p["wholly_obtained_category"]),
+                list_rule_row=_text(p, "list_rule_row", optional),
+                wholly_obtained_category=_text(p, "wholly_obtained_category", optional),
                 data=resolved,
             )
             row = {c: _amount(o.get(c)) for c in _ORIGIN_COLUMNS if c != "missing"}

@@ -151,3 +151,23 @@ def test_price_chain_waterfall_adds_up_to_the_retail_price():
     assert sum((v for _, v in steps), Decimal(0)) == Decimal("733.04")
     ax = chain.plot()
     assert len(ax.patches) == len(steps) + 1  # one bar per step and the total
+
+
+def test_engine_results_are_dicts_that_show_as_html():
+    # The bowls of the Chapter 69 boundary case with glaze at 0.61: not originating, and the
+    # notebook view names the status, the rule and its legal reference, and each finding.
+    r = fairport.assess_origin("691200", "10.00", "EUR", "TJ", as_of="2026-03-16",
+                               materials=[{"description": "blanks", "hs_code": "691200",
+                                           "origin": "CN", "value": "4.40"},
+                                          {"description": "glaze", "hs_code": "3207",
+                                           "origin": "CN", "value": "0.61"}],
+                               operations=["glazing", "kiln_firing"])
+    assert isinstance(r, dict) and isinstance(r, fairport.Verdict)
+    assert dict(r) == r and r["status"] == "not_originating"
+    html = r._repr_html_()
+    assert "not_originating" in html and "Annex 22-03" in html
+    assert "-0.010 EUR" in html  # the margin, exactly: 50 % of 10.00 less 5.01
+    assert html.count("<tr>") >= len(r["findings"]) + 1
+    p = fairport.decide_preference("KG", "5701109000", "DE", as_of="2026-03-16")
+    assert isinstance(p, fairport.Verdict) and "8 % MAX 2,8 EUR/m2" in p._repr_html_()
+    assert "<script" not in fairport.Verdict({"x": "<script>", "findings": []}, "t")._repr_html_()
