@@ -448,17 +448,27 @@ TEST(LandedCost, DeclarationLevelRounding) {
   EXPECT_EQ(r.lines[2].duty.amount, eur("0.01"));
 }
 
-// The batch form gives the same figures as the full engine for self-contained lines.
-TEST(LandedCost, BatchMatchesEngine) {
+// The Belastingdienst handbag (CN 4202 21 00 00, EXW, into the Netherlands on 2026-03-16) as
+// a batch row in `currency`.
+namespace {
+landed_cost_row handbag_row(const char* currency, const char* invoice, const char* freight,
+                            const char* insurance) {
   landed_cost_row row;
   row.as_of = day("2026-03-16");
   row.destination = country_code::parse("NL");
   row.terms = incoterm::exw;
   row.cn = tariff_code::parse("4202210000");
-  row.currency = currency_code::parse("EUR");
-  row.invoice_value = d("199");
-  row.freight_to_border = d("25");
-  row.insurance = d("10");
+  row.currency = currency_code::parse(currency);
+  row.invoice_value = d(invoice);
+  row.freight_to_border = d(freight);
+  row.insurance = d(insurance);
+  return row;
+}
+}  // namespace
+
+// The batch form gives the same figures as the full engine for self-contained lines.
+TEST(LandedCost, BatchMatchesEngine) {
+  const landed_cost_row row = handbag_row("EUR", "199", "25", "10");
   landed_cost_row bad = row;
   bad.cn = tariff_code::parse("9999");
   landed_cost_row rows[2] = {row, bad};
@@ -480,15 +490,7 @@ TEST(LandedCost, BatchMatchesEngine) {
 // 216.07 x 0.9210 = 199.00047, 27.14 x 0.9210 = 24.99594, 10.86 x 0.9210 = 10.00206;
 // 216.07 / 1.0858 = 198.99613, 27.14 / 1.0858 = 24.99539, 10.86 / 1.0858 = 10.00184.
 TEST(LandedCost, BatchTakesTheCallersDatedRates) {
-  landed_cost_row row;
-  row.as_of = day("2026-03-16");
-  row.destination = country_code::parse("NL");
-  row.terms = incoterm::exw;
-  row.cn = tariff_code::parse("4202210000");
-  row.currency = currency_code::parse("USD");
-  row.invoice_value = d("216.07");
-  row.freight_to_border = d("27.14");
-  row.insurance = d("10.86");
+  const landed_cost_row row = handbag_row("USD", "216.07", "27.14", "10.86");
   const auto usd = currency_code::parse("USD");
   const auto eur_ = currency_code::parse("EUR");
   const std::vector<fx_rate> direct = {fx_rate(usd, eur_, d("0.9000"), day("2026-02-01"), "older"),
