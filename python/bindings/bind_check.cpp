@@ -72,6 +72,7 @@ struct cell_cache {
     std::optional<cell_error> error;
   };
   std::vector<entry> slots = std::vector<entry>(256);
+  entry not_text;  // the error of every cell of a column that is not an object column
   entry& slot(PyObject* o) {
     return slots[(reinterpret_cast<std::uintptr_t>(o) >> 4) & 255u];
   }
@@ -174,12 +175,12 @@ column column_of(const std::string& name, py::handle h, std::size_t n) {
 template <class T, class Parse>
 const typename cell_cache<T>::entry& text_cell(const column& c, std::size_t i, cell_cache<T>& cache,
                                                Parse parse, const char* what) {
-  thread_local typename cell_cache<T>::entry scratch;
   if (c.kind != 'O') {
-    scratch = {};
-    scratch.error = cell_error{tag_text(fairport::errc::invalid_argument),
-                               "column \"" + c.name + "\" must hold " + what};
-    return scratch;
+    if (!cache.not_text.error) {
+      cache.not_text.error = cell_error{tag_text(fairport::errc::invalid_argument),
+                                        "column \"" + c.name + "\" must hold " + what};
+    }
+    return cache.not_text;
   }
   PyObject* o = c.object(i);
   auto& e = cache.slot(o);

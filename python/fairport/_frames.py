@@ -9,11 +9,10 @@ for the whole call, as everywhere in fairport.
 
 from __future__ import annotations
 
-import datetime as _dt
 from typing import Any, Dict, Hashable, List, Optional, Tuple
 
 from ._data import DataArg, resolve_data
-from ._engines import artisan_fair_price, assess_origin, decide_preference
+from ._engines import _date, artisan_fair_price, assess_origin, decide_preference
 from .errors import FairportError
 
 __all__ = ["artisan_fair_prices", "assess_origins", "decide_preferences"]
@@ -32,14 +31,6 @@ def _require(df: Any, names: Tuple[str, ...], what: str) -> None:
     missing = [c for c in names if c not in df.columns]
     if missing:
         raise ValueError(f"{what}: missing column(s) " + ", ".join(missing))
-
-
-def _date_key(v: Any) -> Any:
-    if hasattr(v, "date") and callable(v.date):  # datetime, pandas.Timestamp
-        return v.date()
-    if isinstance(v, _dt.date):
-        return v
-    return str(v)
 
 
 def _frame(rows: List[Dict[str, Any]], index: Any, columns: Tuple[str, ...]) -> Any:
@@ -110,7 +101,7 @@ def decide_preferences(df: Any, *, data: DataArg = None) -> Any:
             rows.append({"error_code": "fairport.consignment.402",
                          "error_message": "[fairport.consignment.402] a key column is empty"})
             continue
-        key = (str(exporter), str(hs), str(dest), _date_key(as_of))
+        key = (str(exporter), str(hs), str(dest), _date(as_of))
         if key not in decided:
             try:
                 d = decide_preference(key[0], key[1], key[2], as_of=key[3], data=resolved)
@@ -219,7 +210,7 @@ def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None
         try:
             o = assess_origin(
                 str(p["hs_code"]), p["ex_works_price"], str(p["currency"]),
-                str(p["exporter_country"]), as_of=_date_key(p["as_of"]),
+                str(p["exporter_country"]), as_of=_date(p["as_of"]),
                 materials=by_product.get(pid, []),
                 operations=_operations(p["operations"]) if optional["operations"] else [],
                 wholly_obtained=bool(_flag(p["wholly_obtained"]))
@@ -305,7 +296,7 @@ def artisan_fair_prices(df: Any, *, data: DataArg = None) -> Any:
                 overhead_rate=r["overhead_rate"],
                 margin_rate=r["margin_rate"],
                 currency=str(r["currency"]),
-                as_of=_date_key(r["as_of"]),
+                as_of=_date(r["as_of"]),
                 price_paid_per_unit=None if not paid or _missing(r["price_paid_per_unit"])
                 else r["price_paid_per_unit"],
                 data=resolved,
