@@ -10,7 +10,7 @@
 
 #include <string>
 
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 
 namespace {
 

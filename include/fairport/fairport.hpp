@@ -2,12 +2,12 @@
 /// @file fairport.hpp
 /// The single include: every public fairport header except io/.
 #include "fairport/calendar.hpp"
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 #include "fairport/config.hpp"
-#include "fairport/consignment.hpp"
+#include "fairport/check/consignment.hpp"
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/fixed_point.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"

@@ -19,7 +19,7 @@
 #include <vector>
 
 #include "casters.hpp"
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 #include "fairport/gsp/preference.hpp"
 #include "fairport/io/json.hpp"
 #include "fairport/io/report_format.hpp"

@@ -5,7 +5,7 @@
 
 #include <string>
 
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 
 namespace py = pybind11;
 

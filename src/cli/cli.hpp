@@ -5,7 +5,7 @@
 #include <string>
 #include <vector>
 
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 
 namespace fairport::cli {
 

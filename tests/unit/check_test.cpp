@@ -1,6 +1,6 @@
 // End-to-end: the shipped example consignments through origin -> preference -> landed cost ->
 // fair price, every figure compared with a hand computation written here.
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,6 +1,6 @@
-// Tests for the private strict dataset reader (src/dataset_reader.hpp), and the invalid-file
+// Tests for the private strict dataset reader (src/dataset/dataset_reader.hpp), and the invalid-file
 // fixtures in tests/data/invalid/: each file's name starts with the error code it must raise.
-#include "../../src/dataset_reader.hpp"
+#include "../../src/dataset/dataset_reader.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -1,7 +1,7 @@
 // Tests for fairport::reference_data: the built-in datasets, loading a directory, overriding one
 // dataset, and the loader's errors (every one with its stable code, file and JSON Pointer).
 // Figures are checked against the source each dataset cites; the source is named at each check.
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-#include "../../src/sha256.hpp"
+#include "../../src/core/sha256.hpp"
 
 namespace {
 

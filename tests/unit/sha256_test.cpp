@@ -1,6 +1,6 @@
 // SHA-256 against the FIPS 180-4 / NIST CSRC example vectors ("SHA256.pdf", Examples with
 // Intermediate Values) and lengths around the padding boundary.
-#include "../../src/sha256.hpp"
+#include "../../src/core/sha256.hpp"
 
 #include <gtest/gtest.h>
 

@@ -68,7 +68,7 @@
 #include "fairport/data/gsp.hpp"
 #include "fairport/data/gsp_coverage.hpp"
 #include "fairport/data/tariffs.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/hs_code.hpp"
 #include "fairport/money.hpp"

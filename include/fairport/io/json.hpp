@@ -21,9 +21,9 @@
 #include <string_view>
 #include <vector>
 
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 #include "fairport/config.hpp"
-#include "fairport/consignment.hpp"
+#include "fairport/check/consignment.hpp"
 #include "fairport/landed_cost/landed_cost.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE

@@ -13,7 +13,7 @@
 
 #include <string>
 
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 #include "fairport/config.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE

@@ -63,7 +63,7 @@
 #include "fairport/currency.hpp"
 #include "fairport/data/customs.hpp"
 #include "fairport/data/tariffs.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/hs_code.hpp"

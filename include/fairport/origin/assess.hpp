@@ -93,7 +93,7 @@
 #include "fairport/calendar.hpp"
 #include "fairport/config.hpp"
 #include "fairport/country.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/hs_code.hpp"
 #include "fairport/money.hpp"

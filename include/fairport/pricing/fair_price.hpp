@@ -169,7 +169,7 @@
 #include "fairport/config.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/fair_prices.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/money.hpp"

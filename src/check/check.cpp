@@ -1,5 +1,5 @@
 // The consignment check: origin -> preference -> landed cost -> fair price, per line.
-#include "fairport/check.hpp"
+#include "fairport/check/check.hpp"
 
 #include <map>
 #include <string>
@@ -7,7 +7,7 @@
 #include <utility>
 #include <vector>
 
-#include "builtin_data.hpp"
+#include "dataset/builtin_data.hpp"
 #include "fairport/gsp/preference.hpp"
 #include "fairport/origin/assess.hpp"
 #include "fairport/pricing/fair_price.hpp"

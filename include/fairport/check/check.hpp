@@ -38,9 +38,9 @@
 
 #include "fairport/calendar.hpp"
 #include "fairport/config.hpp"
-#include "fairport/consignment.hpp"
+#include "fairport/check/consignment.hpp"
 #include "fairport/data/tariffs.hpp"
-#include "fairport/dataset.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/landed_cost/landed_cost.hpp"
 #include "fairport/money.hpp"
 #include "fairport/verdict.hpp"

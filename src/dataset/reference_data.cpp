@@ -13,11 +13,11 @@
 
 #include <nlohmann/json.hpp>
 
-#include "builtin_data.hpp"
-#include "dataset_reader.hpp"
-#include "fairport/dataset.hpp"
+#include "dataset/builtin_data.hpp"
+#include "dataset/dataset_reader.hpp"
+#include "fairport/data/reference_data.hpp"
 #include "fairport/quantity.hpp"
-#include "sha256.hpp"
+#include "core/sha256.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 

@@ -1,5 +1,5 @@
 // The strict dataset reader: see dataset_reader.hpp and the data format note.
-#include "dataset_reader.hpp"
+#include "dataset/dataset_reader.hpp"
 
 #include <algorithm>
 #include <cstddef>
