@@ -60,7 +60,6 @@
 /// rounding mode name, 201 overflow (more than 38 digits, or a scale beyond 38 where the
 /// operation must be exact), 202 division by zero, 205 an exact operation would have to round.
 
-#include <cmath>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -70,7 +69,6 @@
 #include <string_view>
 #include <type_traits>
 
-#include <boost/multiprecision/cpp_int.hpp>
 
 #include "fairport/config.hpp"
 #include "fairport/detail/int128.hpp"
@@ -110,26 +108,12 @@ constexpr std::string_view to_string(rounding_mode m) noexcept {
 /// Parses a rounding mode name as printed by to_string(rounding_mode); "zero_five_up" is also
 /// accepted. Case-sensitive.
 /// @throws input_error [fairport.input.108] for any other text.
-inline rounding_mode parse_rounding_mode(std::string_view s) {
-  static constexpr rounding_mode all[] = {
-      rounding_mode::up,        rounding_mode::down,      rounding_mode::ceiling,
-      rounding_mode::floor,     rounding_mode::half_up,   rounding_mode::half_down,
-      rounding_mode::half_even, rounding_mode::zero_five_up};
-  for (rounding_mode m : all) {
-    if (s == to_string(m)) return m;
-  }
-  if (s == "zero_five_up") return rounding_mode::zero_five_up;
-  detail::throw_error(errc::invalid_rounding_mode,
-                      "unknown rounding mode \"" + std::string(s.substr(0, 64)) +
-                          "\" (expected up, down, ceiling, floor, half_up, half_down, "
-                          "half_even or 05up)");
-}
+rounding_mode parse_rounding_mode(std::string_view s);
 
 class decimal;
 
 namespace detail {
 
-using uint256 = boost::multiprecision::uint256_t;
 
 /// Whether dropping a remainder of class `c` from truncated quotient `q` (a magnitude) must
 /// increment q under mode `m`; `negative` is the sign of the exact result.
@@ -295,40 +279,7 @@ constexpr bool fits_int64(int128 c) noexcept {
   return static_cast<int128>(static_cast<std::int64_t>(c)) == c;
 }
 
-inline uint256 to_u256(uint128 x) {
-  uint256 r = static_cast<std::uint64_t>(x >> 64);
-  r <<= 64;
-  r |= static_cast<std::uint64_t>(x);
-  return r;
-}
-inline uint128 from_u256(const uint256& x) {
-  const std::uint64_t lo = static_cast<std::uint64_t>(x & ~std::uint64_t(0));
-  const std::uint64_t hi = static_cast<std::uint64_t>((x >> 64) & ~std::uint64_t(0));
-  return (static_cast<uint128>(hi) << 64) | lo;
-}
-/// 10^k as uint256, 0 <= k <= 77.
-inline uint256 pow10_u256(int k) {
-  if (k <= 38) return to_u256(pow10_u128(k));
-  return to_u256(pow10_u128(38)) * to_u256(pow10_u128(k - 38));
-}
-/// Decimal digits of x (1 for 0).
-inline int digits_u256(const uint256& x) {
-  if ((x >> 128) == 0) return digits_u128(from_u256(x));
-  int d = 39;
-  while (d < 78 && x >= pow10_u256(d)) ++d;
-  return d;
-}
 
-/// n / d rounded under mode m (d > 0). Result may exceed 38 digits: callers check.
-inline uint256 round_divide_u256(const uint256& n, const uint256& d, bool negative,
-                                 rounding_mode m, remainder_class* cls_out = nullptr) {
-  uint256 q, r;
-  boost::multiprecision::divide_qr(n, d, q, r);
-  const remainder_class cls = classify_remainder(r, d);
-  if (cls_out) *cls_out = cls;
-  if (round_increment(m, negative, q, cls)) ++q;
-  return q;
-}
 
 /// mag / 10^k rounded under mode m, 1 <= k <= 38.
 inline uint128 round_pow10(uint128 mag, int k, bool negative, rounding_mode m) noexcept {
@@ -458,62 +409,13 @@ inline parse_result parse_decimal(std::string_view s) noexcept {
 }
 
 /// `text` quoted for an error message: at most 64 characters, control bytes escaped.
-inline std::string quote_text(std::string_view text) {
-  std::string q = "\"";
-  const std::size_t limit = 64;
-  for (std::size_t i = 0; i < text.size() && i < limit; ++i) {
-    const unsigned char ch = static_cast<unsigned char>(text[i]);
-    if (ch < 0x20 || ch >= 0x7f || ch == '"' || ch == '\\') {
-      static const char hex[] = "0123456789abcdef";
-      q += "\\x";
-      q += hex[ch >> 4];
-      q += hex[ch & 15];
-    } else {
-      q += static_cast<char>(ch);
-    }
-  }
-  if (text.size() > limit) q += "...";
-  q += '"';
-  if (text.size() > limit) q += " (" + std::to_string(text.size()) + " characters)";
-  return q;
-}
+std::string quote_text(std::string_view text);
 
-[[noreturn]] inline void throw_parse_error(std::string_view text, const parse_result& r) {
-  std::string why;
-  switch (r.status) {
-    case parse_status::empty: why = "empty text"; break;
-    case parse_status::bad_character: {
-      why = "unexpected character ";
-      const std::string_view one = text.substr(r.position, 1);
-      why += quote_text(one);
-      why += " at offset " + std::to_string(r.position);
-      break;
-    }
-    case parse_status::no_digits: why = "no digits"; break;
-    case parse_status::no_integer_digits: why = "a digit must precede the decimal point"; break;
-    case parse_status::no_fraction_digits: why = "a digit must follow the decimal point"; break;
-    case parse_status::no_exponent_digits: why = "the exponent has no digits"; break;
-    case parse_status::too_many_digits: why = "more than 38 significant digits"; break;
-    case parse_status::scale_too_large: why = "more than 38 digits after the decimal point"; break;
-    case parse_status::out_of_range: why = "more than 38 digits before the decimal point"; break;
-    case parse_status::ok: why = "?"; break;
-  }
-  throw_error(errc::invalid_decimal, "invalid decimal " + quote_text(text) + ": " + why);
-}
+[[noreturn]] void throw_parse_error(std::string_view text, const parse_result& r);
 
-[[noreturn]] __attribute__((noinline, cold)) inline void throw_bad_scale(const char* function,
-                                                                         int scale) {
-  throw_error(errc::invalid_argument, std::string(function) + ": scale " + std::to_string(scale) +
-                                          " is outside 0..38");
-}
-[[noreturn]] __attribute__((noinline, cold)) inline void throw_bad_digits(const char* function,
-                                                                          int digits) {
-  throw_error(errc::invalid_argument, std::string(function) + ": digits " +
-                                          std::to_string(digits) + " is outside 1..38");
-}
-[[noreturn]] __attribute__((noinline, cold)) inline void throw_overflow(const std::string& what) {
-  throw_error(errc::overflow, "decimal overflow: " + what + " does not fit 38 digits");
-}
+[[noreturn]] __attribute__((cold)) void throw_bad_scale(const char* function, int scale);
+[[noreturn]] __attribute__((cold)) void throw_bad_digits(const char* function, int digits);
+[[noreturn]] __attribute__((cold)) void throw_overflow(const std::string& what);
 
 /// Writes the digits of x (no sign) to the end of buf, returns a pointer to the first one.
 inline char* write_digits(uint128 x, char* end) noexcept {
@@ -600,35 +502,7 @@ class decimal {
   /// from_double(0.1, 20, down) is 0.10000000000000000555.
   /// @throws input_error [fairport.input.106] for NaN, infinity, or a scale outside 0..38;
   /// @throws overflow_error [fairport.arithmetic.201] if the result needs more than 38 digits.
-  static decimal from_double(double value, int scale, rounding_mode mode) {
-    if (static_cast<unsigned>(scale) > static_cast<unsigned>(max_scale))
-      detail::throw_bad_scale("decimal::from_double", scale);
-    if (!std::isfinite(value))
-      detail::throw_error(errc::invalid_argument, "decimal::from_double: not a finite number");
-    using boost::multiprecision::cpp_int;
-    const bool negative = std::signbit(value);
-    int e2 = 0;
-    const double fr = std::frexp(std::fabs(value), &e2);   // value = fr * 2^e2, fr in [0.5, 1)
-    const auto m53 = static_cast<std::uint64_t>(std::ldexp(fr, 53));  // exact
-    e2 -= 53;
-    cpp_int n = m53;
-    n *= cpp_int(detail::to_u256(detail::pow10_u128(scale)));
-    cpp_int q;
-    if (e2 >= 0) {
-      q = n << e2;
-    } else {
-      const cpp_int d = cpp_int(1) << (-e2);
-      cpp_int r;
-      boost::multiprecision::divide_qr(n, d, q, r);
-      const detail::remainder_class cls = detail::classify_remainder(r, d);
-      if (detail::round_increment(mode, negative, q, cls)) ++q;
-    }
-    if (q > cpp_int(detail::to_u256(detail::max_coefficient_u128)))
-      detail::throw_overflow("from_double(" + std::to_string(value) + ")");
-    const uint128 mag = detail::from_u256(detail::uint256(q));
-    const int128 c = negative ? -static_cast<int128>(mag) : static_cast<int128>(mag);
-    return decimal(c, scale, raw_tag{});
-  }
+  static decimal from_double(double value, int scale, rounding_mode mode);
 
   /// The coefficient: value = coefficient * 10^-scale.
   constexpr int128 coefficient() const noexcept { return coef_; }
@@ -854,16 +728,7 @@ class decimal {
   static decimal multiply_slow(int128 ca, int sa, int128 cb, int sb, int scale, rounding_mode mode);
   friend decimal multiply_significant(const decimal&, const decimal&, int, rounding_mode);
 
-  __attribute__((noinline)) static decimal round_slow(int128 coef, int from, int scale,
-                                                      rounding_mode mode) {
-    if (static_cast<unsigned>(scale) > static_cast<unsigned>(max_scale))
-      detail::throw_bad_scale("decimal::round", scale);
-    if (scale > from) return decimal(coef, from, raw_tag{}).scale_up(scale);
-    const bool negative = coef < 0;
-    const uint128 q = detail::round_pow10(detail::magnitude(coef), from - scale, negative, mode);
-    const int128 r = static_cast<int128>(q);
-    return decimal(negative ? -r : r, scale, raw_tag{});
-  }
+  static decimal round_slow(int128 coef, int from, int scale, rounding_mode mode);
 
   decimal with_scale_or_inexact() const {
     if (scale_ == 0) return *this;
@@ -886,14 +751,9 @@ class decimal {
   }
 
   // Operands by value, so that a caller's accumulator does not have to live in memory.
-  [[noreturn]] __attribute__((noinline, cold)) static void overflow2(decimal a, const char* op,
-                                                                   decimal b) {
-    detail::throw_overflow(a.to_string() + " " + op + " " + b.to_string());
-  }
-  [[noreturn]] __attribute__((noinline, cold)) static void overflow2(int128 ca, int sa, const char* op,
-                                                                   int128 cb, int sb) {
-    overflow2(decimal(ca, sa, raw_tag{}), op, decimal(cb, sb, raw_tag{}));
-  }
+  [[noreturn]] __attribute__((cold)) static void overflow2(decimal a, const char* op, decimal b);
+  [[noreturn]] __attribute__((cold)) static void overflow2(int128 ca, int sa, const char* op,
+                                                      int128 cb, int sb);
   // Slow paths take (coefficient, scale) scalars: no decimal of the caller has its address taken.
   __attribute__((noinline)) static decimal add_aligned(int128 ca, int sa, int128 cb, int sb, bool subtract) {
     // Common case: 64-bit coefficients, scales at most 18 apart. Each aligned operand is below
@@ -910,50 +770,14 @@ class decimal {
     }
     return add_aligned(decimal(ca, sa, raw_tag{}), decimal(cb, sb, raw_tag{}), subtract);
   }
-  __attribute__((noinline)) static decimal multiply_wide(int128 ca, int sa, int128 cb, int sb) {
-    return multiply_wide(decimal(ca, sa, raw_tag{}), decimal(cb, sb, raw_tag{}));
-  }
+  static decimal multiply_wide(int128 ca, int sa, int128 cb, int sb);
   __attribute__((noinline)) static int compare_aligned(int128 ca, int sa, int128 cb, int sb) noexcept {
     return compare_aligned(decimal(ca, sa, raw_tag{}), decimal(cb, sb, raw_tag{}));
   }
 
-  static decimal add_aligned(decimal a, decimal b, bool subtract) {
-    if (subtract) b.coef_ = -b.coef_;
-    const int s = a.scale_ > b.scale_ ? a.scale_ : b.scale_;
-    int128 x = a.coef_, y = b.coef_;
-    bool wide = false;
-    if (a.scale_ < s) wide = __builtin_mul_overflow(x, static_cast<int128>(detail::pow10_u128(s - a.scale_)), &x);
-    if (b.scale_ < s) wide = wide || __builtin_mul_overflow(y, static_cast<int128>(detail::pow10_u128(s - b.scale_)), &y);
-    int128 r;
-    if (!wide && !__builtin_add_overflow(x, y, &r) && detail::in_range(r)) return decimal(r, s, raw_tag{});
-    if (!wide) overflow2(a, subtract ? "-" : "+", subtract ? -b : b);
-    // An aligned operand overflowed 128 bits, but the sum may still fit: use 256 bits.
-    using boost::multiprecision::int256_t;
-    auto widen = [](const decimal& v, int to) {
-      int256_t w = int256_t(detail::to_u256(detail::magnitude(v.coef_))) *
-                   int256_t(detail::to_u256(detail::pow10_u128(to - v.scale_)));
-      return v.coef_ < 0 ? int256_t(-w) : w;
-    };
-    const int256_t sum = widen(a, s) + widen(b, s);
-    const int256_t mag = sum < 0 ? int256_t(-sum) : sum;
-    if (mag > int256_t(detail::to_u256(detail::max_coefficient_u128)))
-      overflow2(a, subtract ? "-" : "+", subtract ? -b : b);
-    const int128 m = static_cast<int128>(detail::from_u256(detail::uint256(mag)));
-    return decimal(sum < 0 ? -m : m, s, raw_tag{});
-  }
+  static decimal add_aligned(decimal a, decimal b, bool subtract);
 
-  static decimal multiply_wide(decimal a, decimal b) {
-    const int s = a.scale_ + b.scale_;
-    uint128 p;
-    if (__builtin_mul_overflow(detail::magnitude(a.coef_), detail::magnitude(b.coef_), &p) ||
-        p > detail::max_coefficient_u128)
-      overflow2(a, "*", b);
-    if (s > max_scale)
-      detail::throw_overflow(a.to_string() + " * " + b.to_string() + " (scale " + std::to_string(s) +
-                             " > 38; use multiply() with a scale and rounding mode)");
-    const int128 r = static_cast<int128>(p);
-    return decimal((a.coef_ < 0) != (b.coef_ < 0) ? -r : r, s, raw_tag{});
-  }
+  static decimal multiply_wide(decimal a, decimal b);
 
   static int compare_aligned(decimal a, decimal b) noexcept {
     const int sa = a.signum(), sb = b.signum();
@@ -969,12 +793,7 @@ class decimal {
     return sa < 0 ? -mag : mag;
   }
 
-  /// Builds sign * q at `scale` from a 256-bit magnitude, checking the range.
-  static decimal from_wide(const detail::uint256& q, bool negative, int scale, const char* what) {
-    if (q > detail::to_u256(detail::max_coefficient_u128)) detail::throw_overflow(what);
-    const int128 r = static_cast<int128>(detail::from_u256(q));
-    return decimal(negative ? -r : r, scale, raw_tag{});
-  }
+  static decimal divide_wide(const decimal& a, const decimal& b, int scale, rounding_mode mode);
 
   int128 coef_ = 0;
   std::int32_t scale_ = 0;
@@ -1004,17 +823,7 @@ inline decimal divide(const decimal& a, const decimal& b, int scale, rounding_mo
     const int128 c = static_cast<int128>(q);
     return decimal(negative ? -c : c, scale, decimal::raw_tag{});
   }
-  detail::uint256 num = detail::to_u256(ma), den = detail::to_u256(mb);
-  if (e >= 0) {
-    if (detail::digits_u128(ma) + e > 77)
-      detail::throw_overflow(a.to_string() + " / " + b.to_string() + " at scale " + std::to_string(scale));
-    num *= detail::pow10_u256(e);
-  } else {
-    den *= detail::pow10_u256(-e);
-  }
-  const detail::uint256 q = detail::round_divide_u256(num, den, negative, mode);
-  const std::string what = "quotient at scale " + std::to_string(scale);
-  return decimal::from_wide(q, negative, scale, what.c_str());
+  return decimal::divide_wide(a, b, scale, mode);
 }
 
 /// a / b rounded once to `digits` significant digits under `mode`, with the General Decimal
@@ -1025,54 +834,7 @@ inline decimal divide(const decimal& a, const decimal& b, int scale, rounding_mo
 /// @throws overflow_error [fairport.arithmetic.201] if the result needs a scale beyond 38 or more
 /// than 38 digits;
 /// @throws input_error [fairport.input.106] for digits outside 1..38.
-inline decimal divide_significant(const decimal& a, const decimal& b, int digits, rounding_mode mode) {
-  if (digits < 1 || digits > decimal::max_digits) detail::throw_bad_digits("divide_significant", digits);
-  if (b.coef_ == 0) detail::throw_error(errc::division_by_zero, "division by zero: " + a.to_string() + " / " + b.to_string());
-  const int ideal = a.scale_ - b.scale_;
-  if (a.coef_ == 0) return decimal(0, ideal < 0 ? 0 : ideal, decimal::raw_tag{});
-  const bool negative = (a.coef_ < 0) != (b.coef_ < 0);
-  const uint128 ma = detail::magnitude(a.coef_), mb = detail::magnitude(b.coef_);
-  const int da = detail::digits_u128(ma), db = detail::digits_u128(mb);
-  // With s = digits - (da - db) + ideal, floor(|a/b| * 10^s) has digits or digits + 1 digits.
-  int s = digits - (da - db) + ideal;
-  auto quotient = [&](int sc, detail::uint256& r, detail::uint256& den) {
-    const int e = sc - ideal;
-    detail::uint256 num = detail::to_u256(ma);
-    den = detail::to_u256(mb);
-    if (e >= 0) num *= detail::pow10_u256(e);
-    else den *= detail::pow10_u256(-e);
-    detail::uint256 q;
-    boost::multiprecision::divide_qr(num, den, q, r);
-    return q;
-  };
-  detail::uint256 r, den;
-  detail::uint256 q = quotient(s, r, den);
-  if (detail::digits_u256(q) > digits) {
-    --s;
-    q = quotient(s, r, den);
-  }
-  const detail::remainder_class cls = detail::classify_remainder(r, den);
-  if (detail::round_increment(mode, negative, q, cls)) ++q;
-  if (q == detail::pow10_u256(digits)) {
-    q /= 10;
-    --s;
-  }
-  if (cls == detail::remainder_class::exact) {
-    const int floor_scale = ideal < 0 ? 0 : ideal;
-    while (s > floor_scale && q % 10 == 0) {
-      q /= 10;
-      --s;
-    }
-  }
-  if (s > decimal::max_scale)
-    detail::throw_overflow(a.to_string() + " / " + b.to_string() + " to " + std::to_string(digits) +
-                           " digits (needs scale " + std::to_string(s) + " > 38)");
-  if (s < 0) {
-    q *= detail::pow10_u256(-s);
-    s = 0;
-  }
-  return decimal::from_wide(q, negative, s, "quotient");
-}
+decimal divide_significant(const decimal& a, const decimal& b, int digits, rounding_mode mode);
 
 /// a * b rounded once to `scale` places under `mode` (the exact product may have up to 76
 /// digits and any scale up to 76).
@@ -1095,58 +857,22 @@ inline decimal multiply(const decimal& a, const decimal& b, int scale, rounding_
   return decimal::multiply_slow(a.coef_, a.scale_, b.coef_, b.scale_, scale, mode);
 }
 
-__attribute__((noinline)) inline decimal decimal::multiply_slow(int128 ca, int sa, int128 cb, int sb,
-                                                                int scale, rounding_mode mode) {
-  const decimal a(ca, sa, raw_tag{}), b(cb, sb, raw_tag{});
-  if (static_cast<unsigned>(scale) > static_cast<unsigned>(decimal::max_scale))
-    detail::throw_bad_scale("multiply", scale);
-  const int ps = a.scale_ + b.scale_;
-  if (ps <= decimal::max_scale && detail::fits_int64(a.coef_) && detail::fits_int64(b.coef_))
-    return (a * b).round(scale, mode);
-  const bool negative = (a.coef_ < 0) != (b.coef_ < 0);
-  detail::uint256 p = detail::to_u256(detail::magnitude(a.coef_)) * detail::to_u256(detail::magnitude(b.coef_));
-  if (p == 0) return decimal(0, scale, decimal::raw_tag{});
-  if (scale >= ps) {
-    if (detail::digits_u256(p) + (scale - ps) > decimal::max_digits)
-      detail::throw_overflow(a.to_string() + " * " + b.to_string() + " at scale " + std::to_string(scale));
-    p *= detail::pow10_u256(scale - ps);
-  } else {
-    p = detail::round_divide_u256(p, detail::pow10_u256(ps - scale), negative, mode);
-  }
-  return decimal::from_wide(p, negative, scale, "product");
-}
 
 /// a * b rounded once to `digits` significant digits under `mode` (as round_significant() of
 /// the exact product, which may have up to 76 digits).
 /// @throws overflow_error [fairport.arithmetic.201] if the result needs more than 38 digits or
 /// a scale beyond 38;
 /// @throws input_error [fairport.input.106] for digits outside 1..38.
-inline decimal multiply_significant(const decimal& a, const decimal& b, int digits, rounding_mode mode) {
-  if (digits < 1 || digits > decimal::max_digits) detail::throw_bad_digits("multiply_significant", digits);
-  const bool negative = (a.coef_ < 0) != (b.coef_ < 0);
-  detail::uint256 p = detail::to_u256(detail::magnitude(a.coef_)) * detail::to_u256(detail::magnitude(b.coef_));
-  int s = a.scale_ + b.scale_;
-  const int nd = detail::digits_u256(p);
-  if (nd > digits) {
-    const int drop = nd - digits;
-    p = detail::round_divide_u256(p, detail::pow10_u256(drop), negative, mode);
-    s -= drop;
-    if (p == detail::pow10_u256(digits)) {
-      p /= 10;
-      --s;
-    }
-  }
-  if (s > decimal::max_scale)
-    detail::throw_overflow(a.to_string() + " * " + b.to_string() + " to " + std::to_string(digits) +
-                           " digits (needs scale " + std::to_string(s) + " > 38)");
-  if (s < 0) {
-    if (p != 0 && detail::digits_u256(p) - s > decimal::max_digits)
-      detail::throw_overflow(a.to_string() + " * " + b.to_string());
-    p *= detail::pow10_u256(-s);
-    s = 0;
-  }
-  return decimal::from_wide(p, negative, s, "product");
-}
+decimal multiply_significant(const decimal& a, const decimal& b, int digits, rounding_mode mode);
+
+/// a / b exactly, when the quotient has a finite decimal expansion that fits (at most 38 digits
+/// and 38 places); nullopt otherwise. The scale is the General Decimal Arithmetic's ideal one for
+/// an exact division: scale(a) - scale(b), raised as far as the digits need, at least 0 (as
+/// Python's decimal gives: 0.453592370000 / 0.45359237 = 1.0000, 36.000 / 0.001 = 36000,
+/// 1 / 4 = 0.25). The one exact division of fairport: unit factors, duty quantities and the
+/// exact fractions of the fair-price engine all use it.
+/// @throws arithmetic_error [fairport.arithmetic.202] if b is zero.
+std::optional<decimal> exact_divide(const decimal& a, const decimal& b);
 
 /// Writes x.to_string().
 inline std::ostream& operator<<(std::ostream& os, const decimal& x) { return os << x.to_string(); }

@@ -168,32 +168,6 @@ struct unit_repr {
 /// The coefficient type of decimal (a signed 128-bit integer).
 using decimal_coefficient = decltype(std::declval<const decimal&>().coefficient());
 
-/// a / b when the quotient has a finite decimal expansion, nullopt otherwise. `b` must be
-/// positive. The scale is the General Decimal Arithmetic's ideal one for an exact division
-/// (scale(a) - scale(b), raised as far as the digits need, at least 0), as Python's decimal
-/// gives: 0.453592370000 / 0.45359237 = 1.0000, 36.000 / 0.001 = 36000.
-/// @throws arithmetic_error [fairport.arithmetic.201] if the exact result does not fit.
-inline std::optional<decimal> exact_quotient(const decimal& a, const decimal& b) {
-  using u128 = unsigned __int128;
-  const decimal_coefficient ac = a.coefficient();
-  const decimal_coefficient bc = b.coefficient();
-  u128 x = ac < 0 ? static_cast<u128>(-(ac + 1)) + 1 : static_cast<u128>(ac);
-  u128 y = static_cast<u128>(bc);
-  u128 g = y, r = x;  // gcd(y, x)
-  while (r != 0) {
-    u128 t = g % r;
-    g = r;
-    r = t;
-  }
-  u128 c = y / g;  // reduced denominator; a/b terminates iff c = 2^p * 5^q
-  int p = 0, q = 0;
-  while (c % 2 == 0) c /= 2, ++p;
-  while (c % 5 == 0) c /= 5, ++q;
-  if (c != 1) return std::nullopt;
-  int target = (p > q ? p : q) + a.scale() - b.scale();
-  if (target < 0) target = 0;
-  return divide(a, b, target, rounding_mode::down);  // exact at `target` places
-}
 
 }  // namespace detail
 
@@ -428,7 +402,7 @@ class quantity {
   ///         expansion (1 kg in lb); use in(target, scale, mode) then.
   decimal in(const unit_type& target) const {
     if (target == unit_) return value_;
-    if (auto r = detail::exact_quotient(in_base(), target.factor())) return *r;
+    if (auto r = exact_divide(in_base(), target.factor())) return *r;
     detail::throw_error(errc::inexact, to_string() + " is not a finite decimal in " +
                                            std::string(target.name()) +
                                            "; give a scale and rounding mode");
@@ -497,7 +471,7 @@ class quantity {
     if (a.unit_ == b.unit_) {
       return quantity(subtract ? a.value_ - b.value_ : a.value_ + b.value_, a.unit_);
     }
-    if (auto ratio = detail::exact_quotient(b.unit_.factor(), a.unit_.factor())) {
+    if (auto ratio = exact_divide(b.unit_.factor(), a.unit_.factor())) {
       const decimal bv = b.value_ * *ratio;
       return quantity(subtract ? a.value_ - bv : a.value_ + bv, a.unit_);
     }

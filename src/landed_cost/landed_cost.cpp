@@ -32,15 +32,12 @@ money zero(currency_code c) { return money(decimal(), c); }
 
 money round_by(const money& m, const rounding_rule& r) { return m.round(r.scale, r.mode); }
 
-/// x / f exactly when the quotient terminates within 20 more places, else rounded half even to
+/// x / f exactly when the quotient has a finite decimal expansion, else rounded half even to
 /// 12 places (and `rounded` set).
 decimal exact_quotient(const decimal& x, const decimal& f, bool& rounded) {
-  rounded = false;
-  for (int extra = 0; extra <= 20; ++extra) {
-    const int s = std::min(decimal::max_scale, x.scale() + extra);
-    const decimal q = divide(x, f, s, rounding_mode::down);
-    if (q * f == x) return q;
-    if (s == decimal::max_scale) break;
+  if (auto q = exact_divide(x, f)) {
+    rounded = false;
+    return *q;
   }
   rounded = true;
   return divide(x, f, 12, rounding_mode::half_even);

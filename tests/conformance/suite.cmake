@@ -21,7 +21,7 @@ endif()
 message(STATUS "fairport: decTest files in ${FAIRPORT_DECTEST_DIR}")
 
 add_executable(dectest_test "${CMAKE_CURRENT_LIST_DIR}/dectest_test.cpp")
-target_link_libraries(dectest_test PRIVATE fairport::headers GTest::gtest_main)
+target_link_libraries(dectest_test PRIVATE fairport::fairport GTest::gtest_main)
 fairport_set_warnings(dectest_test)
 target_compile_definitions(dectest_test PRIVATE FAIRPORT_DECTEST_DIR="${FAIRPORT_DECTEST_DIR}")
 # One process for the whole suite, so that it can print one table and check the total count.

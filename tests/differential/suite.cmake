@@ -8,7 +8,7 @@ set(_fairport_diff_cases "${PROJECT_BINARY_DIR}/tests/differential/decimal_cases
 file(MAKE_DIRECTORY "${PROJECT_BINARY_DIR}/tests/differential")
 
 add_executable(differential_test "${CMAKE_CURRENT_LIST_DIR}/differential_test.cpp")
-target_link_libraries(differential_test PRIVATE fairport::headers GTest::gtest)
+target_link_libraries(differential_test PRIVATE fairport::fairport GTest::gtest)
 fairport_set_warnings(differential_test)
 target_compile_definitions(differential_test PRIVATE
   FAIRPORT_DIFFERENTIAL_CASES="${_fairport_diff_cases}")

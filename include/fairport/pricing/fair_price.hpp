@@ -215,24 +215,7 @@ struct fraction {
   /// num / den terminates iff the part of den's coefficient free of 2s and 5s divides num's.
   std::optional<decimal> exact() const {
     if (is_whole()) return num;
-    using u128 = fairport::uint128;
-    u128 dc = static_cast<u128>(den.coefficient());  // den > 0
-    int p2 = 0, p5 = 0;
-    while ((dc & 1u) == 0) dc >>= 1, ++p2;
-    while (dc % 5u == 0) dc /= 5u, ++p5;
-    const auto c = num.coefficient();
-    const u128 nc = c < 0 ? u128(0) - static_cast<u128>(c) : static_cast<u128>(c);
-    if (dc != 1) {
-      const bool small = (nc >> 64) == 0 && (dc >> 64) == 0;
-      const bool divides = small ? static_cast<std::uint64_t>(nc) % static_cast<std::uint64_t>(dc) == 0
-                                 : nc % dc == 0;
-      if (!divides) return std::nullopt;
-    }
-    int target = (p2 > p5 ? p2 : p5) + num.scale() - den.scale();
-    if (target < 0) target = 0;
-    if (target > decimal::max_scale) return std::nullopt;
-    const decimal q = divide(num, den, target, rounding_mode::down);  // exact at this scale
-    return trim_zeros(q, num.scale() > den.scale() ? num.scale() - den.scale() : 0);
+    return exact_divide(num, den);
   }
 
   /// `d` without trailing zeros beyond `min_scale` places (8.8600 -> 8.86 with min_scale 2).
