@@ -62,6 +62,7 @@ enum class errc : int {
   unsorted_records = 312,       ///< records are not in the documented order
   invalid_value = 313,          ///< a field has the right type but an invalid value
   missing_file = 314,           ///< a dataset file named by the manifest cannot be read
+  crossing_ranges = 315,        ///< two CN ranges of a dataset overlap without one holding the other
   // consignments and engine inputs
   invalid_document = 401,       ///< a consignment document is malformed (type, unknown field, schema)
   missing_input = 402,          ///< an input the computation needs is absent

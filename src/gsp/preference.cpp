@@ -321,229 +321,46 @@ std::string statement_on_origin_text(std::string_view exporter, std::string_view
 
 namespace {
 
-using day_t = std::int32_t;
-
-day_t day_of(const date::year_month_day& d) {
-  return static_cast<day_t>(date::sys_days{d}.time_since_epoch().count());
-}
-day_t begin_of(const validity_interval& v) {
-  return static_cast<day_t>(v.begin().time_since_epoch().count());
-}
-day_t end_of(const validity_interval& v) {
-  if (v.is_open_ended()) return INT32_MAX;
-  return static_cast<day_t>(v.end().time_since_epoch().count());
-}
-
-int slot_of(country_code c) {
-  const auto v = c.view();
-  if (v.size() != 2) return -1;
-  return (v[0] - 'A') * 26 + (v[1] - 'A');
-}
-
-std::uint64_t code_value(std::string_view ten) {
-  std::uint64_t x = 0;
-  for (char ch : ten) x = x * 10 + static_cast<std::uint64_t>(ch - '0');
-  return x;
-}
-
-struct arr_period {
-  day_t begin, end;
-  const gsp_beneficiary_record* rec;
-};
-struct grad_period {
-  day_t begin, end;
-  std::uint64_t mask_lo, mask_hi;  // chapters 0..63, 64..127
-  const gsp_graduation_record* rec;
-};
-struct simple_period {
-  day_t begin, end;
-};
-
-struct withdrawal_entry {
-  std::uint64_t lo, hi;
-  day_t begin, end;
-  gsp_arrangement arrangement;
-  const gsp_coverage_record* rec;
-};
-
-struct country_slot {
-  std::vector<arr_period> arrangements[3];  // by gsp_arrangement
-  std::vector<withdrawal_entry> withdrawals;
-  std::vector<grad_period> graduations;
-  std::vector<simple_period> eu;
-  day_t first_begin = INT32_MAX;  // earliest beneficiary record
-  day_t last_end = INT32_MIN;
-};
-
-struct range_entry {
-  std::uint64_t lo, hi, width;
-  day_t begin, end;
-  std::uint32_t index;  // into the owner's record list
-};
-
-/// The narrowest entry of `bucket` valid on `day` holding [lo, hi]; -1 none, -2 depends on
-/// sub-code.
-long find_range(const std::vector<range_entry>& bucket, std::uint64_t lo, std::uint64_t hi,
-                day_t day) noexcept {
-  const range_entry* best = nullptr;
-  for (const auto& e : bucket) {
-    if (day < e.begin || day >= e.end) continue;
-    if (e.lo <= lo && hi <= e.hi && (best == nullptr || e.width < best->width)) best = &e;
-  }
-  for (const auto& e : bucket) {
-    if (&e == best || day < e.begin || day >= e.end) continue;
-    if (e.hi >= lo && e.lo <= hi && !(e.lo <= lo && hi <= e.hi) &&
-        (best == nullptr || e.width < best->width)) {
-      return -2;
-    }
-  }
-  return best == nullptr ? -1 : static_cast<long>(best->index);
-}
-
-void add_range(std::vector<range_entry> (&buckets)[100], std::uint64_t lo, std::uint64_t hi,
-               const validity_interval& v, std::uint32_t index) {
-  const range_entry e{lo, hi, hi - lo, begin_of(v), end_of(v), index};
-  const auto first = static_cast<int>(lo / 100000000ULL);
-  const auto last = static_cast<int>(hi / 100000000ULL);
-  for (int ch = first; ch <= last && ch < 100; ++ch) buckets[ch].push_back(e);
-}
-
-/// 0: no withdrawal; 1: the whole range is withdrawn (*out set); 2: part of it is.
-int withdrawal_of(const country_slot& slot, gsp_arrangement a, std::uint64_t lo, std::uint64_t hi,
-                  day_t day, const gsp_coverage_record** out) noexcept {
-  int result = 0;
-  for (const auto& w : slot.withdrawals) {
-    if (w.arrangement != a || day < w.begin || day >= w.end) continue;
-    if (w.lo <= lo && hi <= w.hi) {
-      *out = w.rec;
-      return 1;
-    }
-    if (w.hi >= lo && w.lo <= hi) result = 2;
-  }
-  return result;
-}
-
+/// The precomputed preferential duties of one tariff record, by arrangement and coverage.
 enum duty_variant : int { v_gsp_ns = 0, v_gsp_s = 1, v_gsp_s_textile = 2, v_gsp_plus = 3 };
+
+condition_status condition_of(const std::optional<bool>& declared) noexcept {
+  if (!declared) return condition_status::unchecked;
+  return *declared ? condition_status::met : condition_status::not_met;
+}
 
 }  // namespace
 
 struct gsp_preference_engine::impl {
   reference_data data;
-  std::vector<country_slot> countries = std::vector<country_slot>(26 * 26);
-  std::vector<range_entry> coverage_buckets[2][100];  // [gsp, gsp_plus][chapter]
-  std::vector<const gsp_coverage_record*> coverage_records;
-  std::vector<range_entry> tariff_buckets[100];
-  std::vector<const tariff_record*> tariff_records;
   std::vector<std::array<duty_expression, 4>> variants;  // per tariff record
   duty_expression eba_free;
-  std::vector<std::pair<simple_period, const threshold_record*>> rex_thresholds;
 
-  explicit impl(const reference_data& d) : data(d) {
-    for (const auto& kv : data.gsp_beneficiaries().series()) {
-      const int s = slot_of(kv.first.first);
-      if (s < 0 || s >= 26 * 26) continue;
-      auto& slot = countries[static_cast<std::size_t>(s)];
-      for (const auto& e : kv.second) {
-        const arr_period p{begin_of(e.validity), end_of(e.validity), &e.value};
-        slot.arrangements[static_cast<int>(kv.first.second)].push_back(p);
-        slot.first_begin = std::min(slot.first_begin, p.begin);
-        slot.last_end = std::max(slot.last_end, p.end);
-      }
-    }
-    for (const auto& kv : data.gsp_graduations().series()) {
-      const int s = slot_of(kv.first.first);
-      if (s < 0 || s >= 26 * 26) continue;
-      for (const auto& e : kv.second) {
-        grad_period g{begin_of(e.validity), end_of(e.validity), 0, 0, &e.value};
-        for (const auto& c : e.value.chapters) {
-          const int ch = (c[0] - '0') * 10 + (c[1] - '0');
-          if (ch < 64) {
-            g.mask_lo |= std::uint64_t{1} << ch;
-          } else {
-            g.mask_hi |= std::uint64_t{1} << (ch - 64);
-          }
-        }
-        countries[static_cast<std::size_t>(s)].graduations.push_back(g);
-      }
-    }
-    index_eu_membership();
-    const auto& cov = data.gsp_coverage().records();
-    for (std::size_t i = 0; i < cov.size(); ++i) {
-      const auto& [validity, r] = cov[i];
-      if (r.country) {
-        const int s = slot_of(*r.country);
-        if (s < 0 || s >= 26 * 26) continue;
-        countries[static_cast<std::size_t>(s)].withdrawals.push_back(
-            {code_value(r.from), code_value(r.through), begin_of(validity), end_of(validity),
-             r.arrangement, &r});
-        continue;
-      }
-      const int a = r.arrangement == gsp_arrangement::gsp_plus ? 1 : 0;
-      coverage_records.push_back(&r);
-      add_range(coverage_buckets[a], code_value(r.from), code_value(r.through), validity,
-                static_cast<std::uint32_t>(coverage_records.size() - 1));
-    }
+  explicit impl(const reference_data& d) : data(d), eba_free(free_duty()) {
     const auto& tar = data.tariffs().records();
     variants.reserve(tar.size());
-    for (std::size_t i = 0; i < tar.size(); ++i) {
-      const auto& [validity, r] = tar[i];
-      tariff_records.push_back(&r);
-      add_range(tariff_buckets, code_value(r.from), code_value(r.through), validity,
-                static_cast<std::uint32_t>(i));
+    for (const auto& [validity, r] : tar) {
       std::array<duty_expression, 4> v;
-      std::array<findings, 4> n;
+      findings ignored;
       v[v_gsp_ns] = gsp_preferential_duty(r.duty, preference_regime::gsp,
-                                          gsp_product_coverage::non_sensitive, false, n[v_gsp_ns]);
+                                          gsp_product_coverage::non_sensitive, false, ignored);
       v[v_gsp_s] = gsp_preferential_duty(r.duty, preference_regime::gsp,
-                                         gsp_product_coverage::sensitive, false, n[v_gsp_s]);
-      v[v_gsp_s_textile] =
-          gsp_preferential_duty(r.duty, preference_regime::gsp, gsp_product_coverage::sensitive,
-                                true, n[v_gsp_s_textile]);
+                                         gsp_product_coverage::sensitive, false, ignored);
+      v[v_gsp_s_textile] = gsp_preferential_duty(r.duty, preference_regime::gsp,
+                                                 gsp_product_coverage::sensitive, true, ignored);
       v[v_gsp_plus] = gsp_preferential_duty(r.duty, preference_regime::gsp_plus,
-                                            gsp_product_coverage::listed, false, n[v_gsp_plus]);
+                                            gsp_product_coverage::listed, false, ignored);
       variants.push_back(std::move(v));
     }
-    eba_free = free_duty();
-    for (const auto& kv : data.thresholds().series()) {
-      if (kv.first != rex_threshold_id) continue;
-      for (const auto& e : kv.second) {
-        rex_thresholds.push_back({{begin_of(e.validity), end_of(e.validity)}, &e.value});
-      }
-    }
   }
 
-  // EU membership periods of each country, read through country_table's public look-ups: the
-  // membership records found on 1 January of 1958..2100, with their exact bounds from each
-  // record's provenance, and any record that starts the day after one ends. (A membership that
-  // neither spans a 1 January nor follows another one would be missed; none exists.)
-  void index_eu_membership() {
-    const auto& ct = data.countries();
-    std::vector<const group_membership*> seen;
-    const auto take = [&](country_code c, const group_membership* mem) {
-      while (mem != nullptr && std::find(seen.begin(), seen.end(), mem) == seen.end()) {
-        seen.push_back(mem);
-        const auto from = try_parse_date(mem->source.valid_from);
-        const auto through = try_parse_date(mem->source.valid_through);
-        const int s = slot_of(c);
-        if (!from || s < 0 || s >= 26 * 26) return;
-        const validity_interval v(*from, through);
-        countries[static_cast<std::size_t>(s)].eu.push_back({begin_of(v), end_of(v)});
-        if (!through) return;
-        mem = ct.membership(eu_group, c,
-                            date::year_month_day{date::sys_days{*through} + date::days{1}});
-      }
-    };
-    for (int y = 1958; y <= 2100; ++y) {
-      const date::year_month_day probe{date::year{y}, date::month{1}, date::day{1}};
-      for (const auto& c : ct.members(eu_group, probe)) take(c, ct.membership(eu_group, c, probe));
-    }
-  }
-
-  const threshold_record* rex_threshold(day_t day) const noexcept {
-    for (const auto& [p, r] : rex_thresholds) {
-      if (p.begin <= day && day < p.end) return r;
-    }
-    return nullptr;
+  /// The duty under `arr` for the tariff record `tariff_id` and the Annex row `cov`.
+  const duty_expression* preferential(std::uint32_t tariff_id, gsp_arrangement arr,
+                                      const gsp_coverage_record& cov) const noexcept {
+    const auto& v = variants[tariff_id];
+    if (arr == gsp_arrangement::gsp_plus) return &v[v_gsp_plus];
+    if (cov.coverage == gsp_product_coverage::non_sensitive) return &v[v_gsp_ns];
+    return &v[cov.is_textile_section() ? v_gsp_s_textile : v_gsp_s];
   }
 };
 
@@ -552,192 +369,200 @@ gsp_preference_engine::gsp_preference_engine(const reference_data& data)
 
 const reference_data& gsp_preference_engine::data() const noexcept { return impl_->data; }
 
-preference_outcome gsp_preference_engine::evaluate(const preference_query& q) const {
-  const impl& m = *impl_;
-  if (!q.as_of.ok()) {
-    detail::throw_error(errc::invalid_date, "as_of is not a valid calendar date");
+namespace {
+
+/// One evaluation: the steps of Regulation (EU) No 978/2012 in the order the law takes them.
+class preference_steps {
+ public:
+  preference_steps(const gsp_preference_engine::impl& m, const preference_query& q)
+      : m_(m), q_(q), data_(m.data) {}
+
+  preference_outcome run() {
+    o_.origin = condition_of(q_.originating);
+    o_.direct_transport = condition_of(q_.direct_transport);
+    third_country_duty();
+    rex_threshold();
+    arrangements();
+    if (!data_.countries().is_member(eu_group, q_.destination, q_.as_of)) {
+      return refuse(preference_reason::destination_not_eu);
+    }
+    if (o_.regime == preference_regime::none) return no_arrangement();
+    if (!coverage()) return o_;
+    return conditions();
   }
-  preference_outcome o;
-  const day_t day = day_of(q.as_of);
-  o.origin = !q.originating ? condition_status::unchecked
-                            : (*q.originating ? condition_status::met : condition_status::not_met);
-  o.direct_transport = !q.direct_transport ? condition_status::unchecked
-                                           : (*q.direct_transport ? condition_status::met
-                                                                  : condition_status::not_met);
 
-  // The code as a range of 10-digit codes.
-  const auto digits = q.cn.digits();
-  std::uint64_t lo = 0, hi = 0;
-  for (std::size_t i = 0; i < 10; ++i) {
-    const std::uint64_t dl = i < digits.size() ? static_cast<std::uint64_t>(digits[i] - '0') : 0;
-    const std::uint64_t dh = i < digits.size() ? dl : 9;
-    lo = lo * 10 + dl;
-    hi = hi * 10 + dh;
+ private:
+  /// The erga omnes duty of the code (dataset eu_cct_erga_omnes).
+  void third_country_duty() {
+    tariff_ = data_.tariffs().lookup(q_.cn, q_.as_of);
+    if (tariff_.found()) o_.tariff = &data_.tariffs().records()[tariff_.id].second;
   }
-  const int chapter = q.cn.chapter_number();
 
-  // Third-country duty.
-  const long t = find_range(m.tariff_buckets[chapter], lo, hi, day);
-  if (t >= 0) o.tariff = m.tariff_records[static_cast<std::size_t>(t)];
-
-  // REX threshold (Art. 78(1)(b) of 2015/2447).
-  o.rex_threshold = m.rex_threshold(day);
-  if (q.originating_value_eur && o.rex_threshold != nullptr) {
-    if (q.originating_value_eur->currency() != o.rex_threshold->currency) {
+  /// The REX threshold (Implementing Regulation (EU) 2015/2447, Art. 78(1)(b)).
+  void rex_threshold() {
+    o_.rex_threshold = data_.thresholds().try_at(rex_threshold_id, q_.as_of);
+    if (!q_.originating_value_eur || o_.rex_threshold == nullptr) return;
+    if (q_.originating_value_eur->currency() != o_.rex_threshold->currency) {
       detail::throw_error(errc::currency_mismatch,
                           "originating_value_eur is in " +
-                              q.originating_value_eur->currency().to_string() +
-                              "; the REX threshold is in " + o.rex_threshold->currency.to_string());
+                              q_.originating_value_eur->currency().to_string() +
+                              "; the REX threshold is in " + o_.rex_threshold->currency.to_string());
     }
-    o.rex_required = q.originating_value_eur->amount() > o.rex_threshold->amount;
+    o_.rex_required = q_.originating_value_eur->amount() > o_.rex_threshold->amount;
   }
 
-  // Destination.
-  const int ds = slot_of(q.destination);
-  bool in_eu = false;
-  if (ds >= 0 && ds < 26 * 26) {
-    for (const auto& p : m.countries[static_cast<std::size_t>(ds)].eu) {
-      if (p.begin <= day && day < p.end) in_eu = true;
+  /// The Annexes II, III and IV that list the country on the date, and the best of them.
+  void arrangements() {
+    for (auto a : {gsp_arrangement::gsp, gsp_arrangement::gsp_plus, gsp_arrangement::eba}) {
+      o_.arrangements[static_cast<std::size_t>(a)] =
+          data_.gsp_beneficiaries().find(q_.exporter, a, q_.as_of);
     }
-  }
-
-  // Arrangements on the date.
-  const int es = slot_of(q.exporter);
-  const country_slot* slot =
-      es >= 0 && es < 26 * 26 ? &m.countries[static_cast<std::size_t>(es)] : nullptr;
-  if (slot != nullptr) {
-    for (int a = 0; a < 3; ++a) {
-      for (const auto& p : slot->arrangements[a]) {
-        if (p.begin <= day && day < p.end) o.arrangements[static_cast<std::size_t>(a)] = p.rec;
-      }
+    if (has(gsp_arrangement::eba)) {
+      o_.regime = preference_regime::eba;
+    } else if (has(gsp_arrangement::gsp_plus)) {
+      o_.regime = preference_regime::gsp_plus;
+    } else if (has(gsp_arrangement::gsp)) {
+      o_.regime = preference_regime::gsp;
     }
   }
-  const auto has = [&o](gsp_arrangement a) {
-    return o.arrangements[static_cast<std::size_t>(a)] != nullptr;
-  };
-  if (has(gsp_arrangement::eba)) {
-    o.regime = preference_regime::eba;
-  } else if (has(gsp_arrangement::gsp_plus)) {
-    o.regime = preference_regime::gsp_plus;
-  } else if (has(gsp_arrangement::gsp)) {
-    o.regime = preference_regime::gsp;
-  }
 
-  const auto refuse = [&o](preference_reason r) {
-    o.status = preference_status::refused;
-    o.reason = r;
-    o.applied = preference_regime::none;
-    o.applied_record = nullptr;
-    o.preferential = nullptr;
-    return o;
-  };
-  const auto undetermined = [&o](preference_reason r) {
-    o.status = preference_status::undetermined;
-    o.reason = r;
-    o.applied = preference_regime::none;
-    o.applied_record = nullptr;
-    o.preferential = nullptr;
-    return o;
-  };
-
-  if (!in_eu) return refuse(preference_reason::destination_not_eu);
-  if (o.regime == preference_regime::none) {
-    if (slot != nullptr && slot->first_begin != INT32_MAX && day < slot->first_begin) {
+  preference_outcome no_arrangement() {
+    const auto listed = data_.gsp_beneficiaries().listed_from(q_.exporter);
+    if (listed && date::sys_days{q_.as_of} < date::sys_days{*listed}) {
       return undetermined(preference_reason::beneficiary_status_unknown);
     }
     return refuse(preference_reason::not_a_beneficiary);
   }
 
-  // The most favourable arrangement that covers the product: EBA, then GSP+, then GSP.
-  preference_reason why_not = preference_reason::product_not_covered;
-  bool settled = false;
-  if (has(gsp_arrangement::eba)) {
-    const int w = withdrawal_of(*slot, gsp_arrangement::eba, lo, hi, day, &o.withdrawal);
-    if (w == 2) return undetermined(preference_reason::coverage_depends_on_subcode);
-    if (w == 1) {
-      why_not = preference_reason::preference_withdrawn;
-    } else if (chapter >= 1 && chapter <= 97 && chapter != 93) {
-      o.applied = preference_regime::eba;
-      o.applied_record = o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)];
-      o.preferential = &m.eba_free;
-      settled = true;
+  /// The most favourable arrangement that covers the product: EBA (Art. 18), then GSP+ (Annex
+  /// IX), then standard GSP (Annex V, unless the section is graduated, Art. 8); a withdrawal for
+  /// the country (Art. 19) takes an arrangement out. False when the outcome is settled (refused
+  /// or undetermined).
+  bool coverage() {
+    why_not_ = preference_reason::product_not_covered;
+    if (has(gsp_arrangement::eba) && eba_covers()) return true;
+    if (undetermined_) return false;
+    for (auto arr : {gsp_arrangement::gsp_plus, gsp_arrangement::gsp}) {
+      if (!has(arr)) continue;
+      if (annex_covers(arr)) return true;
+      if (undetermined_) return false;
     }
-  }
-  for (int a = 1; !settled && a >= 0; --a) {  // gsp_plus (1), then gsp (0)
-    const auto arr = a == 1 ? gsp_arrangement::gsp_plus : gsp_arrangement::gsp;
-    if (!has(arr)) continue;
-    const gsp_coverage_record* withdrawn = nullptr;
-    const int w = withdrawal_of(*slot, arr, lo, hi, day, &withdrawn);
-    if (w == 2) return undetermined(preference_reason::coverage_depends_on_subcode);
-    if (w == 1) {
-      o.withdrawal = withdrawn;
-      if (why_not == preference_reason::product_not_covered) {
-        why_not = preference_reason::preference_withdrawn;
-      }
-      continue;
-    }
-    const long c = find_range(m.coverage_buckets[a][chapter], lo, hi, day);
-    if (c == -2) return undetermined(preference_reason::coverage_depends_on_subcode);
-    if (c == -1) return undetermined(preference_reason::coverage_not_in_data);
-    const gsp_coverage_record* cov = m.coverage_records[static_cast<std::size_t>(c)];
-    o.coverage = cov;
-    if (!cov->is_covered()) continue;
-    if (arr == gsp_arrangement::gsp) {
-      for (const auto& g : slot->graduations) {
-        if (g.begin > day || day >= g.end) continue;
-        const bool hit = chapter < 64 ? ((g.mask_lo >> chapter) & 1U) != 0
-                                      : ((g.mask_hi >> (chapter - 64)) & 1U) != 0;
-        if (hit) {
-          o.graduation = g.rec;
-          break;
-        }
-      }
-      if (o.graduation != nullptr) {
-        if (why_not == preference_reason::product_not_covered) {
-          why_not = preference_reason::section_graduated;
-        }
-        continue;
-      }
-    }
-    o.applied = to_regime(arr);
-    o.applied_record = o.arrangements[static_cast<std::size_t>(arr)];
-    if (t >= 0) {
-      const auto& v = m.variants[static_cast<std::size_t>(t)];
-      if (arr == gsp_arrangement::gsp_plus) {
-        o.preferential = &v[v_gsp_plus];
-      } else if (cov->coverage == gsp_product_coverage::non_sensitive) {
-        o.preferential = &v[v_gsp_ns];
-      } else {
-        o.preferential = &v[cov->is_textile_section() ? v_gsp_s_textile : v_gsp_s];
-      }
-    }
-    settled = true;
-  }
-  if (!settled) {
-    const auto* cov = o.coverage;
-    const auto* grad = o.graduation;
-    const auto* wd = o.withdrawal;
-    refuse(why_not);
-    o.coverage = cov;
-    o.graduation = grad;
-    o.withdrawal = wd;
-    return o;
+    const auto* cov = o_.coverage;
+    const auto* grad = o_.graduation;
+    const auto* wd = o_.withdrawal;
+    refuse(why_not_);
+    o_.coverage = cov;
+    o_.graduation = grad;
+    o_.withdrawal = wd;
+    return false;
   }
 
-  o.available = o.applied;
-  if (o.origin == condition_status::not_met) return refuse(preference_reason::origin_not_shown);
-  if (o.direct_transport == condition_status::not_met) {
-    return refuse(preference_reason::not_directly_transported);
+  /// A withdrawal of `arr` for the country covering the code: true when one applies (or the
+  /// outcome became undetermined because one covers only part of the code).
+  bool withdrawn(gsp_arrangement arr) {
+    const auto w = data_.gsp_coverage().find_withdrawal(q_.exporter, arr, q_.cn, q_.as_of);
+    if (w.depends_on_subcode) {
+      undetermined(preference_reason::coverage_depends_on_subcode);
+      undetermined_ = true;
+      return true;
+    }
+    if (w.record == nullptr) return false;
+    o_.withdrawal = w.record;
+    if (why_not_ == preference_reason::product_not_covered) {
+      why_not_ = preference_reason::preference_withdrawn;
+    }
+    return true;
   }
-  if (o.rex_required.value_or(false) && !q.exporter_registered_rex) {
-    return refuse(preference_reason::exporter_not_registered);
+
+  bool eba_covers() {
+    if (withdrawn(gsp_arrangement::eba)) return false;
+    const int chapter = q_.cn.chapter_number();
+    if (chapter < 1 || chapter > 97 || chapter == 93) return false;
+    apply(gsp_arrangement::eba, &m_.eba_free);
+    return true;
   }
-  const bool all_checked = o.origin == condition_status::met &&
-                           o.direct_transport == condition_status::met &&
-                           o.rex_required.has_value();
-  o.status = all_checked ? preference_status::granted : preference_status::conditional;
-  o.reason = preference_reason::none;
-  return o;
+
+  bool annex_covers(gsp_arrangement arr) {
+    if (withdrawn(arr)) return false;
+    const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
+    if (c.depends_on_subcode || c.record == nullptr) {
+      undetermined(c.depends_on_subcode ? preference_reason::coverage_depends_on_subcode
+                                        : preference_reason::coverage_not_in_data);
+      undetermined_ = true;
+      return false;
+    }
+    o_.coverage = c.record;
+    if (!c.record->is_covered()) return false;
+    if (arr == gsp_arrangement::gsp) {
+      o_.graduation = data_.gsp_graduations().find(q_.exporter, q_.cn.chapter_number(), q_.as_of);
+      if (o_.graduation != nullptr) {
+        if (why_not_ == preference_reason::product_not_covered) {
+          why_not_ = preference_reason::section_graduated;
+        }
+        return false;
+      }
+    }
+    apply(arr, tariff_.found() ? m_.preferential(tariff_.id, arr, *c.record) : nullptr);
+    return true;
+  }
+
+  void apply(gsp_arrangement arr, const duty_expression* duty) {
+    o_.applied = to_regime(arr);
+    o_.applied_record = o_.arrangements[static_cast<std::size_t>(arr)];
+    o_.preferential = duty;
+  }
+
+  /// The conditions: origin (Art. 33(1)), direct transport (Delegated Regulation (EU)
+  /// 2015/2446, Art. 43) and, above the threshold, a registered exporter (Art. 92 IA).
+  preference_outcome conditions() {
+    o_.available = o_.applied;
+    if (o_.origin == condition_status::not_met) return refuse(preference_reason::origin_not_shown);
+    if (o_.direct_transport == condition_status::not_met) {
+      return refuse(preference_reason::not_directly_transported);
+    }
+    if (o_.rex_required.value_or(false) && !q_.exporter_registered_rex) {
+      return refuse(preference_reason::exporter_not_registered);
+    }
+    const bool all_checked = o_.origin == condition_status::met &&
+                             o_.direct_transport == condition_status::met &&
+                             o_.rex_required.has_value();
+    o_.status = all_checked ? preference_status::granted : preference_status::conditional;
+    o_.reason = preference_reason::none;
+    return o_;
+  }
+
+  bool has(gsp_arrangement a) const noexcept {
+    return o_.arrangements[static_cast<std::size_t>(a)] != nullptr;
+  }
+  preference_outcome settle(preference_status s, preference_reason r) {
+    o_.status = s;
+    o_.reason = r;
+    o_.applied = preference_regime::none;
+    o_.applied_record = nullptr;
+    o_.preferential = nullptr;
+    return o_;
+  }
+  preference_outcome refuse(preference_reason r) { return settle(preference_status::refused, r); }
+  preference_outcome undetermined(preference_reason r) {
+    return settle(preference_status::undetermined, r);
+  }
+
+  const gsp_preference_engine::impl& m_;
+  const preference_query& q_;
+  const reference_data& data_;
+  preference_outcome o_;
+  cn_lookup tariff_;
+  preference_reason why_not_ = preference_reason::product_not_covered;
+  bool undetermined_ = false;
+};
+
+}  // namespace
+
+preference_outcome gsp_preference_engine::evaluate(const preference_query& q) const {
+  if (!q.as_of.ok()) {
+    detail::throw_error(errc::invalid_date, "as_of is not a valid calendar date");
+  }
+  return preference_steps(*impl_, q).run();
 }
 
 namespace {

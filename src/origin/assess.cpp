@@ -16,22 +16,6 @@ constexpr std::string_view act = "Commission Delegated Regulation (EU) 2015/2446
 
 enum class outcome : unsigned char { pass, fail, undetermined };
 
-struct row_entry {
-  std::uint64_t from;
-  std::uint64_t through;
-  validity_interval validity;
-  const list_rule_row* row;
-};
-
-std::uint64_t padded_number(std::string_view digits, char fill) {
-  std::uint64_t v = 0;
-  for (std::size_t i = 0; i < 10; ++i) {
-    const char c = i < digits.size() ? digits[i] : fill;
-    v = v * 10 + static_cast<std::uint64_t>(c - '0');
-  }
-  return v;
-}
-
 int heading_number(const tariff_code& c) noexcept {
   if (c.length() < 4) return -1;
   const auto d = c.digits();
@@ -76,19 +60,8 @@ std::string money_text(const decimal& amount, currency_code c) {
 struct origin_assessor::impl {
   origin_scheme scheme;
   reference_data data;
-  std::vector<row_entry> rows;
-  std::vector<std::size_t> by_chapter[100];  // rows whose range reaches into each chapter
 
-  impl(origin_scheme s, const reference_data& d) : scheme(s), data(d) {
-    for (const auto& e : data.list_rules().rows()) {
-      rows.push_back(row_entry{padded_number(e.second.from, '0'),
-                               padded_number(e.second.through, '9'), e.first, &e.second});
-      const auto& r = rows.back();
-      for (std::uint64_t c = r.from / 100000000U; c <= r.through / 100000000U && c < 100; ++c) {
-        by_chapter[c].push_back(rows.size() - 1);
-      }
-    }
-  }
+  impl(origin_scheme s, const reference_data& d) : scheme(s), data(d) {}
   impl(const impl& o) : impl(o.scheme, o.data) {}
 };
 
@@ -218,9 +191,7 @@ class evaluator {
 
     // Beneficiary and column.
     const auto& ben = im_.data.gsp_beneficiaries();
-    const bool beneficiary = ben.find(p_.exporter, gsp_arrangement::gsp, d) != nullptr ||
-                             ben.find(p_.exporter, gsp_arrangement::gsp_plus, d) != nullptr ||
-                             ben.find(p_.exporter, gsp_arrangement::eba, d) != nullptr;
+    const bool beneficiary = ben.is_beneficiary(p_.exporter, d);
     ldc_ = ben.find(p_.exporter, gsp_arrangement::eba, d) != nullptr;
     if (Explain) v_->ldc_column = ldc_;
     if (!beneficiary) {
@@ -440,10 +411,7 @@ class evaluator {
           if (member && (s->scope == "regional" || s->scope == "extended")) {
             member = s->lists(p_.exporter);
             if (member && s->scope == "regional") {
-              const auto& ben = im_.data.gsp_beneficiaries();
-              member = ben.find(*m.origin, gsp_arrangement::gsp, d) != nullptr ||
-                       ben.find(*m.origin, gsp_arrangement::gsp_plus, d) != nullptr ||
-                       ben.find(*m.origin, gsp_arrangement::eba, d) != nullptr;
+              member = im_.data.gsp_beneficiaries().is_beneficiary(*m.origin, d);
             }
           }
           if (!member) continue;
@@ -529,20 +497,19 @@ class evaluator {
   // ---- rows -----------------------------------------------------------------------------------
 
   const list_rule_row* select_row() {
-    const std::uint64_t lo = padded_number(p_.hs.digits(), '0');
-    const std::uint64_t hi = padded_number(p_.hs.digits(), '9');
-    const list_rule_row* found[16];
-    std::size_t n = 0;
-    std::uint64_t best = ~std::uint64_t(0);
-    for (const std::size_t k : im_.by_chapter[prod_chapter_]) {
-      const auto& r = im_.rows[k];
-      if (r.from > lo || hi > r.through || !r.validity.contains(p_.as_of)) continue;
-      const std::uint64_t w = r.through - r.from;
-      if (w < best) {
-        best = w;
-        n = 0;
+    std::vector<const list_rule_row*> found;
+    const cn_match match = im_.data.list_rules().lookup(p_.hs, p_.as_of, found);
+    const std::size_t n = found.size();
+    if (match == cn_match::depends_on_subcode) {
+      if (Explain) {
+        v_->missing.push_back("a longer CN code: the list rules of origin differ below " +
+                              std::string(p_.hs.digits()));
+        add("origin.list_rule_depends_on_subcode", severity::warning,
+            "the list rules of Annex 22-03 differ within " + std::string(p_.hs.digits()) +
+                ": give the subheading (6 digits or more) to choose the rule",
+            "eu_gsp_list_rules " + im_.data.dataset("eu_gsp_list_rules").version);
       }
-      if (w == best && n < 16) found[n++] = r.row;
+      return nullptr;
     }
     if (n == 0) {
       if (Explain) {

@@ -89,6 +89,26 @@ class gsp_beneficiary_table
     return dated_table::find(std::make_pair(country, arrangement), as_of);
   }
 
+  /// The first day on which the data lists `country` under any arrangement, or nullopt when it
+  /// never does: before that day the country's status is not recorded.
+  std::optional<date::year_month_day> listed_from(country_code country) const {
+    std::optional<date::year_month_day> first;
+    for (auto a : {gsp_arrangement::gsp, gsp_arrangement::gsp_plus, gsp_arrangement::eba}) {
+      const auto it = series().find(std::make_pair(country, a));
+      if (it == series().end() || it->second.empty()) continue;
+      const auto from = it->second.begin()->validity.from();
+      if (!first || date::sys_days{from} < date::sys_days{*first}) first = from;
+    }
+    return first;
+  }
+
+  /// True when `country` is in any of Annexes II, III and IV on `as_of`.
+  bool is_beneficiary(country_code country, const date::year_month_day& as_of) const noexcept {
+    return find(country, gsp_arrangement::gsp, as_of) != nullptr ||
+           find(country, gsp_arrangement::gsp_plus, as_of) != nullptr ||
+           find(country, gsp_arrangement::eba, as_of) != nullptr;
+  }
+
   /// Every arrangement `country` has on `as_of` (gsp, then gsp_plus, then eba).
   std::vector<const gsp_beneficiary_record*> arrangements(country_code country,
                                                           const date::year_month_day& as_of) const {
@@ -123,9 +143,9 @@ class gsp_graduation_table
                                     const date::year_month_day& as_of) const noexcept {
     const char two[3] = {static_cast<char>('0' + chapter / 10 % 10),
                          static_cast<char>('0' + chapter % 10), 0};
-    for (const auto& kv : series()) {
-      if (kv.first.first != country) continue;
-      const auto* r = kv.second.try_at(as_of);
+    for (auto it = series().lower_bound(std::make_pair(country, std::string()));
+         it != series().end() && it->first.first == country; ++it) {
+      const auto* r = it->second.try_at(as_of);
       if (r == nullptr) continue;
       for (const auto& c : r->chapters) {
         if (c == two) return r;
@@ -144,7 +164,7 @@ struct threshold_record {
 };
 
 /// Thresholds by id and date. Immutable once built; safe to share.
-class threshold_table : public detail::dated_table<std::string, threshold_record> {
+class threshold_table : public detail::dated_table<std::string, threshold_record, std::less<>> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its id.
   void add(const validity_interval& validity, threshold_record r) {
@@ -152,7 +172,7 @@ class threshold_table : public detail::dated_table<std::string, threshold_record
     insert(key, validity, std::move(r));
   }
   const threshold_record* try_at(std::string_view id, const date::year_month_day& as_of) const noexcept {
-    return find(std::string(id), as_of);
+    return find(id, as_of);
   }
   /// @throws no_valid_record [fairport.data.301]
   const threshold_record& at(std::string_view id, const date::year_month_day& as_of) const {

@@ -34,9 +34,11 @@
 /// };
 /// @endcode
 /// A code stands for every 10-digit code below it; the narrowest record holding all of them
-/// wins ("71" non-sensitive, "7117" sensitive). A record narrower than the code inside its range
-/// makes the answer depend on the sub-code: `depends_on_subcode` is then true and `record` null.
+/// wins ("71" non-sensitive, "7117" sensitive), by cn_range_index, the one narrowest-range rule.
+/// A record inside the code's range that does not hold all of it makes the answer depend on the
+/// sub-code: `depends_on_subcode` is then true and `record` null.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -45,6 +47,7 @@
 
 #include "fairport/calendar.hpp"
 #include "fairport/config.hpp"
+#include "fairport/data/cn_range_index.hpp"
 #include "fairport/data/gsp.hpp"
 #include "fairport/error.hpp"
 #include "fairport/hs_code.hpp"
@@ -114,38 +117,23 @@ struct gsp_coverage_lookup {
 /// share between threads.
 class gsp_coverage_table {
  public:
-  /// Adds a row. @throws data_error [fairport.data.302] if the same range and arrangement
-  /// overlap in time.
-  void add(const validity_interval& validity, gsp_coverage_record r) {
-    for (const auto& e : entries_) {
-      if (e.second.arrangement == r.arrangement && e.second.country == r.country &&
-          e.second.from == r.from &&
-          e.second.through == r.through && e.first.overlaps(validity)) {
-        detail::throw_error(errc::overlapping_validity,
-                            "coverage range " + r.from + "-" + r.through + " (" +
-                                std::string(to_string(r.arrangement)) +
-                                ") has overlapping records " + e.second.source.pointer + " and " +
-                                r.source.pointer);
-      }
-    }
-    entries_.emplace_back(validity, std::move(r));
-  }
+  /// Adds a row. @throws data_error [fairport.data.302] if the same range, arrangement and
+  /// country overlap in time, [fairport.data.315] if its range crosses another row's of the same
+  /// arrangement and country (ranges must nest).
+  void add(const validity_interval& validity, gsp_coverage_record r);
 
   /// The narrowest row of `arrangement`'s Annex valid on `as_of` whose range holds every code
-  /// `code` stands for. Complexity: linear in the number of rows; does not allocate.
+  /// `code` stands for (cn_range_index). Complexity: linear in the rows of the code's chapter;
+  /// does not allocate.
   gsp_coverage_lookup find(gsp_arrangement arrangement, const tariff_code& code,
-                           const date::year_month_day& as_of) const noexcept {
-    return find_impl(nullptr, arrangement, code, as_of);
-  }
+                           const date::year_month_day& as_of) const noexcept;
 
   /// The narrowest withdrawal row for `country` and `arrangement` valid on `as_of` holding every
   /// code `code` stands for (record null when none; depends_on_subcode when a withdrawal covers
   /// only part of the code's range).
   gsp_coverage_lookup find_withdrawal(country_code country, gsp_arrangement arrangement,
                                       const tariff_code& code,
-                                      const date::year_month_day& as_of) const noexcept {
-    return find_impl(&country, arrangement, code, as_of);
-  }
+                                      const date::year_month_day& as_of) const noexcept;
 
   /// Every row with its validity, in file order.
   const std::vector<std::pair<validity_interval, gsp_coverage_record>>& records() const noexcept {
@@ -154,57 +142,12 @@ class gsp_coverage_table {
   std::size_t record_count() const noexcept { return entries_.size(); }
 
  private:
-  gsp_coverage_lookup find_impl(const country_code* country, gsp_arrangement arrangement,
-                                const tariff_code& code,
-                                const date::year_month_day& as_of) const noexcept {
-    const auto same_kind = [country](const gsp_coverage_record& r) {
-      return country == nullptr ? !r.country.has_value()
-                                : (r.country.has_value() && *r.country == *country);
-    };
-    char lo[10], hi[10];
-    const auto d = code.digits();
-    for (std::size_t i = 0; i < 10; ++i) {
-      lo[i] = i < d.size() ? d[i] : '0';
-      hi[i] = i < d.size() ? d[i] : '9';
-    }
-    const std::string_view vlo(lo, 10), vhi(hi, 10);
-    gsp_coverage_lookup out;
-    for (const auto& e : entries_) {
-      const auto& r = e.second;
-      if (!same_kind(r) || r.arrangement != arrangement || !e.first.contains(as_of)) continue;
-      if (std::string_view(r.from) <= vlo && vhi <= std::string_view(r.through)) {
-        if (out.record == nullptr || narrower(r, *out.record)) out.record = &r;
-      }
-    }
-    for (const auto& e : entries_) {
-      const auto& r = e.second;
-      if (&r == out.record || !same_kind(r) || r.arrangement != arrangement ||
-          !e.first.contains(as_of)) {
-        continue;
-      }
-      const bool inside = std::string_view(r.through) >= vlo && std::string_view(r.from) <= vhi;
-      if (inside && (out.record == nullptr || narrower(r, *out.record)) &&
-          !(std::string_view(r.from) <= vlo && vhi <= std::string_view(r.through))) {
-        out.record = nullptr;
-        out.depends_on_subcode = true;
-        return out;
-      }
-    }
-    return out;
-  }
-
-  static bool narrower(const gsp_coverage_record& a, const gsp_coverage_record& b) noexcept {
-    // Same-length digit strings: the width is through - from; compare by common prefix length,
-    // which for ranges that nest is the same order.
-    return common_prefix(a) > common_prefix(b);
-  }
-  static std::size_t common_prefix(const gsp_coverage_record& r) noexcept {
-    std::size_t n = 0;
-    while (n < 10 && n < r.from.size() && n < r.through.size() && r.from[n] == r.through[n]) ++n;
-    return n;
-  }
+  gsp_coverage_lookup answer(const cn_range_index* index, const tariff_code& code,
+                             const date::year_month_day& as_of) const noexcept;
 
   std::vector<std::pair<validity_interval, gsp_coverage_record>> entries_;
+  cn_range_index annex_[3];  ///< rows without a country, by gsp_arrangement
+  std::map<std::pair<country_code, gsp_arrangement>, cn_range_index> withdrawals_;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -26,6 +26,7 @@
 /// struct list_rule_row { std::string from, through, row, hs, description;
 ///                        std::vector<rule_alternative> ldc, other; provenance source; };
 /// class list_rule_table {
+///   cn_match lookup(tariff_code, year_month_day as_of, std::vector<const list_rule_row*>& out) const;
 ///   std::vector<const list_rule_row*> find(tariff_code, year_month_day as_of) const;  // narrowest range
 /// };
 /// @endcode
@@ -39,6 +40,7 @@
 
 #include "fairport/calendar.hpp"
 #include "fairport/config.hpp"
+#include "fairport/data/cn_range_index.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/hs_code.hpp"
@@ -101,43 +103,19 @@ struct list_rule_row {
 class list_rule_table {
  public:
   /// Adds a row. @throws data_error [fairport.data.302] if a row with the same range and row id
-  /// overlaps it in time.
-  void add(const validity_interval& validity, list_rule_row r) {
-    for (const auto& e : rows_) {
-      if (e.second.from == r.from && e.second.through == r.through && e.second.row == r.row &&
-          e.first.overlaps(validity)) {
-        detail::throw_error(errc::overlapping_validity,
-                            "list rule " + r.from + "-" + r.through + " " + r.row +
-                                " has overlapping records " + e.second.source.pointer + " and " +
-                                r.source.pointer);
-      }
-    }
-    rows_.emplace_back(validity, std::move(r));
-  }
+  /// overlaps it in time, [fairport.data.315] if its range crosses another row's (ranges must
+  /// nest).
+  void add(const validity_interval& validity, list_rule_row r);
 
-  /// The rows with the narrowest range holding every code `code` stands for, valid on `as_of`
-  /// (several when sub-rows of one range are told apart by description); empty when no row
-  /// holds the code.
+  /// The rows of the narrowest range holding every code `code` stands for, valid on `as_of`
+  /// (cn_range_index; several when sub-rows of one range are told apart by description), in
+  /// `out`; the match says found, none, or depends_on_subcode (rows below the code differ).
+  cn_match lookup(const tariff_code& code, const date::year_month_day& as_of,
+                  std::vector<const list_rule_row*>& out) const;
+
+  /// As lookup(): the rows, empty when no single range holds the code.
   std::vector<const list_rule_row*> find(const tariff_code& code,
-                                         const date::year_month_day& as_of) const {
-    std::string lo(code.digits()), hi(code.digits());
-    lo.resize(10, '0');
-    hi.resize(10, '9');
-    std::vector<const list_rule_row*> best;
-    unsigned long long best_width = 0;
-    for (const auto& e : rows_) {
-      const auto& r = e.second;
-      if (!e.first.contains(as_of) || !(r.from <= lo && hi <= r.through)) continue;
-      const unsigned long long width = std::stoull(r.through) - std::stoull(r.from);
-      if (best.empty() || width < best_width) {
-        best.assign(1, &r);
-        best_width = width;
-      } else if (width == best_width) {
-        best.push_back(&r);
-      }
-    }
-    return best;
-  }
+                                         const date::year_month_day& as_of) const;
 
   const std::vector<std::pair<validity_interval, list_rule_row>>& rows() const noexcept {
     return rows_;
@@ -146,6 +124,7 @@ class list_rule_table {
 
  private:
   std::vector<std::pair<validity_interval, list_rule_row>> rows_;
+  cn_range_index index_;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -1,6 +1,7 @@
 #pragma once
 // Internal: a map from a key to a timeline of dated records, the shape every dataset table
 // shares. No stability promise.
+#include <functional>
 #include <map>
 #include <string>
 #include <utility>
@@ -14,7 +15,7 @@
 FAIRPORT_BEGIN_NAMESPACE
 namespace detail {
 
-template <class Key, class Record>
+template <class Key, class Record, class Compare = std::less<Key>>
 class dated_index {
  public:
   /// Adds a record; overlapping validity for the same key throws [fairport.data.302].
@@ -23,7 +24,8 @@ class dated_index {
   }
 
   /// The record for `key` valid on `as_of`, or nullptr.
-  const Record* try_at(const Key& key, const date::year_month_day& as_of) const noexcept {
+  template <class K>
+  const Record* try_at(const K& key, const date::year_month_day& as_of) const noexcept {
     auto it = series_.find(key);
     if (it == series_.end()) return nullptr;
     return it->second.try_at(as_of);
@@ -33,7 +35,7 @@ class dated_index {
   bool has_key(const Key& key) const noexcept { return series_.count(key) != 0; }
 
   /// Every key with its timeline, in key order.
-  const std::map<Key, timeline<Record>>& series() const noexcept { return series_; }
+  const std::map<Key, timeline<Record>, Compare>& series() const noexcept { return series_; }
 
   std::size_t record_count() const noexcept {
     std::size_t n = 0;
@@ -42,16 +44,18 @@ class dated_index {
   }
 
  private:
-  std::map<Key, timeline<Record>> series_;
+  std::map<Key, timeline<Record>, Compare> series_;
 };
 
 /// The base of every dataset table keyed by a series key: the public read-only view (series,
 /// record_count) and, for the derived table, insertion and a lookup that names what is missing.
-template <class Key, class Record>
+template <class Key, class Record, class Compare = std::less<Key>>
 class dated_table {
  public:
   /// Every key with its timeline, in key order.
-  const std::map<Key, timeline<Record>>& series() const noexcept { return index_.series(); }
+  const std::map<Key, timeline<Record>, Compare>& series() const noexcept {
+    return index_.series();
+  }
   /// Number of records over all keys.
   std::size_t record_count() const noexcept { return index_.record_count(); }
 
@@ -60,7 +64,8 @@ class dated_table {
   void insert(const Key& key, const validity_interval& validity, Record record) {
     index_.insert(key, validity, std::move(record));
   }
-  const Record* find(const Key& key, const date::year_month_day& as_of) const noexcept {
+  template <class K>
+  const Record* find(const K& key, const date::year_month_day& as_of) const noexcept {
     return index_.try_at(key, as_of);
   }
   /// The record, or [fairport.data.301] "no <what> valid on <date>".
@@ -71,7 +76,7 @@ class dated_table {
   }
 
  private:
-  dated_index<Key, Record> index_;
+  dated_index<Key, Record, Compare> index_;
 };
 
 }  // namespace detail
