@@ -18,21 +18,14 @@
 ///   fx_rate inverse(int scale, rounding_mode) const;                // quote -> base
 /// };
 /// fx_rate cross(const fx_rate& a, const fx_rate& b, int scale, rounding_mode);  // a.base==b.base: a.quote -> b.quote
-/// class fx_rate_table {
-///   void add(const validity_interval&, fx_rate);                    // 302 on overlap
-///   const fx_rate& at(currency_code base, currency_code quote, year_month_day as_of) const;   // 301
-///   const fx_rate* try_at(currency_code base, currency_code quote, year_month_day) const noexcept;
-/// };
 /// @endcode
-/// A missing rate is an error ([fairport.data.301]), never a guess; the table does not invert or
-/// cross rates by itself: the caller asks for inverse() or cross() with a scale and mode.
-#include <map>
+/// Which rate a conversion uses is decided in one place, select_rate() in
+/// data/exchange_rates.hpp, with the table of dated built-in rates.
 #include <string>
 #include <utility>
 
 #include "fairport/calendar.hpp"
 #include "fairport/money.hpp"
-#include "fairport/timeline.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -142,29 +135,5 @@ inline fx_rate cross(const fx_rate& a, const fx_rate& b, int scale, rounding_mod
                  "cross of " + a.base().to_string() + "->" + a.quote().to_string() + " and " +
                      b.base().to_string() + "->" + b.quote().to_string());
 }
-
-/// Exchange rates by (base, quote) and date. Immutable once built; safe to share.
-class fx_rate_table {
- public:
-  /// @throws data_error [fairport.data.302] on overlapping validity for the same pair.
-  void add(const validity_interval& validity, fx_rate r) {
-    series_[{r.base(), r.quote()}].insert(validity, std::move(r));
-  }
-  const fx_rate* try_at(currency_code base, currency_code quote,
-                        const date::year_month_day& as_of) const noexcept {
-    auto it = series_.find({base, quote});
-    return it == series_.end() ? nullptr : it->second.try_at(as_of);
-  }
-  /// @throws no_valid_record [fairport.data.301] "no EUR->KGS exchange rate valid on 2026-03-16"
-  const fx_rate& at(currency_code base, currency_code quote, const date::year_month_day& as_of) const {
-    if (const auto* r = try_at(base, quote, as_of)) return *r;
-    detail::throw_error(errc::no_valid_record, "no " + base.to_string() + "->" + quote.to_string() +
-                                                   " exchange rate valid on " + format_date(as_of));
-  }
-  std::size_t pair_count() const noexcept { return series_.size(); }
-
- private:
-  std::map<std::pair<currency_code, currency_code>, timeline<fx_rate>> series_;
-};
 
 FAIRPORT_END_NAMESPACE

@@ -304,15 +304,6 @@ report consignment_checker::check(const consignment& c) const {
         p.exchange_rates = c.exchange_rates;
         if (lr.landed_cost_per_unit) {
           p.landed_cost_per_unit = *lr.landed_cost_per_unit;
-          if (lr.landed_cost_per_unit->currency() != c.currency) {
-            // The built-in customs rate serves when the consignment brings none.
-            const auto cur = lr.landed_cost_per_unit->currency();
-            if (const auto* r = data.exchange_rates().try_at(cur, c.currency, c.as_of)) {
-              p.exchange_rates.push_back(*r);
-            } else if (const auto* r2 = data.exchange_rates().try_at(c.currency, cur, c.as_of)) {
-              p.exchange_rates.push_back(*r2);
-            }
-          }
         }
         auto fc = check_producer_price(p, data);
         fair_price_section f;

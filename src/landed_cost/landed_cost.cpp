@@ -43,28 +43,6 @@ decimal exact_quotient(const decimal& x, const decimal& f, bool& rounded) {
   return divide(x, f, 12, rounding_mode::half_even);
 }
 
-/// The caller's rate for from -> to: the latest of `rates` on or before `as_of`, a direct
-/// (from -> to) one before an inverse (to -> from) one; nullptr if there is none.
-struct chosen_rate {
-  const fx_rate* rate = nullptr;
-  bool inverse = false;  ///< the rate is to -> from: convert with convert_to_base
-};
-chosen_rate latest_rate(const std::vector<fx_rate>& rates, currency_code from, currency_code to,
-                        const date::year_month_day& as_of) {
-  const fx_rate* direct = nullptr;
-  const fx_rate* inverse = nullptr;
-  for (const auto& r : rates) {
-    if (date::sys_days(r.date()) > date::sys_days(as_of)) continue;
-    if (r.base() == from && r.quote() == to) {
-      if (direct == nullptr || date::sys_days(r.date()) > date::sys_days(direct->date())) direct = &r;
-    } else if (r.base() == to && r.quote() == from) {
-      if (inverse == nullptr || date::sys_days(r.date()) > date::sys_days(inverse->date())) inverse = &r;
-    }
-  }
-  if (direct != nullptr) return {direct, false};
-  return {inverse, inverse != nullptr};
-}
-
 /// Converts amounts into one currency at the caller's or the built-in dated rates, rounding as
 /// the policy says, and notes each rate once.
 class converter {
@@ -80,27 +58,16 @@ class converter {
   money convert(const money& m, currency_code to) {
     const currency_code from = m.currency();
     if (from == to) return m;
-    // 1. The caller's rates: the latest one on or before the as-of date, direct or inverse.
-    const chosen_rate c = latest_rate(in_.exchange_rates, from, to, in_.as_of);
-    if (c.rate != nullptr) {
-      note(*c.rate, "consignment");
-      return c.inverse ? c.rate->convert_to_base(m, rule_.scale, rule_.mode)
-                       : c.rate->convert(m, rule_.scale, rule_.mode);
+    // The one rate rule (select_rate): the caller's latest dated rate, else the built-in
+    // customs rate of the month; between two currencies other than the euro, through the euro.
+    const selected_rate c = select_rate(from, to, in_.as_of, in_.exchange_rates, &data_.exchange_rates());
+    if (c) {
+      note(*c.rate, c.origin == rate_origin::given ? "consignment" : "built-in customs rate");
+      return c.convert(m, rule_.scale, rule_.mode);
     }
-    // 2. The built-in customs rates, published as 1 EUR = x currency.
-    const auto& table = data_.exchange_rates();
-    if (to == eur) {
-      if (const auto* r = table.try_at(eur, from, in_.as_of)) {
-        note(*r, "built-in customs rate");
-        return r->convert_to_base(m, rule_.scale, rule_.mode);
-      }
-    } else if (from == eur) {
-      if (const auto* r = table.try_at(eur, to, in_.as_of)) {
-        note(*r, "built-in customs rate");
-        return r->convert(m, rule_.scale, rule_.mode);
-      }
-    } else if (table.try_at(eur, from, in_.as_of) != nullptr &&
-               table.try_at(eur, to, in_.as_of) != nullptr) {
+    if (from != eur && to != eur &&
+        select_rate(from, eur, in_.as_of, in_.exchange_rates, &data_.exchange_rates()) &&
+        select_rate(eur, to, in_.as_of, in_.exchange_rates, &data_.exchange_rates())) {
       return convert(convert(m, eur), to);  // through the euro, each step rounded and named
     }
     detail::throw_error(errc::no_valid_record,
@@ -772,7 +739,7 @@ struct batch_lookup {
       country_code(), date::year_month_day()))>* policy = nullptr;
   const std::remove_reference_t<decltype(std::declval<const reference_data&>().incoterms().at(
       incoterm::exw, date::year_month_day()))>* term = nullptr;
-  chosen_rate rate;  ///< to EUR (inverse: EUR -> currency); no rate for EUR
+  selected_rate rate;  ///< to EUR; no rate for EUR
   const tariff_record* tariff = nullptr;
   const vat_rate_record* vat = nullptr;
   int code = 0;  ///< the error every row of this key gets, 0 for none
@@ -822,11 +789,14 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
     }
     l.policy = &data.rounding_policies().for_destination(row.destination, row.as_of);
     l.term = &data.incoterms().at(row.terms, row.as_of);
-    // Rate to EUR: the caller's, else the built-in customs rate of the month (1 EUR = x).
+    // Rate to EUR: the one rate rule, as for a consignment.
     if (row.currency != eur) {
-      l.rate = latest_rate(rates, row.currency, eur, row.as_of);
-      if (l.rate.rate == nullptr) {
-        l.rate = {&data.exchange_rates().at(eur, row.currency, row.as_of), true};
+      l.rate = select_rate(row.currency, eur, row.as_of, rates, &data.exchange_rates());
+      if (!l.rate) {
+        detail::throw_error(errc::no_valid_record,
+                            "no exchange rate from " + row.currency.to_string() +
+                                " to EUR valid on " + format_date(row.as_of) +
+                                ": give one in the exchange rates (a rate is never guessed)");
       }
     }
     l.tariff = data.tariffs().find(row.cn, row.as_of);
@@ -843,16 +813,22 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
   return l;
 }
 
-/// Converts duty amounts in other currencies (specific duties in EUR need none) at the
-/// built-in customs rate of the row's month.
+/// Converts duty amounts in other currencies (specific duties in EUR need none) by the one rate
+/// rule, as for the row's invoice.
 struct batch_duty_converter {
   const reference_data* data;
   const date::year_month_day* as_of;
   const rounding_rule* conversion;
+  const std::vector<fx_rate>* rates;
   money operator()(const money& m) const {
     if (m.currency() == eur) return m;
-    return data->exchange_rates().at(eur, m.currency(), *as_of).convert_to_base(m, conversion->scale,
-                                                                                conversion->mode);
+    const selected_rate r = select_rate(m.currency(), eur, *as_of, *rates, &data->exchange_rates());
+    if (!r) {
+      detail::throw_error(errc::no_valid_record, "no exchange rate from " +
+                                                     m.currency().to_string() + " to EUR valid on " +
+                                                     format_date(*as_of));
+    }
+    return r.convert(m, conversion->scale, conversion->mode);
   }
 };
 
@@ -886,13 +862,10 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     try {
       const auto& policy = *l.policy;
       const auto& term = *l.term;
-      const chosen_rate rate = l.rate;
+      const selected_rate rate = l.rate;
       auto to_eur = [&](const decimal& v) {
         const money m(v, row.currency);
-        if (rate.rate == nullptr) return m;
-        return rate.inverse
-                   ? rate.rate->convert_to_base(m, policy.conversion.scale, policy.conversion.mode)
-                   : rate.rate->convert(m, policy.conversion.scale, policy.conversion.mode);
+        return rate ? rate.convert(m, policy.conversion.scale, policy.conversion.mode) : m;
       };
       money cv = to_eur(row.invoice_value);
       if (term.carriage_to_border == cost_bearer::buyer) cv += to_eur(row.freight_to_border);
@@ -908,7 +881,7 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);
       if (row.quantity) q.measures.push_back(measure{*row.quantity, piece});
       const duty_currency_converter dconv =
-          batch_duty_converter{&data, &row.as_of, &policy.conversion};
+          batch_duty_converter{&data, &row.as_of, &policy.conversion, &exchange_rates};
       const money third = round_by(evaluate_duty(l.tariff->duty, cv, q, dconv), policy.duty);
       const money duty = row.preferential != nullptr
                              ? round_by(evaluate_duty(*row.preferential, cv, q, dconv), policy.duty)

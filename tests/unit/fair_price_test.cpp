@@ -627,6 +627,40 @@ TEST(PriceChain, StagesAndProducerShares) {
                "above the export price");
 }
 
+// The dated-rate rule (select_rate, data/exchange_rates.hpp) holds in the fair-price engine as
+// in the landed cost: of the caller's rates, the latest dated on or before the as-of date wins,
+// whatever the order they are listed in, and a rate dated after the as-of date is never used.
+// 150.00 USD x 0.9210 = 138.15 EUR (2026-03-01 rate); the 2026-02-01 rate 0.8000 would give 120.00
+// and the 2026-04-01 rate 1.0000 would give 150.00.
+TEST(PriceChain, ConvertsAtTheLatestRateDatedOnOrBeforeTheAsOfDate) {
+  fairport::price_chain_inputs in;
+  in.as_of = parse_date("2026-03-16");
+  in.producer_price = usd("150.00");
+  in.export_price = usd("190.00");
+  in.export_basis = "FCA";
+  in.landed_cost = eur("220.00");
+  in.wholesale_markup = d("0.40");
+  in.retail_markup = d("1.00");
+  in.vat_rate = d("0.19");
+  const auto usd_eur = [&](const char* rate, const char* on) {
+    in.exchange_rates.emplace_back(currency_code::parse("USD"), currency_code::parse("EUR"), d(rate),
+                                   parse_date(on), std::string("rate of ") + on);
+  };
+  usd_eur("0.8000", "2026-02-01");
+  usd_eur("0.9210", "2026-03-01");
+  usd_eur("1.0000", "2026-04-01");
+  auto r = price_chain(in, data());
+  EXPECT_EQ(r.producer_price, eur("138.15"));
+  EXPECT_EQ(r.export_price, eur("174.99"));
+  // An inverse rate (EUR -> USD) is used only when no direct one is dated on or before as-of.
+  in.exchange_rates.clear();
+  in.exchange_rates.emplace_back(currency_code::parse("EUR"), currency_code::parse("USD"),
+                                 d("1.0000"), parse_date("2026-03-10"), "inverse");
+  usd_eur("0.9210", "2026-03-01");
+  r = price_chain(in, data());
+  EXPECT_EQ(r.producer_price, eur("138.15"));
+}
+
 // Property: for any consistent chain (producer <= export <= landed, non-negative markups and
 // VAT), each producer share lies in [0, 1].
 TEST(PriceChain, PropertyProducerShareBetweenZeroAndOne) {

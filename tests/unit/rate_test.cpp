@@ -1,5 +1,5 @@
 // Ad valorem rates and dated exchange rates.
-#include "fairport/rate.hpp"
+#include "fairport/data/exchange_rates.hpp"
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>

@@ -50,6 +50,7 @@
 #include "fairport/config.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/countries.hpp"
+#include "fairport/data/exchange_rates.hpp"
 #include "fairport/data/customs.hpp"
 #include "fairport/data/fair_prices.hpp"
 #include "fairport/data/gsp.hpp"

@@ -18,6 +18,7 @@
 ///   std::optional<unit<mass>> per_unit;                   // result unit; default the record's ("lb")
 ///   std::optional<currency_code> currency;                // result currency; default the record's
 ///   std::vector<fx_rate> exchange_rates;                  // for every currency conversion needed
+///   bool builtin_rates = false;                           // else the built-in customs rate (select_rate)
 ///   std::string basis;                                    // expected basis ("FOB"); empty = any
 ///   std::optional<int> scale;                             // default: the currency's minor units
 ///   rounding_mode mode = rounding_mode::ceiling;
@@ -175,6 +176,7 @@
 #include "fairport/money.hpp"
 #include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
+#include "fairport/data/exchange_rates.hpp"
 #include "fairport/rate.hpp"
 #include "fairport/verdict.hpp"
 
@@ -278,28 +280,25 @@ inline void require_same_currency(const money& a, const money& b, const char* a_
   }
 }
 
-/// The factor that converts an amount in `from` to `to` with one of the caller's rates: a rate
-/// from->to multiplies, a rate to->from divides. Same currency: 1. `used` receives the rate.
-/// @throws no_valid_record [fairport.data.301] when no rate for the pair was given.
-inline fraction fx_factor(currency_code from, currency_code to, const std::vector<fx_rate>& rates,
+/// The factor that converts an amount in `from` to `to` on `as_of`, with the rate the one rate
+/// rule picks (select_rate: the latest of the caller's rates dated on or before `as_of`, direct or
+/// inverse, else `builtin` when given): a rate from->to multiplies, a rate to->from divides. Same
+/// currency: 1. `used` receives the rate.
+/// @throws no_valid_record [fairport.data.301] when there is no rate.
+inline fraction fx_factor(currency_code from, currency_code to, const date::year_month_day& as_of,
+                          const std::vector<fx_rate>& rates, const fx_rate_table* builtin,
                           const fx_rate** used = nullptr) {
   if (used) *used = nullptr;
   if (from == to) return fraction::of(decimal(1));
-  for (const auto& r : rates) {
-    if (r.base() == from && r.quote() == to) {
-      if (used) *used = &r;
-      return fraction::of(r.rate());
-    }
+  const selected_rate r = select_rate(from, to, as_of, rates, builtin);
+  if (!r) {
+    throw_error(errc::no_valid_record, "no exchange rate " + from.to_string() + "->" +
+                                           to.to_string() + " (or " + to.to_string() + "->" +
+                                           from.to_string() + ") dated on or before " +
+                                           format_date(as_of) + " was given");
   }
-  for (const auto& r : rates) {
-    if (r.base() == to && r.quote() == from) {
-      if (used) *used = &r;
-      return fraction{decimal(1), r.rate()};
-    }
-  }
-  throw_error(errc::no_valid_record, "no exchange rate " + from.to_string() + "->" +
-                                         to.to_string() + " (or " + to.to_string() + "->" +
-                                         from.to_string() + ") was given");
+  if (used) *used = r.rate;
+  return r.inverse ? fraction{decimal(1), r.rate->rate()} : fraction::of(r.rate->rate());
 }
 
 inline fraction operator*(const fraction& a, const fraction& b) {
@@ -346,6 +345,8 @@ struct fairtrade_query {
   std::optional<currency_code> currency;
   /// Every exchange rate a conversion may need (either direction of a pair is accepted).
   std::vector<fx_rate> exchange_rates;
+  /// Without a given rate for a pair, use the built-in customs rate of the month (select_rate).
+  bool builtin_rates = false;
   /// The price basis the caller trades on ("FOB", "FCA"); empty: whatever the record says.
   std::string basis;
   /// Places of the answer; default: the answer currency's ISO 4217 minor units on `as_of`.
@@ -426,6 +427,7 @@ struct fairtrade_setup {
   fraction to_answer;
   bool identity_answer = false;  // same currency and unit: to_answer is 1
   const fx_rate* answer_fx = nullptr;
+  const fx_rate_table* builtin = nullptr;  // the built-in rates, when the query allows them
   decimal floor_answer[2];       // (minimum + premium [+ organic]) in answer terms, rounded
 };
 
@@ -447,7 +449,8 @@ inline fairtrade_setup resolve_fairtrade(const fairtrade_query& q, const referen
   s.oc = q.currency ? *q.currency : s.rc;
   s.scale = q.scale ? *q.scale : data.currencies().minor_units(s.oc, q.as_of);
   // record terms -> answer terms: x fx x factor(answer unit) / factor(record unit)
-  s.to_answer = fx_factor(s.rc, s.oc, q.exchange_rates, &s.answer_fx);
+  s.builtin = q.builtin_rates ? &data.exchange_rates() : nullptr;
+  s.to_answer = fx_factor(s.rc, s.oc, q.as_of, q.exchange_rates, s.builtin, &s.answer_fx);
   if (!(s.out_unit == s.record_unit)) {
     s.to_answer = s.to_answer.times(s.out_unit.factor()).over(s.record_unit.factor());
   }
@@ -517,7 +520,8 @@ inline fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q,
   if (market_price) {
     detail::require_non_negative(market_price->amount(), "market price");
     // per market unit -> per record unit: x factor(record) / factor(market unit)
-    fraction m = detail::fx_factor(market_price->currency(), rc, q.exchange_rates, &c.market_fx)
+    fraction m = detail::fx_factor(market_price->currency(), rc, q.as_of, q.exchange_rates, st.builtin,
+                                   &c.market_fx)
                      .times(market_price->amount());
     if (!(q.market_price_unit == rec_unit)) {
       m = m.times(rec_unit.factor()).over(q.market_price_unit.factor());
@@ -775,7 +779,7 @@ inline fairtrade_contract_result fairtrade_contract_view(const fairtrade_contrac
   const int cs = data.currencies().minor_units(oc, k.price.as_of);
   // volume in record units = volume in kg / factor(record unit); then record terms -> answer
   const fraction vol_rec = fraction{k.volume.in_base(), p.record_unit.factor()};
-  const fraction to_cur = detail::fx_factor(p.record_currency, oc, k.price.exchange_rates);
+  const fraction to_cur = detail::fx_factor(p.record_currency, oc, k.price.as_of, k.price.exchange_rates, st.builtin);
   auto total_of = [&](const fraction& per_record_unit) { return per_record_unit * vol_rec * to_cur; };
   const fraction fair_total = total_of(c.total);
   r.fair_value = money(fair_total.round(cs, k.price.mode), oc);
@@ -1255,6 +1259,7 @@ struct price_chain_inputs {
   decimal retail_markup;                              ///< on the wholesale price
   decimal vat_rate;                                   ///< destination VAT, a fraction
   std::vector<fx_rate> exchange_rates;                ///< to convert into the landed currency
+  bool builtin_rates = false;  ///< without a given rate, the built-in customs rate (select_rate)
   std::optional<int> scale;                           ///< stages; default: minor units
   rounding_mode mode = rounding_mode::half_up;        ///< rounding of the stages shown
   int share_scale = 4;                                ///< places of the shares
@@ -1292,13 +1297,14 @@ inline price_chain_result price_chain(const price_chain_inputs& in, const refere
   detail::require_non_negative(in.vat_rate, "VAT rate");
   const currency_code cur = in.landed_cost.currency();
   const int scale = in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of);
+  const fx_rate_table* builtin = in.builtin_rates ? &data.exchange_rates() : nullptr;
   const fx_rate* fx_p = nullptr;
   const fx_rate* fx_e = nullptr;
   const fraction producer =
-      detail::fx_factor(in.producer_price.currency(), cur, in.exchange_rates, &fx_p)
+      detail::fx_factor(in.producer_price.currency(), cur, in.as_of, in.exchange_rates, builtin, &fx_p)
           .times(in.producer_price.amount());
   const fraction exported =
-      detail::fx_factor(in.export_price.currency(), cur, in.exchange_rates, &fx_e)
+      detail::fx_factor(in.export_price.currency(), cur, in.as_of, in.exchange_rates, builtin, &fx_e)
           .times(in.export_price.amount());
   const fraction landed = fraction::of(in.landed_cost.amount());
   if (in.producer_price.currency() == in.export_price.currency()
@@ -1407,6 +1413,7 @@ struct producer_price_line {
   std::optional<fairtrade_terms> fairtrade;      ///< exactly one of fairtrade / artisan
   std::optional<artisan_terms> artisan;          ///< exactly one of fairtrade / artisan
   std::vector<fx_rate> exchange_rates;           ///< for market price and landed cost currencies
+  bool builtin_rates = true;  ///< without a given rate, the built-in customs rate, as the landed cost
   std::optional<money> landed_cost_per_unit;     ///< for the producer share, any currency
   rounding_mode mode = rounding_mode::ceiling;   ///< rounding of the fair price
   int share_scale = 4;                           ///< places of the producer share (half_even)
@@ -1448,6 +1455,7 @@ inline fair_price_check check_producer_price(const producer_price_line& line,
     q.per_unit = parse_unit<mass>(line.quantity_unit);
     q.currency = line.currency;
     q.exchange_rates = line.exchange_rates;
+    q.builtin_rates = line.builtin_rates;
     q.mode = line.mode;
     auto r = fairtrade_price(q, data);
     out.fair_price_per_unit = r.fair_price_per_unit;
@@ -1475,7 +1483,8 @@ inline fair_price_check check_producer_price(const producer_price_line& line,
     detail::require_positive(lc.amount(), "landed cost per unit");
     const fx_rate* used = nullptr;
     const detail::fraction paid =
-        detail::fx_factor(line.currency, lc.currency(), line.exchange_rates, &used)
+        detail::fx_factor(line.currency, lc.currency(), line.as_of, line.exchange_rates,
+                          line.builtin_rates ? &data.exchange_rates() : nullptr, &used)
             .times(line.price_paid_per_unit);
     out.producer_share = detail::fraction{paid.num, paid.den * lc.amount()}.round(
         line.share_scale, rounding_mode::half_even);
