@@ -4,6 +4,7 @@
 #include <map>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -93,6 +94,34 @@ std::string origin_criterion(const consignment_line& l, const origin_section& o)
   return "W " + std::string(d.substr(0, 2)) + "." + std::string(d.substr(2, 2));
 }
 
+/// The origin criteria of the consignment's originating lines: one criterion when they all share
+/// it, else each criterion with its lines ("W 56.02 (lines 1, 3), W 57.01 (line 2)").
+std::string origin_criteria(const consignment& c,
+                            const std::vector<std::optional<origin_section>>& origins,
+                            const std::vector<std::optional<origin_status>>& statuses) {
+  std::vector<std::pair<std::string, std::vector<std::string_view>>> groups;
+  std::unordered_map<std::string, std::size_t> where;
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
+    if (statuses[i] != origin_status::originating || !origins[i]) continue;
+    std::string k = origin_criterion(c.lines[i], *origins[i]);
+    auto [it, fresh] = where.emplace(k, groups.size());
+    if (fresh) groups.emplace_back(std::move(k), std::vector<std::string_view>{});
+    groups[it->second].second.push_back(c.lines[i].id);
+  }
+  if (groups.size() == 1) return groups.front().first;
+  std::string out;
+  for (const auto& [criterion, ids] : groups) {
+    if (!out.empty()) out += ", ";
+    out += criterion + (ids.size() == 1 ? " (line " : " (lines ");
+    for (std::size_t j = 0; j < ids.size(); ++j) {
+      if (j) out += ", ";
+      out += ids[j];
+    }
+    out += ")";
+  }
+  return out;
+}
+
 }  // namespace
 
 struct consignment_checker::impl {
@@ -163,22 +192,7 @@ report consignment_checker::check(const consignment& c) const {
   }
 
   // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
-  std::string criteria;
-  {
-    std::vector<std::pair<std::string, std::string>> per_line;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (statuses[i] == origin_status::originating && origins[i]) {
-        per_line.emplace_back(origin_criterion(c.lines[i], *origins[i]), c.lines[i].id);
-      }
-    }
-    bool same = true;
-    for (const auto& p : per_line) same = same && p.first == per_line.front().first;
-    for (const auto& p : per_line) {
-      if (!criteria.empty()) criteria += ", ";
-      criteria += same ? p.first : p.first + " (line " + p.second + ")";
-      if (same) break;
-    }
-  }
+  const std::string criteria = origin_criteria(c, origins, statuses);
 
   // 3. Preference per line.
   std::map<std::string, preference_decision> decided;
@@ -197,7 +211,7 @@ report consignment_checker::check(const consignment& c) const {
       q.exporter_registered_rex = !c.exporter.rex_number.empty();
       q.exporter_name = c.exporter.name;
       q.rex_number = c.exporter.rex_number;
-      q.origin_criterion = criteria;
+      q.statement_in_documents = true;
       // Lines of one CN code with the same origin verdict get the same decision (the query
       // differs in nothing else), so it is made once per consignment.
       const std::string memo_key =
@@ -330,7 +344,9 @@ report consignment_checker::check(const consignment& c) const {
     d.required = statement->required;
     d.rex_required = statement->rex_required;
     d.valid_until = statement->valid_until;
-    d.text = statement->text;
+    std::string origin_name;
+    if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
+    d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
     if (originating_eur) {
       d.findings.push_back(make_finding(
           "documents.originating_value", severity::info,

@@ -85,7 +85,7 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
       (s == 0 ? clean : s == 1 ? failing : bad) += 1;
       if (o.format == "json") {
         if (!first) *dest << ",\n";
-        *dest << to_json(r);
+        write_json(*dest, r);
       } else if (o.format == "html") {
         *dest << to_html(r);
       } else {

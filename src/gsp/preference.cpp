@@ -894,14 +894,21 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                              std::string(reg_2447) +
                                  ", Art. 99(2); period counted as Regulation (EEC, Euratom) No "
                                  "1182/71, Art. 3(2)(c)"));
-    std::string origin_name;
-    if (const auto* ci = m.data.countries().find(q.exporter)) origin_name = ci->name;
     const bool with_rex = !q.rex_number.empty();
-    st.text =
-        statement_on_origin_text(q.exporter_name, with_rex ? q.rex_number : std::string_view(),
-                                 origin_name, q.origin_criterion);
-    f.push_back(make_finding("gsp.proof.text", severity::info, st.text,
-                             std::string(reg_2447) + ", Annex 22-07 (English version)"));
+    if (q.statement_in_documents) {
+      f.push_back(make_finding("gsp.proof.text", severity::info,
+                               "the text of the statement on origin is in the documents of the "
+                               "report (one statement for the consignment)",
+                               std::string(reg_2447) + ", Annex 22-07 (English version)"));
+    } else {
+      std::string origin_name;
+      if (const auto* ci = m.data.countries().find(q.exporter)) origin_name = ci->name;
+      st.text =
+          statement_on_origin_text(q.exporter_name, with_rex ? q.rex_number : std::string_view(),
+                                   origin_name, q.origin_criterion);
+      f.push_back(make_finding("gsp.proof.text", severity::info, st.text,
+                               std::string(reg_2447) + ", Annex 22-07 (English version)"));
+    }
     if (!with_rex && o.rex_required.value_or(true)) {
       f.push_back(make_finding("gsp.proof.rex_number_missing", severity::warning,
                                "no REX number given: the statement text leaves out \"(Number of "

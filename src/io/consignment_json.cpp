@@ -5,8 +5,10 @@
 #include <initializer_list>
 #include <nlohmann/json.hpp>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -298,9 +300,21 @@ class reader {
 /// written straight into one string, with the escaping of RFC 8259, rather than built as a DOM.
 class writer {
  public:
-  explicit writer(int indent) : indent_(indent) { out_.reserve(1 << 16); }
+  explicit writer(int indent, std::ostream* sink = nullptr) : indent_(indent), sink_(sink) {
+    out_.reserve(1 << 17);
+  }
 
-  writer& begin_object() { return open('{'); }
+  /// With a sink, what is written so far goes to it once it passes 64 KiB, so a large report
+  /// is streamed instead of held twice.
+  writer& begin_object() {
+    if (sink_ != nullptr && out_.size() > (1u << 16)) flush();
+    return open('{');
+  }
+  /// Writes what is buffered to the sink.
+  void flush() {
+    sink_->write(out_.data(), static_cast<std::streamsize>(out_.size()));
+    out_.clear();
+  }
   writer& end_object() { return close('}'); }
   writer& begin_array() { return open('['); }
   writer& end_array() { return close(']'); }
@@ -424,6 +438,7 @@ class writer {
   }
 
   int indent_;
+  std::ostream* sink_;
   std::string out_;
   std::vector<bool> first_;
   bool after_key_ = false;
@@ -587,7 +602,8 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   if (!lines.is_array() || lines.empty()) {
     rd.fail(errc::invalid_document, "/lines", "must be a non-empty array of lines");
   }
-  std::vector<std::string> seen;
+  std::unordered_set<std::string> seen;
+  seen.reserve(lines.size());
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const std::string p = "/lines/" + std::to_string(i);
     std::string id = "#" + std::to_string(i + 1);
@@ -597,10 +613,9 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
     }
     try {
       auto l = rd.line(lines[i], p);
-      if (std::find(seen.begin(), seen.end(), l.id) != seen.end()) {
+      if (!seen.insert(l.id).second) {
         rd.fail(errc::invalid_document, p + "/id", "line id \"" + l.id + "\" is used twice");
       }
-      seen.push_back(l.id);
       c.lines.push_back(std::move(l));
     } catch (const error& e) {
       out.errors.push_back(line_error{id, e.code(), e.context().pointer, e.what()});
@@ -609,8 +624,9 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   return out;
 }
 
-std::string to_json(const report& r, int indent) {
-  writer w(indent);
+namespace {
+
+void write_report(writer& w, const report& r) {
   w.begin_object();
   w.field("schema", "fairport.report/1");
   w.field("consignment_id", r.consignment_id);
@@ -757,7 +773,20 @@ std::string to_json(const report& r, int indent) {
   }
   w.end_array();
   w.end_object();
+}
+
+}  // namespace
+
+std::string to_json(const report& r, int indent) {
+  writer w(indent);
+  write_report(w, r);
   return w.take();
+}
+
+void write_json(std::ostream& out, const report& r, int indent) {
+  writer w(indent, &out);
+  write_report(w, r);
+  w.flush();
 }
 
 FAIRPORT_END_NAMESPACE

@@ -193,6 +193,10 @@ struct preference_query {
   std::string rex_number;            ///< for the statement on origin
   std::string origin_criterion;      ///< "P", or "W" + HS heading ("W 57.02"), Annex 22-07
   std::optional<date::year_month_day> statement_date;  ///< date the statement is made out
+  /// The caller writes the statement's text once for the whole consignment (the consignment
+  /// check does, in its documents): the decision then leaves `statement.text` empty and its
+  /// finding `gsp.proof.text` says where the text is, so a report stays linear in its lines.
+  bool statement_in_documents = false;
 };
 
 /// The preferential duty for `third_country` under `regime` for a product with `coverage`

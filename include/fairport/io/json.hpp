@@ -17,6 +17,7 @@
 /// [fairport.consignment.401] (or the field's own code); a problem inside one line drops that line
 /// into `errors` with its id, code and pointer, and the other lines are read.
 
+#include <iosfwd>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -40,5 +41,7 @@ parsed_consignment read_consignment(std::string_view json_text,
 
 /// The report as a `fairport.report/1` JSON document: amounts as exact strings.
 std::string to_json(const report& r, int indent = 2);
+/// As to_json(), written to `out` as it is made (a large report is never held whole).
+void write_json(std::ostream& out, const report& r, int indent = 2);
 
 FAIRPORT_END_NAMESPACE
