@@ -31,22 +31,26 @@ namespace fairport_py {
 
 namespace {
 
-/// Checks a consignment given as JSON text; returns (report JSON, text, html, exit status).
-py::tuple check_json(const std::string& text, const std::string& name,
-                     const fairport::reference_data& data) {
-  std::string json, txt, html;
-  int status = 0;
-  {
-    py::gil_scoped_release release;
-    auto parsed = fairport::read_consignment(text, name);
-    fairport::report r = fairport::check_consignment(parsed.value, data);
-    r.errors.insert(r.errors.begin(), parsed.errors.begin(), parsed.errors.end());
-    json = fairport::to_json(r);
-    txt = fairport::to_text(r, true);
-    html = fairport::to_html(r);
-    status = r.exit_status();
-  }
-  return py::make_tuple(json, txt, html, status);
+/// A checked consignment: the report, rendered as JSON, text or HTML only when asked.
+struct checked_report {
+  fairport::report value;
+};
+
+/// Checks a consignment given as JSON text with a prepared checker (the GIL released).
+checked_report check_json(const fairport::consignment_checker& checker, const std::string& text,
+                          const std::string& name) {
+  py::gil_scoped_release release;
+  auto parsed = fairport::read_consignment(text, name);
+  checked_report out{checker.check(parsed.value)};
+  out.value.errors.insert(out.value.errors.begin(), parsed.errors.begin(), parsed.errors.end());
+  return out;
+}
+
+/// Renders a report with the GIL released.
+template <class F>
+std::string render(const checked_report& r, F f) {
+  py::gil_scoped_release release;
+  return f(r.value);
 }
 
 // ---- Columns in NumPy arrays ---------------------------------------------------------------
@@ -586,8 +590,32 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
 }  // namespace
 
 void bind_check(py::module_& m) {
-  m.def("_check_consignment_json", &check_json, py::arg("text"), py::arg("name"), py::arg("data"),
-        "Checks a fairport.consignment/1 JSON text; returns (report_json, text, html, status).");
+  py::class_<checked_report>(m, "_CheckedReport",
+                             "A checked consignment, rendered only when asked.")
+      .def("json", [](const checked_report& r) {
+        return render(r, [](const fairport::report& x) { return fairport::to_json(x); });
+      })
+      .def("text", [](const checked_report& r) {
+        return render(r, [](const fairport::report& x) { return fairport::to_text(x, true); });
+      })
+      .def("html", [](const checked_report& r) {
+        return render(r, [](const fairport::report& x) { return fairport::to_html(x); });
+      })
+      .def_property_readonly("exit_status",
+                             [](const checked_report& r) { return r.value.exit_status(); })
+      .def_property_readonly("consignment_id",
+                             [](const checked_report& r) { return r.value.consignment_id; })
+      .def_property_readonly("as_of",
+                             [](const checked_report& r) { return fairport::format_date(r.value.as_of); })
+      .def_property_readonly("line_count",
+                             [](const checked_report& r) { return r.value.lines.size(); })
+      .def_property_readonly("error_count",
+                             [](const checked_report& r) { return r.value.errors.size(); });
+  py::class_<fairport::consignment_checker>(
+      m, "_Checker", "The consignment check prepared for one ReferenceData (engines built once).")
+      .def(py::init<const fairport::reference_data&>(), py::arg("data"))
+      .def("check_json", &check_json, py::arg("text"), py::arg("name"),
+           "Checks a fairport.consignment/1 JSON text.");
   m.def("_landed_cost_arrays", &landed_cost_arrays, py::arg("columns"), py::arg("data"),
         py::arg("exchange_rates"),
         "Landed cost of independent rows given as equal-length NumPy arrays; returns object "

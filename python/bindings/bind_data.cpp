@@ -36,7 +36,7 @@ py::dict info_dict(const fairport::dataset_info& i) {
 }  // namespace
 
 void bind_data(py::module_& m) {
-  py::class_<fairport::reference_data>(m, "ReferenceData", R"pbdoc(
+  py::class_<fairport::reference_data>(m, "ReferenceData", py::dynamic_attr(), R"pbdoc(
 An immutable set of dated, sourced reference datasets.
 
 There is no constructor: use ReferenceData.builtin() or ReferenceData.load(directory) (or

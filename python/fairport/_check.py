@@ -15,6 +15,7 @@ from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._core import FxRate
+from ._core import ReferenceData
 from ._data import DataArg, resolve_data
 
 __all__ = [
@@ -68,31 +69,27 @@ def _decimals(value: Any, key: str = "") -> Any:
 class Report:
     """The report of a consignment check (``fairport.report/1``).
 
-    Made by ``check_consignment``; in a notebook the report shows as an HTML page.
+    Made by ``check_consignment``; in a notebook the report shows as an HTML page. The JSON, text
+    and HTML forms are made when first asked for.
 
     Parameters
     ----------
-    report_json : str
-        The report as ``fairport.report/1`` JSON text.
-    text : str
-        The report as a terminal table.
-    html : str
-        The report as one HTML page.
-    status : int
-        The exit status: 0 when every line checked cleanly, 1 when a line failed a check (not
-        originating, not eligible, priced below fair), 2 when a line could not be checked.
+    checked : fairport._core._CheckedReport
+        The checked consignment.
 
     Attributes
     ----------
     exit_status : int
-        As ``status``.
+        0 when every line checked cleanly, 1 when a line failed a check (not originating, not
+        eligible, priced below fair), 2 when a line could not be checked.
     """
 
-    def __init__(self, report_json: str, text: str, html: str, status: int) -> None:
-        self._json = report_json
-        self._text = text
-        self._html = html
-        self.exit_status = status
+    def __init__(self, checked: "_core._CheckedReport") -> None:
+        self._checked = checked
+        self._json: Optional[str] = None
+        self._text: Optional[str] = None
+        self._html: Optional[str] = None
+        self.exit_status: int = checked.exit_status
 
     def to_dict(self) -> Dict[str, Any]:
         """Return the report as a dict, amounts and rates as ``Decimal``.
@@ -103,7 +100,7 @@ class Report:
             The ``fairport.report/1`` structure; every number that is a string in the JSON
             (``amount``, ``rate``, ``producer_share``) is a ``Decimal``.
         """
-        result: Dict[str, Any] = _decimals(json.loads(self._json))
+        result: Dict[str, Any] = _decimals(json.loads(self.to_json()))
         return result
 
     def to_json(self) -> str:
@@ -115,6 +112,8 @@ class Report:
             The ``fairport.report/1`` document (schema: ``src/schema/``), amounts as exact
             strings.
         """
+        if self._json is None:
+            self._json = self._checked.json()
         return self._json
 
     def to_text(self) -> str:
@@ -125,6 +124,8 @@ class Report:
         str
             The table, with findings.
         """
+        if self._text is None:
+            self._text = self._checked.text()
         return self._text
 
     def to_html(self) -> str:
@@ -135,16 +136,18 @@ class Report:
         str
             The HTML document.
         """
+        if self._html is None:
+            self._html = self._checked.html()
         return self._html
 
     def _repr_html_(self) -> str:
-        return self._html
+        return self.to_html()
 
     def __repr__(self) -> str:
-        d = json.loads(self._json)
+        c = self._checked
         return (
-            f"<fairport.Report {d['consignment_id']} as of {d['as_of']}: "
-            f"{len(d['lines'])} lines, {len(d['errors'])} errors, exit status {self.exit_status}>"
+            f"<fairport.Report {c.consignment_id} as of {c.as_of}: "
+            f"{c.line_count} lines, {c.error_count} errors, exit status {self.exit_status}>"
         )
 
 
@@ -188,7 +191,17 @@ def check_consignment(doc: DocArg, *, data: DataArg = None) -> Report:
         exchange rate ...), with its code.
     """
     text, name = _document_text(doc)
-    return Report(*_core._check_consignment_json(text, name, resolve_data(data)))
+    return Report(_checker(resolve_data(data)).check_json(text, name))
+
+
+def _checker(data: ReferenceData) -> "_core._Checker":
+    # One prepared checker per ReferenceData (the origin and GSP engines are indexed once), kept
+    # on the immutable data object it was made from.
+    checker: Optional[_core._Checker] = getattr(data, "_fairport_checker", None)
+    if checker is None:
+        checker = _core._Checker(data)
+        data._fairport_checker = checker  # type: ignore[attr-defined]
+    return checker
 
 
 def example_names() -> List[str]:

@@ -1,6 +1,7 @@
 import os
 from typing import Any, Dict, List, Mapping, Sequence, Union
 
+from . import _core
 from ._core import FxRate
 from ._data import DataArg
 
@@ -8,7 +9,7 @@ DocArg = Union[Mapping[str, Any], str, "os.PathLike[str]"]
 
 class Report:
     exit_status: int
-    def __init__(self, report_json: str, text: str, html: str, status: int) -> None: ...
+    def __init__(self, checked: _core._CheckedReport) -> None: ...
     def to_dict(self) -> Dict[str, Any]: ...
     def to_json(self) -> str: ...
     def to_text(self) -> str: ...

@@ -8,6 +8,17 @@ from ._core import ReferenceData
 DataArg = Optional[Union[ReferenceData, str, "os.PathLike[str]"]]
 
 
+_BUILTIN: List[ReferenceData] = []
+
+
+def _builtin() -> ReferenceData:
+    # The built-in datasets are compiled in and immutable: one object serves every call, so the
+    # engines prepared for it (see _check._checker) are built once per process.
+    if not _BUILTIN:
+        _BUILTIN.append(ReferenceData.builtin())
+    return _BUILTIN[0]
+
+
 def resolve_data(data: DataArg = None) -> ReferenceData:
     """Return the reference data a ``data=`` argument names.
 
@@ -30,7 +41,7 @@ def resolve_data(data: DataArg = None) -> ReferenceData:
         If the directory's datasets do not load (see ``load_reference_data``).
     """
     if data is None:
-        return ReferenceData.builtin()
+        return _builtin()
     if isinstance(data, ReferenceData):
         return data
     if isinstance(data, (str, os.PathLike)):
