@@ -466,8 +466,9 @@ landed_cost_row handbag_row(const char* currency, const char* invoice, const cha
 }
 }  // namespace
 
-// The batch form gives the same figures as the full engine for self-contained lines.
-TEST(LandedCost, BatchMatchesEngine) {
+// The batch gives the handbag of the Belastingdienst example its figures, and a row whose code
+// has no duty its own error while the other row is computed.
+TEST(LandedCost, BatchComputesTheHandbagAndReportsABadRowOnItsOwn) {
   const landed_cost_row row = handbag_row("EUR", "199", "25", "10");
   landed_cost_row bad = row;
   bad.cn = tariff_code::parse("9999");
@@ -486,7 +487,7 @@ TEST(LandedCost, BatchMatchesEngine) {
 // Batch rows in another currency take the caller's dated rate, as a consignment does: the
 // latest on or before the row's date, direct (USD -> EUR) or inverse (EUR -> USD), each
 // converted amount rounded to the cent half up (eu_customs_rounding). The handbag of
-// BatchMatchesEngine invoiced in USD converts to the same 199.00 + 25.00 + 10.00 EUR:
+// the batch handbag test invoiced in USD converts to the same 199.00 + 25.00 + 10.00 EUR:
 // 216.07 x 0.9210 = 199.00047, 27.14 x 0.9210 = 24.99594, 10.86 x 0.9210 = 10.00206;
 // 216.07 / 1.0858 = 198.99613, 27.14 / 1.0858 = 24.99539, 10.86 / 1.0858 = 10.00184.
 TEST(LandedCost, BatchTakesTheCallersDatedRates) {
@@ -512,6 +513,116 @@ TEST(LandedCost, BatchTakesTheCallersDatedRates) {
   landed_cost_batch(&row, 1, data(), out);
   EXPECT_EQ(out[0].code, 301);
   EXPECT_THAT(out[0].message, HasSubstr("USD"));
+}
+
+// One home per rule: the batch and the consignment engine call the same customs value, VAT
+// base, duty and rate selection, so a self-contained row and a one-line consignment of the same
+// goods give the same figures, over all eleven Incoterms rules, invoices in EUR, in USD at a
+// direct rate and in GBP at an inverse one, a named place inland, at the border or not said,
+// ad valorem and compound (per 100 kg net, with a minimum) duties, with and without a
+// preference. Invoice values stay above EUR 150, where no consignment-level relief applies.
+TEST(LandedCost, BatchAndEngineGiveTheSameFiguresOverEveryIncoterm) {
+  const auto test_data = with_tariffs(R"([{"key": {"cn_range": ["4202210000", "4202219999"]},
+      "valid_from": "2026-01-01", "valid_through": null,
+      "value": {"expression": {"ad_valorem": "0.03"}, "text": "3 %"}, "reference": "CN"},
+    {"key": {"cn_range": ["0702000000", "0702009999"]},
+      "valid_from": "2026-01-01", "valid_through": null,
+      "value": {"expression": {"ad_valorem": "0.088", "specific": {"amount": "2.37",
+                "currency": "EUR", "per": "100kg"}, "minimum": {"amount": "15.9",
+                "currency": "EUR", "per": "100kg"}},
+                "text": "8,8 % + 2,37 EUR/100 kg MIN 15,9 EUR/100 kg"}, "reference": "test"}])");
+  const auto usd_ = currency_code::parse("USD");
+  const auto gbp = currency_code::parse("GBP");
+  const auto eur_ = currency_code::parse("EUR");
+  const std::vector<fx_rate> rates = {
+      fx_rate(usd_, eur_, d("0.9210"), day("2026-03-01"), "test"),
+      fx_rate(eur_, gbp, d("0.8437"), day("2026-03-02"), "test")};
+  duty_expression gsp;
+  gsp.ad_valorem = d("0.015");
+  gsp.text = "1,5 %";
+  int compared = 0;
+  for (int t = 0; t <= static_cast<int>(incoterm::ddp); ++t) {
+    for (const char* cur : {"EUR", "USD", "GBP"}) {
+      for (std::optional<bool> beyond : {std::optional<bool>(), std::optional<bool>(true),
+                                         std::optional<bool>(false)}) {
+        for (const char* cn : {"4202210000", "0702000000"}) {
+          for (bool preferential : {false, true}) {
+            landed_cost_row row;
+            row.as_of = day("2026-03-16");
+            row.destination = country_code::parse("DE");
+            row.terms = static_cast<incoterm>(t);
+            row.cn = tariff_code::parse(cn);
+            row.currency = currency_code::parse(cur);
+            row.invoice_value = d("1234.56");
+            row.freight_to_border = d("87.13");
+            row.insurance = d("9.99");
+            row.freight_after_border = d("41.07");
+            row.named_place_beyond_border = beyond;
+            row.net_mass_kg = d("612.5");
+            row.quantity = d("40");
+            row.preferential = preferential ? &gsp : nullptr;
+            landed_cost_row_result b[1];
+            landed_cost_batch(&row, 1, test_data, b, rates);
+            ASSERT_EQ(b[0].code, 0) << b[0].message;
+
+            auto in = shipment("2026-03-16", "DE", row.terms, cur);
+            in.named_place_beyond_border = beyond;
+            in.exchange_rates = rates;
+            in.costs.freight_to_border = money(row.freight_to_border, row.currency);
+            in.costs.insurance = money(row.insurance, row.currency);
+            in.costs.freight_after_border = money(row.freight_after_border, row.currency);
+            auto l = line("1", cn, "1234.56");
+            l.net_mass = kilograms(*row.net_mass_kg);
+            l.quantity = measure{*row.quantity, any_unit::parse("piece")};
+            if (preferential) l.preferential = applied_duty{"gsp", gsp, "test"};
+            in.lines.push_back(l);
+            const auto e = landed_cost(in, test_data);
+            ASSERT_TRUE(e.ok()) << e.errors[0].message;
+            const auto& r = e.lines[0];
+            const std::string where = std::string(to_string(row.terms)) + " " + cur + " " + cn +
+                                      (beyond ? (*beyond ? " inland" : " at border") : " unsaid") +
+                                      (preferential ? " gsp" : "");
+            EXPECT_EQ(b[0].customs_value, r.customs_value.amount()) << where;
+            EXPECT_EQ(b[0].duty, r.duty.amount.amount()) << where;
+            EXPECT_EQ(b[0].third_country_duty, r.duty.third_country_amount.amount()) << where;
+            EXPECT_EQ(b[0].vat, r.vat.amount()) << where;
+            EXPECT_EQ(b[0].landed_cost, r.landed_cost.amount()) << where;
+            ++compared;
+          }
+        }
+      }
+    }
+  }
+  EXPECT_EQ(compared, 11 * 3 * 3 * 2 * 2);
+}
+
+// The one customs-value rule on its own: a C rule with the named place inland takes the carriage
+// after the border out of the price (Art. 72(a)); not said, the carriage stays the buyer's.
+// CPT puts the carriage in the price and leaves the insurance to the buyer: 1000 + 5 - 30.
+TEST(LandedCost, CustomsValueOfACRuleDependsOnTheNamedPlace) {
+  const auto& cpt = data().incoterms().at(incoterm::cpt, day("2026-03-16"));
+  const customs_value_costs costs{eur("1000"), eur("80"), eur("5"), eur("0"), eur("30")};
+  const rounding_rule cents;
+  std::string why;
+  EXPECT_TRUE(carriage_after_border_in_price(cpt, true));
+  EXPECT_FALSE(carriage_after_border_in_price(cpt, std::nullopt));
+  EXPECT_EQ(customs_value(costs, cpt, true, cents, &why), eur("975.00"));
+  EXPECT_THAT(why, HasSubstr("- carriage after the border shown separately EUR 30"));
+  EXPECT_EQ(customs_value(costs, cpt, false, cents), eur("1005.00"));
+  const auto& exw = data().incoterms().at(incoterm::exw, day("2026-03-16"));
+  EXPECT_EQ(customs_value(costs, exw, false, cents, &why), eur("1085.00"));
+  EXPECT_EQ(why, "invoice EUR 1000 + carriage to the EU border EUR 80 + insurance EUR 5");
+  EXPECT_EQ(vat_base({eur("1085"), eur("32.55"), eur("0"), eur("12"), eur("30"), eur("0")}, &why),
+            eur("1159.55"));
+  EXPECT_EQ(why, "customs value EUR 1085 + duty EUR 32.55 + charges EUR 12 + carriage to the "
+                 "first place of destination EUR 30");
+  const customs_value_costs negative{eur("10"), eur("0"), eur("0"), eur("0"), eur("30")};
+  try {
+    (void)customs_value(negative, cpt, true, cents);
+    FAIL();
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_argument);
+  }
 }
 
 // The customs data loads strictly: an unknown cost bearer is named with its pointer.

@@ -285,6 +285,7 @@ struct landed_cost_row {
   decimal freight_to_border;
   decimal insurance;
   decimal freight_after_border;
+  std::optional<bool> named_place_beyond_border;  ///< C rules: is the named place inland?
   std::optional<decimal> net_mass_kg;
   std::optional<decimal> quantity;                ///< pieces
   const duty_expression* preferential = nullptr;  ///< not owned; nullptr: third-country duty

@@ -1,0 +1,192 @@
+// The columnar batch of self-contained lines: the consignment engine's rules (the one customs
+// value, VAT base, duty and rate selection), without findings and without the consignment-level
+// rules (allocation, low-value relief).
+#include <cstring>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <unordered_map>
+#include <vector>
+
+#include "fairport/landed_cost/landed_cost.hpp"
+#include "fairport/landed_cost/valuation.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+const currency_code eur = currency_code::parse("EUR");
+
+money round_by(const money& m, const rounding_rule& r) { return m.round(r.scale, r.mode); }
+
+}  // namespace
+
+namespace {
+
+/// What a batch row looks up in the reference data, for one (destination, date, Incoterm,
+/// currency, CN code): a batch of many rows has few of these, so each is looked up once.
+struct batch_lookup {
+  const std::remove_reference_t<decltype(std::declval<const reference_data&>().rounding_policies().for_destination(
+      country_code(), date::year_month_day()))>* policy = nullptr;
+  const std::remove_reference_t<decltype(std::declval<const reference_data&>().incoterms().at(
+      incoterm::exw, date::year_month_day()))>* term = nullptr;
+  selected_rate rate;  ///< to EUR; no rate for EUR
+  const tariff_record* tariff = nullptr;
+  const vat_rate_record* vat = nullptr;
+  int code = 0;  ///< the error every row of this key gets, 0 for none
+  std::string message;
+};
+
+struct batch_key {
+  std::int32_t days;
+  std::uint8_t terms;
+  char destination[2];
+  char currency[3];
+  char cn[10];
+  std::uint8_t cn_length;
+  char unused[3];  // zero: no padding bytes, so the key compares and hashes bytewise
+  bool operator==(const batch_key& o) const noexcept { return std::memcmp(this, &o, sizeof *this) == 0; }
+};
+static_assert(std::has_unique_object_representations_v<batch_key>, "batch_key is compared bytewise");
+
+struct batch_key_hash {
+  std::size_t operator()(const batch_key& k) const noexcept {
+    return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
+  }
+};
+
+batch_key key_of(const landed_cost_row& row) {
+  batch_key k{};
+  k.days = static_cast<std::int32_t>(date::sys_days(row.as_of).time_since_epoch().count());
+  k.terms = static_cast<std::uint8_t>(row.terms);
+  std::memcpy(k.destination, row.destination.view().data(), 2);
+  const auto cur = row.currency.view();
+  std::memcpy(k.currency, cur.data(), std::min<std::size_t>(3, cur.size()));
+  const auto digits = row.cn.digits();
+  std::memcpy(k.cn, digits.data(), digits.size());
+  k.cn_length = static_cast<std::uint8_t>(digits.size());
+  return k;
+}
+
+batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
+                     const std::vector<fx_rate>& rates) {
+  batch_lookup l;
+  try {
+    if (!data.countries().is_member("euro_area", row.destination, row.as_of)) {
+      detail::throw_error(errc::unsupported_destination,
+                          row.destination.to_string() +
+                              " is not in the euro area on that date (the batch form declares "
+                              "in EUR)");
+    }
+    l.policy = &data.rounding_policies().for_destination(row.destination, row.as_of);
+    l.term = &data.incoterms().at(row.terms, row.as_of);
+    // Rate to EUR: the one rate rule, as for a consignment.
+    if (row.currency != eur) {
+      l.rate = select_rate(row.currency, eur, row.as_of, rates, &data.exchange_rates());
+      if (!l.rate) {
+        detail::throw_error(errc::no_valid_record,
+                            "no exchange rate from " + row.currency.to_string() +
+                                " to EUR valid on " + format_date(row.as_of) +
+                                ": give one in the exchange rates (a rate is never guessed)");
+      }
+    }
+    l.tariff = data.tariffs().find(row.cn, row.as_of);
+    if (l.tariff == nullptr) {
+      detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
+                                                     row.cn.to_string() + " valid on " +
+                                                     format_date(row.as_of));
+    }
+    l.vat = &data.vat_rates().standard(row.destination, row.as_of);
+  } catch (const error& e) {
+    l.code = static_cast<int>(e.code());
+    l.message = e.what();
+  }
+  return l;
+}
+
+/// Converts duty amounts in other currencies (specific duties in EUR need none) by the one rate
+/// rule, as for the row's invoice.
+struct batch_duty_converter {
+  const reference_data* data;
+  const date::year_month_day* as_of;
+  const rounding_rule* conversion;
+  const std::vector<fx_rate>* rates;
+  money operator()(const money& m) const {
+    if (m.currency() == eur) return m;
+    const selected_rate r = select_rate(m.currency(), eur, *as_of, *rates, &data->exchange_rates());
+    if (!r) {
+      detail::throw_error(errc::no_valid_record, "no exchange rate from " +
+                                                     m.currency().to_string() + " to EUR valid on " +
+                                                     format_date(*as_of));
+    }
+    return r.convert(m, conversion->scale, conversion->mode);
+  }
+};
+
+}  // namespace
+
+void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const reference_data& data,
+                       landed_cost_row_result* out, const std::vector<fx_rate>& exchange_rates) {
+  std::unordered_map<batch_key, batch_lookup, batch_key_hash> lookups;
+  const batch_lookup* last = nullptr;
+  batch_key last_key{};
+  const any_unit piece = any_unit::parse("piece");
+  duty_quantities q;
+  for (std::size_t i = 0; i < n; ++i) {
+    const auto& row = rows[i];
+    auto& o = out[i];
+    o.code = 0;
+    o.message.clear();
+    const batch_key key = key_of(row);
+    if (last == nullptr || !(key == last_key)) {
+      auto it = lookups.find(key);
+      if (it == lookups.end()) it = lookups.emplace(key, look_up(row, data, exchange_rates)).first;
+      last = &it->second;
+      last_key = key;
+    }
+    const batch_lookup& l = *last;
+    if (l.code != 0) {
+      o.code = l.code;
+      o.message = l.message;
+      continue;
+    }
+    try {
+      const auto& policy = *l.policy;
+      const auto& term = *l.term;
+      const selected_rate rate = l.rate;
+      auto to_eur = [&](const decimal& v) {
+        const money m(v, row.currency);
+        return rate ? rate.convert(m, policy.conversion.scale, policy.conversion.mode) : m;
+      };
+      const money after = to_eur(row.freight_after_border);
+      const money none(decimal(), eur);
+      const money cv = customs_value(
+          {to_eur(row.invoice_value), to_eur(row.freight_to_border), to_eur(row.insurance), none,
+           after},
+          term, carriage_after_border_in_price(term, row.named_place_beyond_border),
+          policy.customs_value);
+      q.net_mass.reset();
+      q.measures.clear();
+      if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);
+      if (row.quantity) q.measures.push_back(measure{*row.quantity, piece});
+      const duty_currency_converter dconv =
+          batch_duty_converter{&data, &row.as_of, &policy.conversion, &exchange_rates};
+      const money third = round_by(evaluate_duty(l.tariff->duty, cv, q, dconv), policy.duty);
+      const money duty = row.preferential != nullptr
+                             ? round_by(evaluate_duty(*row.preferential, cv, q, dconv), policy.duty)
+                             : third;
+      const money base = vat_base({cv, duty, none, none, after, none});
+      const money vat_amount = round_by(base * l.vat->rate, policy.vat);
+      o.customs_value = cv.amount();
+      o.duty = duty.amount();
+      o.third_country_duty = third.amount();
+      o.vat = vat_amount.amount();
+      o.landed_cost = (cv + duty + after + vat_amount).amount();
+    } catch (const error& e) {
+      o.code = static_cast<int>(e.code());
+      o.message = e.what();
+    }
+  }
+}
+
+FAIRPORT_END_NAMESPACE
