@@ -5,6 +5,7 @@
 #include "fairport/check/check.hpp"
 #include "fairport/config.hpp"
 #include "fairport/check/consignment.hpp"
+#include "fairport/check/lines.hpp"
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/reference_data.hpp"

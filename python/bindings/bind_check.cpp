@@ -20,6 +20,7 @@
 
 #include "casters.hpp"
 #include "fairport/check/check.hpp"
+#include "fairport/check/lines.hpp"
 #include "fairport/gsp/preference.hpp"
 #include "fairport/io/json.hpp"
 #include "fairport/io/report_format.hpp"
@@ -355,28 +356,6 @@ struct object_column {
   }
 };
 
-/// The GSP preference by (exporter, CN code, destination, date): few distinct keys per frame.
-struct gsp_key {
-  char exporter[2];
-  char destination[2];
-  std::int32_t days;
-  char cn[10];
-  std::uint8_t cn_length;
-  char unused[1];
-  bool operator==(const gsp_key& o) const noexcept { return std::memcmp(this, &o, sizeof *this) == 0; }
-};
-static_assert(std::has_unique_object_representations_v<gsp_key>, "gsp_key is compared bytewise");
-struct gsp_key_hash {
-  std::size_t operator()(const gsp_key& k) const noexcept {
-    return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
-  }
-};
-struct gsp_result {
-  const fairport::duty_expression* preferential = nullptr;
-  fairport::preference_regime regime = fairport::preference_regime::none;
-  std::optional<cell_error> error;
-};
-
 py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data,
                             const std::vector<fairport::fx_rate>& exchange_rates) {
   const char* required[] = {"as_of",    "importer_country", "incoterm",
@@ -411,7 +390,7 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
   std::vector<fairport::landed_cost_row> rows(std::min(n, chunk));
   std::vector<fairport::landed_cost_row_result> out(rows.size());
   std::vector<std::optional<cell_error>> pre(rows.size());
-  std::vector<fairport::country_code> exporters(exporter ? rows.size() : 0);
+  std::vector<std::optional<fairport::country_code>> exporters(exporter ? rows.size() : 0);
   std::vector<fairport::preference_regime> regimes(rows.size());
 
   date_reader dates;
@@ -425,9 +404,7 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
   const auto currency = [](std::string_view s) { return fairport::currency_code::parse(s); };
   const auto tariff = [](std::string_view s) { return fairport::tariff_code::parse(s); };
 
-  std::optional<fairport::gsp_preference_engine> gsp;
-  if (exporter) gsp.emplace(data);
-  std::unordered_map<gsp_key, gsp_result, gsp_key_hash> preferences;
+  fairport::lines_checker checker(data);  // the one lines pipeline, as for fairport check --lines
 
   object_column cv(n), duty(n), third(n), vat(n), landed(n), regime(n), codes(n), messages(n);
   decimal_maker decimals;
@@ -489,63 +466,28 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
       if (amount(after, after_r, r.freight_after_border, false)) continue;
       if (amount(mass, mass_r, r.net_mass_kg, false)) continue;
       if (amount(qty, qty_r, r.quantity, false)) continue;
-      if (exporter && text(*exporter, exporter_cache, country, exporters[j], "country codes")) continue;
+      if (exporter) {
+        // An empty exporter cell claims no preference (as an empty CSV field does).
+        exporters[j].reset();
+        const auto& e = text_cell(*exporter, i, exporter_cache, country, "country codes");
+        if (fail(e.error, exporter->name.c_str())) continue;
+        if (!e.missing) exporters[j] = *e.value;
+      }
     }
     {
       py::gil_scoped_release release;
-      // The GSP preference of each row (origin unchecked: the preference is conditional on it),
-      // once per (exporter, CN code, destination, date).
-      if (gsp) {
-        for (std::size_t j = 0; j < m; ++j) {
-          if (pre[j]) continue;
-          gsp_key k{};
-          std::memcpy(k.exporter, exporters[j].view().data(), 2);
-          std::memcpy(k.destination, rows[j].destination.view().data(), 2);
-          k.days = static_cast<std::int32_t>(date::sys_days(rows[j].as_of).time_since_epoch().count());
-          const auto digits = rows[j].cn.digits();
-          std::memcpy(k.cn, digits.data(), digits.size());
-          k.cn_length = static_cast<std::uint8_t>(digits.size());
-          auto it = preferences.find(k);
-          if (it == preferences.end()) {
-            gsp_result g;
-            try {
-              const fairport::preference_query q(exporters[j], rows[j].cn, rows[j].destination,
-                                                 rows[j].as_of);
-              const auto o = gsp->evaluate(q);
-              if (o.eligible() && o.preferential != nullptr) {
-                g.preferential = o.preferential;
-                g.regime = o.applied;
-              }
-            } catch (const fairport::error& e) {
-              g.error = cell_error{tag_text(e.code()), e.what()};
-            }
-            it = preferences.emplace(k, std::move(g)).first;
-          }
-          if (it->second.error) {
-            pre[j] = *it->second.error;
-            continue;
-          }
-          rows[j].preferential = it->second.preferential;
-          regimes[j] = it->second.regime;
-        }
+      // Rows that could not be read are marked and skipped by the pipeline.
+      for (std::size_t j = 0; j < m; ++j) {
+        out[j].code = pre[j] ? -1 : 0;
+        out[j].message.clear();
       }
-      // Rows that failed conversion are skipped; the others run in one batch call per run.
-      std::size_t j = 0;
-      while (j < m) {
-        if (pre[j]) {
-          ++j;
-          continue;
-        }
-        std::size_t k = j;
-        while (k < m && !pre[k]) ++k;
-        fairport::landed_cost_batch(rows.data() + j, k - j, data, out.data() + j, exchange_rates);
-        j = k;
-      }
+      checker.check(rows.data(), exporter ? exporters.data() : nullptr, m, out.data(),
+                    regimes.data(), exchange_rates);
     }
     // Write.
     for (std::size_t j = 0; j < m; ++j) {
       const std::size_t i = start + j;
-      const bool failed = pre[j] || out[j].code != 0;
+      const bool failed = out[j].code != 0;
       const auto reg = failed ? fairport::preference_regime::none : regimes[j];
       auto rn = regime_names.find(reg);
       if (rn == regime_names.end()) {
@@ -575,15 +517,12 @@ py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data
       }
     }
   }
+  // The columns of the one lines pipeline, in its order (fairport::line_result_columns()).
+  const object_column* arrays[] = {&cv, &duty, &third, &vat, &landed, &regime, &codes, &messages};
   py::dict d;
-  d["customs_value"] = cv.array;
-  d["duty"] = duty.array;
-  d["third_country_duty"] = third.array;
-  d["vat"] = vat.array;
-  d["landed_cost"] = landed.array;
-  d["regime"] = regime.array;
-  d["error_code"] = codes.array;
-  d["error_message"] = messages.array;
+  for (std::size_t k = 0; k < fairport::line_result_columns().size(); ++k) {
+    d[py::str(std::string(fairport::line_result_columns()[k]))] = arrays[k]->array;
+  }
   return d;
 }
 

@@ -264,10 +264,12 @@ _LANDED_COLUMNS = (
 )
 
 
-# The columns check_lines returns, in order (fairport.dask promises the same).
+# The columns check_lines returns, in order (fairport.dask promises the same): those of the one
+# lines pipeline (fairport/check/lines.hpp), which fairport check --lines writes too.
 _CHECK_LINES_COLUMNS = (
     "customs_value",
     "duty",
+    "third_country_duty",
     "vat",
     "landed_cost",
     "regime",
@@ -382,10 +384,10 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     Returns
     -------
     pandas.DataFrame
-        With the index of ``df`` and the columns ``customs_value, duty, vat, landed_cost``
-        (``Decimal``, or ``None`` for a row that failed), ``regime`` (``eba``, ``gsp_plus``,
-        ``gsp`` or ``none``), ``error_code`` and ``error_message`` (``None`` for a row that was
-        computed).
+        With the index of ``df`` and the columns ``customs_value, duty, third_country_duty, vat,
+        landed_cost`` (``Decimal``, or ``None`` for a row that failed), ``regime`` (``eba``,
+        ``gsp_plus``, ``gsp`` or ``none``), ``error_code`` and ``error_message`` (``None`` for a
+        row that was computed): the columns ``fairport check --lines`` writes, in its order.
 
     Raises
     ------

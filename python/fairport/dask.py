@@ -127,8 +127,8 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
     Returns
     -------
     dask.dataframe.DataFrame
-        The columns of ``fairport.check_lines`` (``customs_value, duty, vat, landed_cost,
-        regime, error_code, error_message``; amounts ``Decimal``), with the index and
+        The columns of ``fairport.check_lines`` (``customs_value, duty, third_country_duty,
+        vat, landed_cost, regime, error_code, error_message``; amounts ``Decimal``), with the index and
         divisions of ``ddf``.
 
     Raises

@@ -172,8 +172,7 @@ def _savings_rows(
     if duty is None or third_col is None:
         raise ValueError(
             "plot_duty_savings needs a fairport.Report or a frame with the columns 'duty' and "
-            "'third_country_duty' (landed_cost_columns gives both; for check_lines output, add "
-            "the duty of a third-country run as 'third_country_duty')"
+            "'third_country_duty' (landed_cost_columns and check_lines give both)"
         )
     names = _column(data, label) if label is not None else None
     if names is None:
@@ -200,8 +199,7 @@ def plot_duty_savings(data: Any, ax: Any = None, *, label: Optional[str] = None)
     ----------
     data : pandas.DataFrame or mapping or fairport.Report
         A DataFrame (or a mapping of columns) with ``duty`` and ``third_country_duty`` (as
-        ``landed_cost_columns`` returns them, or a ``check_lines`` frame with the duty of a
-        third-country run added as ``third_country_duty``). A ``fairport.Report`` (or its
+        ``landed_cost_columns`` and ``check_lines`` return them). A ``fairport.Report`` (or its
         ``to_dict()``) works too: one pair of bars per line from its ``duty.amount`` and
         ``duty.third_country_amount``.
     ax : matplotlib.axes.Axes, optional

@@ -8,7 +8,7 @@
 
 #include "cli.hpp"
 #include "fairport/fairport.hpp"
-#include "fairport/gsp/preference.hpp"
+#include "fairport/check/lines.hpp"
 
 namespace fairport::cli {
 
@@ -120,9 +120,8 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   const std::size_t n = records.size();
   std::vector<landed_cost_row> rows(n);
   std::vector<landed_cost_row_result> res(n);
-  std::vector<std::string> early(n);
+  std::vector<std::optional<country_code>> exporters(n);
   std::vector<preference_regime> regimes(n, preference_regime::none);
-  const gsp_preference_engine gsp(data);
   auto get = [&](const std::vector<std::string>& r, const char* k) -> std::string {
     auto it = col.find(k);
     if (it == col.end() || it->second >= r.size()) return {};
@@ -158,32 +157,15 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
       row.net_mass_kg = num(r, "net_mass_kg");
       row.quantity = num(r, "quantity");
       const std::string exporter = get(r, "exporter_country");
-      if (!exporter.empty()) {
-        const preference_query q(country_code::parse(exporter), row.cn, row.destination, row.as_of);
-        const auto outcome = gsp.evaluate(q);
-        if (outcome.eligible() && outcome.preferential != nullptr) {
-          row.preferential = outcome.preferential;
-          regimes[i] = outcome.applied;
-        }
-      }
+      if (!exporter.empty()) exporters[i] = country_code::parse(exporter);
     } catch (const error& e) {
-      early[i] = e.what();
       res[i].code = static_cast<int>(e.code());
+      res[i].message = e.what();
     }
   }
-  // The rows that could be read go through the batch in runs (each distinct destination,
-  // date, Incoterm, currency and code is looked up once per run).
-  for (std::size_t i = 0; i < n;) {
-    if (!early[i].empty()) {
-      res[i].message = early[i];
-      ++i;
-      continue;
-    }
-    std::size_t j = i;
-    while (j < n && early[j].empty()) ++j;
-    landed_cost_batch(rows.data() + i, j - i, data, res.data() + i, rates);
-    i = j;
-  }
+  // The rows that could be read go through the one lines pipeline (check/lines.hpp), as in
+  // Python's check_lines.
+  lines_checker(data).check(rows.data(), exporters.data(), n, res.data(), regimes.data(), rates);
   std::ofstream file_out;
   std::ostream* dest = &out;
   if (o.output) {
@@ -215,8 +197,9 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
 std::string line_header(const std::vector<std::string>& input_columns) {
   std::string h;
   for (const auto& c : input_columns) h += csv_field(c) + ",";
-  return h +
-         "customs_value,duty,third_country_duty,vat,landed_cost,regime,error_code,error_message\n";
+  for (const auto c : line_result_columns()) h += std::string(c) + ",";
+  h.back() = '\n';
+  return h;
 }
 
 }  // namespace fairport::cli

@@ -26,8 +26,9 @@ namespace {
 /// What a batch row looks up in the reference data, for one (destination, date, Incoterm,
 /// currency, CN code): a batch of many rows has few of these, so each is looked up once.
 struct batch_lookup {
-  const std::remove_reference_t<decltype(std::declval<const reference_data&>().rounding_policies().for_destination(
-      country_code(), date::year_month_day()))>* policy = nullptr;
+  const std::remove_reference_t<
+      decltype(std::declval<const reference_data&>().rounding_policies().for_destination(
+          country_code(), date::year_month_day()))>* policy = nullptr;
   const std::remove_reference_t<decltype(std::declval<const reference_data&>().incoterms().at(
       incoterm::exw, date::year_month_day()))>* term = nullptr;
   selected_rate rate;  ///< to EUR; no rate for EUR
@@ -45,13 +46,17 @@ struct batch_key {
   char cn[10];
   std::uint8_t cn_length;
   char unused[3];  // zero: no padding bytes, so the key compares and hashes bytewise
-  bool operator==(const batch_key& o) const noexcept { return std::memcmp(this, &o, sizeof *this) == 0; }
+  bool operator==(const batch_key& o) const noexcept {
+    return std::memcmp(this, &o, sizeof *this) == 0;
+  }
 };
-static_assert(std::has_unique_object_representations_v<batch_key>, "batch_key is compared bytewise");
+static_assert(std::has_unique_object_representations_v<batch_key>,
+              "batch_key is compared bytewise");
 
 struct batch_key_hash {
   std::size_t operator()(const batch_key& k) const noexcept {
-    return std::hash<std::string_view>{}(std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
+    return std::hash<std::string_view>{}(
+        std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
   }
 };
 
@@ -116,8 +121,8 @@ struct batch_duty_converter {
     const selected_rate r = select_rate(m.currency(), eur, *as_of, *rates, &data->exchange_rates());
     if (!r) {
       detail::throw_error(errc::no_valid_record, "no exchange rate from " +
-                                                     m.currency().to_string() + " to EUR valid on " +
-                                                     format_date(*as_of));
+                                                     m.currency().to_string() +
+                                                     " to EUR valid on " + format_date(*as_of));
     }
     return r.convert(m, conversion->scale, conversion->mode);
   }
@@ -160,11 +165,11 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       };
       const money after = to_eur(row.freight_after_border);
       const money none(decimal(), eur);
-      const money cv = customs_value(
-          {to_eur(row.invoice_value), to_eur(row.freight_to_border), to_eur(row.insurance), none,
-           after},
-          term, carriage_after_border_in_price(term, row.named_place_beyond_border),
-          policy.customs_value);
+      const money cv =
+          customs_value({to_eur(row.invoice_value), to_eur(row.freight_to_border),
+                         to_eur(row.insurance), none, after},
+                        term, carriage_after_border_in_price(term, row.named_place_beyond_border),
+                        policy.customs_value);
       q.net_mass.reset();
       q.measures.clear();
       if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);

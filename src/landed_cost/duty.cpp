@@ -98,8 +98,9 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     total += part;
     if (out != nullptr) {
       out->push_back(make_finding("landed.duty.ad_valorem", severity::info,
-                                  "ad valorem " + percent_text(*e.ad_valorem) + " x customs value " +
-                                      money_text(cv) + " = " + money_text(part)));
+                                  "ad valorem " + percent_text(*e.ad_valorem) +
+                                      " x customs value " + money_text(cv) + " = " +
+                                      money_text(part)));
     }
   }
   if (e.specific) total += specific_amount(*e.specific, q, cv, convert, "specific duty", out);
@@ -107,9 +108,9 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     const money floor_amount = specific_amount(*e.minimum, q, cv, convert, "minimum (MIN)", out);
     if (total < floor_amount) {
       if (out != nullptr) {
-        out->push_back(
-            make_finding("landed.duty.minimum", severity::info,
-                         "the minimum applies: " + money_text(total) + " is below " + money_text(floor_amount)));
+        out->push_back(make_finding(
+            "landed.duty.minimum", severity::info,
+            "the minimum applies: " + money_text(total) + " is below " + money_text(floor_amount)));
       }
       total = floor_amount;
     }
@@ -118,9 +119,9 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     const money cap = specific_amount(*e.maximum, q, cv, convert, "maximum (MAX)", out);
     if (total > cap) {
       if (out != nullptr) {
-        out->push_back(
-            make_finding("landed.duty.maximum", severity::info,
-                         "the maximum applies: " + money_text(total) + " is above " + money_text(cap)));
+        out->push_back(make_finding(
+            "landed.duty.maximum", severity::info,
+            "the maximum applies: " + money_text(total) + " is above " + money_text(cap)));
       }
       total = cap;
     }

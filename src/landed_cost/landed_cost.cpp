@@ -169,20 +169,19 @@ currency_code declaration_currency(const landed_cost_input& in, const reference_
   }
   if (in.declaration_currency) return *in.declaration_currency;
   if (data.countries().is_member("euro_area", in.destination, in.as_of)) return eur;
-  detail::throw_error(errc::missing_input, in.destination.to_string() +
-                                               " is outside the euro area on " +
-                                               format_date(in.as_of) +
-                                               ": give the declaration currency");
+  detail::throw_error(errc::missing_input,
+                      in.destination.to_string() + " is outside the euro area on " +
+                          format_date(in.as_of) + ": give the declaration currency");
 }
 
 finding rounding_finding(const rounding_policy_record& policy) {
-  return make_finding(
-      "landed.rounding", severity::info,
-      "rounding policy " + policy.name + " (" + policy.destination + "): conversion " +
-          policy.conversion.to_string() + "; customs value " + policy.customs_value.to_string() +
-          "; duty " + policy.duty.to_string() + "; VAT " + policy.vat.to_string() +
-          "; unit costs " + policy.unit_cost.to_string(),
-      policy.source.to_string());
+  return make_finding("landed.rounding", severity::info,
+                      "rounding policy " + policy.name + " (" + policy.destination +
+                          "): conversion " + policy.conversion.to_string() + "; customs value " +
+                          policy.customs_value.to_string() + "; duty " + policy.duty.to_string() +
+                          "; VAT " + policy.vat.to_string() + "; unit costs " +
+                          policy.unit_cost.to_string(),
+                      policy.source.to_string());
 }
 
 /// What the Incoterms rule puts in the price, and the warnings it calls for.
@@ -195,8 +194,7 @@ void note_incoterm(const landed_cost_input& in, const incoterm_record& term, boo
                                                             : "is paid by the buyer") +
           ", insurance " +
           (term.insurance == cost_bearer::in_price ? "is in the price" : "is the buyer's") +
-          ", carriage after the border " +
-          (after_in_price ? "is in the price" : "is the buyer's") +
+          ", carriage after the border " + (after_in_price ? "is in the price" : "is the buyer's") +
           (term.import_duties_and_taxes == cost_bearer::in_price
                ? ", import duties and taxes are in the price"
                : ""),
@@ -262,8 +260,10 @@ shipment_shares share_costs(const landed_cost_input& in, const std::vector<decim
     if (!cost) return std::vector<money>(n, zero(d));
     return spread(conv(*cost), weights, scale);
   };
-  shipment_shares s{share(in.costs.freight_to_border), share(in.costs.insurance),
-                    share(in.costs.freight_after_border), share(in.costs.other_to_destination),
+  shipment_shares s{share(in.costs.freight_to_border),
+                    share(in.costs.insurance),
+                    share(in.costs.freight_after_border),
+                    share(in.costs.other_to_destination),
                     {}};
   for (const auto& c : in.charges) s.charges.push_back(spread(conv(c.amount), weights, scale));
   if (n > 1 && (in.costs.freight_to_border || in.costs.insurance || in.costs.freight_after_border ||
@@ -307,10 +307,9 @@ relief_choice choose_relief(const landed_cost_input& in, const reference_data& d
       severity::info,
       "intrinsic value of the consignment " + money_text(intrinsic) + " does not exceed " +
           money_text(rec->threshold) +
-          (c.exemption != nullptr
-               ? ": no customs duty (import VAT is still due)"
-               : ": a flat duty of " + money_text(*rec->flat_duty) +
-                     " per distinct tariff subheading replaces the tariff duty"),
+          (c.exemption != nullptr ? ": no customs duty (import VAT is still due)"
+                                  : ": a flat duty of " + money_text(*rec->flat_duty) +
+                                        " per distinct tariff subheading replaces the tariff duty"),
       rec->source.to_string()));
   return c;
 }
@@ -328,14 +327,14 @@ void line_customs_value(const context& cx, const landed_cost_line& l, const ship
   r.additions = zero(cx.currency);
   for (const auto& a : l.additions) r.additions += cx.conv(a.amount);
   std::string build;
-  r.customs_value = customs_value({r.invoice_value, r.freight_to_border, r.insurance, r.additions,
-                                   r.freight_after_border},
-                                  cx.term, cx.after_in_price, cx.policy.customs_value, &build);
-  r.findings.push_back(make_finding(
-      "landed.customs_value", severity::info,
-      "customs value " + money_text(r.customs_value) + " = " + build,
-      std::string(ucc) + ", Art. 70, 71(1)(e) and 72(a); " + cx.term.source.dataset + " " +
-          std::string(to_string(cx.in.terms))));
+  r.customs_value = customs_value(
+      {r.invoice_value, r.freight_to_border, r.insurance, r.additions, r.freight_after_border},
+      cx.term, cx.after_in_price, cx.policy.customs_value, &build);
+  r.findings.push_back(make_finding("landed.customs_value", severity::info,
+                                    "customs value " + money_text(r.customs_value) + " = " + build,
+                                    std::string(ucc) + ", Art. 70, 71(1)(e) and 72(a); " +
+                                        cx.term.source.dataset + " " +
+                                        std::string(to_string(cx.in.terms))));
 }
 
 /// The third-country duty and, when the line claims one, the preferential duty (unrounded).
@@ -369,16 +368,16 @@ void line_tariff_duty(const context& cx, const landed_cost_line& l, const tariff
   duty.ad_valorem_rate = l.preferential->expression.ad_valorem;
   r.findings.push_back(make_finding("landed.duty.third_country", severity::info,
                                     third_text + " (for comparison)", tariff.source.to_string()));
-  r.findings.push_back(make_finding(
-      "landed.duty.preferential", severity::info,
-      duty.measure + " duty \"" + duty.text + "\": " + money_text(duty.amount),
-      l.preferential->reference));
+  r.findings.push_back(
+      make_finding("landed.duty.preferential", severity::info,
+                   duty.measure + " duty \"" + duty.text + "\": " + money_text(duty.amount),
+                   l.preferential->reference));
   for (auto& f : pref_steps) r.findings.push_back(std::move(f));
 }
 
 /// The line's duty: the tariff's (or the preference's), unless a low-value relief replaces it.
-void duty_of_line(const context& cx, const landed_cost_line& l, std::set<std::string>& flat_subheadings,
-               landed_cost_line_result& r) {
+void duty_of_line(const context& cx, const landed_cost_line& l,
+                  std::set<std::string>& flat_subheadings, landed_cost_line_result& r) {
   const auto* exemption = cx.relief.exemption;
   const auto* flat = cx.relief.flat;
   const bool relieved = exemption != nullptr && !exemption->excludes(l.cn);
@@ -395,8 +394,8 @@ void duty_of_line(const context& cx, const landed_cost_line& l, std::set<std::st
             " in the reference data; not needed, the low-value rule replaces the tariff"));
   } else {
     detail::throw_error(errc::no_valid_record,
-                        "no single third-country duty for CN " + l.cn.to_string() +
-                            " valid on " + format_date(cx.in.as_of) +
+                        "no single third-country duty for CN " + l.cn.to_string() + " valid on " +
+                            format_date(cx.in.as_of) +
                             " in the reference data (code not covered, or its sub-codes have "
                             "different duties: give the 10-digit code)");
   }
@@ -444,7 +443,8 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
         c.reference.empty() ? std::string(vat_directive) + ", Art. 86(1)(a)" : c.reference));
   };
   for (const auto& c : l.charges) add_charge(c, cx.conv(c.amount));
-  for (std::size_t k = 0; k < cx.in.charges.size(); ++k) add_charge(cx.in.charges[k], sh.charges[k][i]);
+  for (std::size_t k = 0; k < cx.in.charges.size(); ++k)
+    add_charge(cx.in.charges[k], sh.charges[k][i]);
 }
 
 /// The line's import VAT on its base (Art. 85-86 VAT Directive), rounded per line when the
@@ -461,12 +461,12 @@ void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
                         &build);
   const money unrounded = r.vat_base * vat.rate;
   r.vat = cx.policy.vat.level == "line" ? round_by(unrounded, cx.policy.vat) : unrounded;
-  r.findings.push_back(make_finding(
-      "landed.vat", severity::info,
-      "import VAT " + percent_text(vat.rate) + " (" + l.vat_category + ", " +
-          cx.in.destination.to_string() + ") x base " + money_text(r.vat_base) + " = " +
-          money_text(unrounded) + "; base = " + build,
-      std::string(vat_directive) + ", Art. 85-86; " + vat.source.to_string()));
+  r.findings.push_back(
+      make_finding("landed.vat", severity::info,
+                   "import VAT " + percent_text(vat.rate) + " (" + l.vat_category + ", " +
+                       cx.in.destination.to_string() + ") x base " + money_text(r.vat_base) +
+                       " = " + money_text(unrounded) + "; base = " + build,
+                   std::string(vat_directive) + ", Art. 85-86; " + vat.source.to_string()));
 }
 
 /// The line's landed cost and its costs per unit and per kg.
@@ -486,8 +486,8 @@ void line_total(const rounding_policy_record& policy, const landed_cost_line& l,
         divide(r.landed_cost, l.quantity->value, policy.unit_cost.scale, policy.unit_cost.mode);
   }
   if (l.net_mass && !l.net_mass->value().is_zero()) {
-    r.landed_cost_per_kg = divide(r.landed_cost, l.net_mass->in_base(), policy.unit_cost.scale,
-                                  policy.unit_cost.mode);
+    r.landed_cost_per_kg =
+        divide(r.landed_cost, l.net_mass->in_base(), policy.unit_cost.scale, policy.unit_cost.mode);
   }
 }
 
@@ -541,9 +541,15 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   const bool after_in_price = carriage_after_border_in_price(term, in.named_place_beyond_border);
   note_incoterm(in, term, after_in_price, res.findings);
   converter conv(in, data, res.currency, policy.conversion, &res.findings);
-  const auto shares = share_costs(in, allocation_weights(in), res.currency,
-                                  policy.conversion.scale, conv, res.findings);
-  const context cx{in,   data, policy, term, after_in_price, res.currency, conv,
+  const auto shares = share_costs(in, allocation_weights(in), res.currency, policy.conversion.scale,
+                                  conv, res.findings);
+  const context cx{in,
+                   data,
+                   policy,
+                   term,
+                   after_in_price,
+                   res.currency,
+                   conv,
                    choose_relief(in, data, conv, res.findings)};
 
   const std::size_t n = in.lines.size();
@@ -563,7 +569,8 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   }
   if (policy.duty.level == "declaration") {
     round_declaration(st, policy.duty, [](auto& r) -> money& { return r.duty.amount; });
-    round_declaration(st, policy.duty, [](auto& r) -> money& { return r.duty.third_country_amount; });
+    round_declaration(st, policy.duty,
+                      [](auto& r) -> money& { return r.duty.third_country_amount; });
   }
   for (std::size_t i = 0; i < n; ++i) {  // charges and VAT
     auto& s = st[i];

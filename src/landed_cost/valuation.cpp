@@ -23,7 +23,8 @@ money customs_value(const customs_value_costs& c, const incoterm_record& term,
     cv += part;
     if (explain != nullptr) *explain += std::string(" + ") + what + " " + money_text(part);
   };
-  if (term.carriage_to_border == cost_bearer::buyer) add(c.freight_to_border, "carriage to the EU border");
+  if (term.carriage_to_border == cost_bearer::buyer)
+    add(c.freight_to_border, "carriage to the EU border");
   if (term.insurance == cost_bearer::buyer) add(c.insurance, "insurance");
   add(c.additions, "Art. 71(1)(a)-(d) additions");
   if (after_border_in_price && !c.freight_after_border.amount().is_zero()) {

@@ -122,7 +122,7 @@ def test_check_lines_on_a_dataframe():
         }
     )
     out = fairport.check_lines(df)
-    assert list(out.columns)[:4] == ["customs_value", "duty", "vat", "landed_cost"]
+    assert list(out.columns)[:5] == ["customs_value", "duty", "third_country_duty", "vat", "landed_cost"]
     assert out["customs_value"][0] == Decimal("1000.00")
     # Pakistan is a GSP+ beneficiary (Regulation (EU) No 978/2012, Annex III): handbags of
     # 4202 21 enter free instead of 3 %; VAT 22 % in Italy on 1000.00 = 220.00.

@@ -109,6 +109,7 @@ def test_meta_is_empty_and_all_object():
     assert list(meta.columns) == [
         "customs_value",
         "duty",
+        "third_country_duty",
         "vat",
         "landed_cost",
         "regime",

@@ -56,11 +56,12 @@ money customs_value(const customs_value_costs& costs, const incoterm_record& ter
 /// A line's amounts that make its import-VAT base, all in the declaration currency.
 struct vat_base_parts {
   money customs_value;
-  money duty;                     ///< the duty due (after preference or relief)
-  money excise_in_base;           ///< excise due by reason of import (Art. 86(1)(a))
-  money charges_in_base;          ///< other charges due by reason of import (Art. 86(1)(a))
-  money carriage_to_destination;  ///< carriage after the border, to the first destination (86(1)(b))
-  money other_to_destination;     ///< other incidental expenses to that place (Art. 86(1)(b))
+  money duty;             ///< the duty due (after preference or relief)
+  money excise_in_base;   ///< excise due by reason of import (Art. 86(1)(a))
+  money charges_in_base;  ///< other charges due by reason of import (Art. 86(1)(a))
+  money
+      carriage_to_destination;  ///< carriage after the border, to the first destination (86(1)(b))
+  money other_to_destination;   ///< other incidental expenses to that place (Art. 86(1)(b))
 };
 
 /// The import-VAT base of one line (unrounded: the sum of its parts); `explain`, when given,

@@ -1,0 +1,67 @@
+#pragma once
+/// @file check/lines.hpp
+/// The lines form: many independent lines (one good, one destination, one date each), their
+/// landed cost and the GSP arrangement each may claim. The one pipeline behind
+/// `fairport check --lines` and Python's `check_lines`: the faces read their rows (CSV, columns)
+/// and write the results; the rules run here, so the two cannot differ.
+///
+/// Synopsis
+/// @code
+/// const std::array<std::string_view, 8>& line_result_columns();   // the output columns
+/// class lines_checker {
+///   explicit lines_checker(const reference_data&);               // the GSP engine, built once
+///   void check(landed_cost_row* rows, const std::optional<country_code>* exporters,
+///              std::size_t n, landed_cost_row_result* out, preference_regime* regimes,
+///              const std::vector<fx_rate>& exchange_rates);
+/// };
+/// @endcode
+///
+/// Per row: the GSP arrangement of (exporter, CN code, destination, date), when the row names
+/// an exporter (the origin is not checked in this form: the preference stays conditional on it,
+/// as the Python docs and the CLI help say), looked up once per distinct key; then
+/// landed_cost_batch() on the runs of rows that could be read.
+
+#include <array>
+#include <cstddef>
+#include <memory>
+#include <optional>
+#include <string_view>
+#include <vector>
+
+#include "fairport/config.hpp"
+#include "fairport/country.hpp"
+#include "fairport/data/reference_data.hpp"
+#include "fairport/gsp/preference.hpp"
+#include "fairport/landed_cost/landed_cost.hpp"
+#include "fairport/rate.hpp"
+
+FAIRPORT_BEGIN_NAMESPACE
+
+/// The result columns of the lines form, in the order both faces write them: customs_value,
+/// duty, third_country_duty, vat, landed_cost, regime, error_code, error_message.
+const std::array<std::string_view, 8>& line_result_columns() noexcept;
+
+/// The lines pipeline, prepared for one reference data (not thread-safe: it caches the
+/// preferences it has looked up; use one per thread).
+class lines_checker {
+ public:
+  explicit lines_checker(const reference_data& data);
+  ~lines_checker();
+  lines_checker(lines_checker&&) noexcept;
+  lines_checker& operator=(lines_checker&&) noexcept;
+
+  /// Checks rows [0, n) into out[0, n) and regimes[0, n) (parallel arrays, so a face's own
+  /// buffers go through without copies). `exporters` may be null (no row names one); each row's
+  /// `preferential` is set here. A row the face could not read is marked by the face before the
+  /// call (out[i].code non-zero, with its message) and is left as it is; every other row gets
+  /// its figures or its own error. A failed row's regime is none.
+  void check(landed_cost_row* rows, const std::optional<country_code>* exporters, std::size_t n,
+             landed_cost_row_result* out, preference_regime* regimes,
+             const std::vector<fx_rate>& exchange_rates);
+
+ private:
+  struct impl;
+  std::unique_ptr<impl> impl_;
+};
+
+FAIRPORT_END_NAMESPACE

@@ -1,0 +1,127 @@
+// The lines form: the GSP arrangement of each row (once per distinct key), then the landed-cost
+// batch over the runs of rows that could be read.
+#include "fairport/check/lines.hpp"
+
+#include <cstdint>
+#include <cstring>
+#include <functional>
+#include <string>
+#include <type_traits>
+#include <unordered_map>
+
+FAIRPORT_BEGIN_NAMESPACE
+
+namespace {
+
+/// The GSP preference by (exporter, CN code, destination, date): few distinct keys per batch.
+struct gsp_key {
+  char exporter[2];
+  char destination[2];
+  std::int32_t days;
+  char cn[10];
+  std::uint8_t cn_length;
+  char unused[1];  // zero: no padding bytes, so the key compares and hashes bytewise
+  bool operator==(const gsp_key& o) const noexcept {
+    return std::memcmp(this, &o, sizeof *this) == 0;
+  }
+};
+static_assert(std::has_unique_object_representations_v<gsp_key>, "gsp_key is compared bytewise");
+
+struct gsp_key_hash {
+  std::size_t operator()(const gsp_key& k) const noexcept {
+    return std::hash<std::string_view>{}(
+        std::string_view(reinterpret_cast<const char*>(&k), sizeof k));
+  }
+};
+
+gsp_key key_of(country_code exporter, const landed_cost_row& row) {
+  gsp_key k{};
+  std::memcpy(k.exporter, exporter.view().data(), 2);
+  std::memcpy(k.destination, row.destination.view().data(), 2);
+  k.days = static_cast<std::int32_t>(date::sys_days(row.as_of).time_since_epoch().count());
+  const auto digits = row.cn.digits();
+  std::memcpy(k.cn, digits.data(), digits.size());
+  k.cn_length = static_cast<std::uint8_t>(digits.size());
+  return k;
+}
+
+struct gsp_answer {
+  const duty_expression* preferential = nullptr;
+  preference_regime regime = preference_regime::none;
+  int code = 0;
+  std::string message;
+};
+
+}  // namespace
+
+const std::array<std::string_view, 8>& line_result_columns() noexcept {
+  static constexpr std::array<std::string_view, 8> columns = {
+      "customs_value", "duty",   "third_country_duty", "vat",
+      "landed_cost",   "regime", "error_code",         "error_message"};
+  return columns;
+}
+
+struct lines_checker::impl {
+  const reference_data& data;
+  gsp_preference_engine gsp;
+  std::unordered_map<gsp_key, gsp_answer, gsp_key_hash> answers;
+
+  explicit impl(const reference_data& d) : data(d), gsp(d) {}
+
+  const gsp_answer& preference(country_code exporter, const landed_cost_row& row) {
+    const gsp_key k = key_of(exporter, row);
+    auto it = answers.find(k);
+    if (it != answers.end()) return it->second;
+    gsp_answer a;
+    try {
+      const auto o = gsp.evaluate(preference_query(exporter, row.cn, row.destination, row.as_of));
+      if (o.eligible() && o.preferential != nullptr) {
+        a.preferential = o.preferential;
+        a.regime = o.applied;
+      }
+    } catch (const error& e) {
+      a.code = static_cast<int>(e.code());
+      a.message = e.what();
+    }
+    return answers.emplace(k, std::move(a)).first->second;
+  }
+};
+
+lines_checker::lines_checker(const reference_data& data) : impl_(std::make_unique<impl>(data)) {}
+lines_checker::~lines_checker() = default;
+lines_checker::lines_checker(lines_checker&&) noexcept = default;
+lines_checker& lines_checker::operator=(lines_checker&&) noexcept = default;
+
+void lines_checker::check(landed_cost_row* rows, const std::optional<country_code>* exporters,
+                          std::size_t n, landed_cost_row_result* out, preference_regime* regimes,
+                          const std::vector<fx_rate>& exchange_rates) {
+  for (std::size_t i = 0; i < n; ++i) {
+    regimes[i] = preference_regime::none;
+    rows[i].preferential = nullptr;
+    if (out[i].code != 0 || exporters == nullptr || !exporters[i]) continue;
+    const gsp_answer& a = impl_->preference(*exporters[i], rows[i]);
+    if (a.code != 0) {
+      out[i].code = a.code;
+      out[i].message = a.message;
+      continue;
+    }
+    rows[i].preferential = a.preferential;
+    regimes[i] = a.regime;
+  }
+  // The batch over each run of readable rows (it looks each distinct key up once per run).
+  for (std::size_t i = 0; i < n;) {
+    if (out[i].code != 0) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < n && out[j].code == 0) ++j;
+    landed_cost_batch(rows + i, j - i, impl_->data, out + i, exchange_rates);
+    for (std::size_t k = i; k < j; ++k) {
+      if (out[k].code != 0) regimes[k] = preference_regime::none;
+    }
+    i = j;
+  }
+}
+
+FAIRPORT_END_NAMESPACE
