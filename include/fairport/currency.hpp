@@ -51,43 +51,25 @@ class currency_code : public detail::alpha_code<3, currency_code> {
 /// One currency during one period.
 struct currency_info {
   currency_code code;
-  int minor_units = 2;     ///< digits after the decimal point (ISO 4217 "minor unit")
-  std::string name;        ///< "Euro"
-  std::string numeric;     ///< "978"
+  int minor_units = 2;  ///< digits after the decimal point (ISO 4217 "minor unit")
+  std::string name;     ///< "Euro"
+  std::string numeric;  ///< "978"
   validity_interval validity{date::year_month_day{date::year{1900}, date::January, date::day{1}}};
-  std::string reference;   ///< the ISO 4217 edition or amendment
+  std::string reference;  ///< the ISO 4217 edition or amendment
 };
 
 /// Currencies by code and date. Immutable once built; safe to share.
 class currency_table {
  public:
   /// Adds a currency period. @throws data_error [fairport.data.302] on an overlap.
-  void add(currency_info info) {
-    const auto code = info.code;
-    const auto validity = info.validity;
-    series_[code].insert(validity, std::move(info));
-  }
+  void add(currency_info info);
   /// The currency valid on `as_of`, or nullptr.
-  const currency_info* find(currency_code code, const date::year_month_day& as_of) const noexcept {
-    auto it = series_.find(code);
-    return it == series_.end() ? nullptr : it->second.try_at(as_of);
-  }
+  const currency_info* find(currency_code code, const date::year_month_day& as_of) const noexcept;
   /// @throws input_error [fairport.input.102] for an unknown code;
   ///         no_valid_record [fairport.data.301] if the code is not valid on `as_of`.
-  const currency_info& at(currency_code code, const date::year_month_day& as_of) const {
-    auto it = series_.find(code);
-    if (it == series_.end()) {
-      detail::throw_error(errc::invalid_currency_code,
-                          "unknown currency " + code.to_string() + " (not in the currency table)");
-    }
-    if (const auto* c = it->second.try_at(as_of)) return *c;
-    detail::throw_error(errc::no_valid_record, "currency " + code.to_string() +
-                                                   " is not valid on " + format_date(as_of));
-  }
+  const currency_info& at(currency_code code, const date::year_month_day& as_of) const;
   /// Minor units of `code` on `as_of`. @throws as at()
-  int minor_units(currency_code code, const date::year_month_day& as_of) const {
-    return at(code, as_of).minor_units;
-  }
+  int minor_units(currency_code code, const date::year_month_day& as_of) const;
   /// True if the code appears at all, whatever the date.
   bool contains(currency_code code) const noexcept { return series_.count(code) != 0; }
   std::size_t size() const noexcept { return series_.size(); }

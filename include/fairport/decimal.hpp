@@ -62,7 +62,6 @@
 
 #include <cstdint>
 #include <cstring>
-#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>

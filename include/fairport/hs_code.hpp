@@ -22,7 +22,6 @@
 
 #include <array>
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>

@@ -174,8 +174,7 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       q.measures.clear();
       if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);
       if (row.quantity) q.measures.push_back(measure{*row.quantity, piece});
-      const duty_currency_converter dconv =
-          batch_duty_converter{&data, &row.as_of, &policy.conversion, &exchange_rates};
+      const batch_duty_converter dconv{&data, &row.as_of, &policy.conversion, &exchange_rates};
       const money third = round_by(evaluate_duty(l.tariff->duty, cv, q, dconv), policy.duty);
       const money duty = row.preferential != nullptr
                              ? round_by(evaluate_duty(*row.preferential, cv, q, dconv), policy.duty)

@@ -344,7 +344,7 @@ void line_tariff_duty(const context& cx, const landed_cost_line& l, const tariff
   q.net_mass = l.net_mass;
   if (l.quantity) q.measures.push_back(*l.quantity);
   for (const auto& m : l.supplementary) q.measures.push_back(m);
-  const duty_currency_converter dconv = [&](const money& m) { return cx.conv(m); };
+  const auto dconv = [&](const money& m) { return cx.conv(m); };
   auto& duty = r.duty;
   duty.tariff_source = tariff.source;
   findings third_steps;

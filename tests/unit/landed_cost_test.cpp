@@ -245,7 +245,7 @@ TEST(LandedCost, CompoundDutyWithMinimum) {
   e.text = "10 % + 2 EUR/100 kg MIN 5 EUR/100 kg";
   duty_quantities q;
   q.net_mass = kilograms(d("1000"));
-  const duty_currency_converter same = [](const money& m) { return m; };
+  const auto same = [](const money& m) { return m; };
   findings fs;
   EXPECT_EQ(evaluate_duty(e, eur("300"), q, same, &fs), eur("50"));
   EXPECT_FALSE(has_finding(fs, "landed.duty.minimum"));

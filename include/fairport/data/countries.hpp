@@ -5,15 +5,16 @@
 ///
 /// Synopsis
 /// @code
-/// struct country_info { country_code code; std::string name, alpha3, numeric; provenance source; };
-/// struct group_membership { std::string group; country_code country; provenance source; };
+/// struct country_info { country_code code; std::string name, alpha3, numeric; provenance source;
+/// }; struct group_membership { std::string group; country_code country; provenance source; };
 /// class country_table {
 ///   const country_info& at(country_code) const;                 // throws [fairport.input.103]
 ///   const country_info* find(country_code) const noexcept;
 ///   const group_membership* membership(std::string_view group, country_code,
 ///                                      date::year_month_day as_of) const noexcept;
-///   bool is_member(std::string_view group, country_code, date::year_month_day as_of) const noexcept;
-///   std::vector<country_code> members(std::string_view group, date::year_month_day as_of) const;
+///   bool is_member(std::string_view group, country_code, date::year_month_day as_of) const
+///   noexcept; std::vector<country_code> members(std::string_view group, date::year_month_day
+///   as_of) const;
 /// };
 /// inline constexpr std::string_view eu_group = "eu", ldc_group = "un_ldc";
 /// @endcode
@@ -49,9 +50,9 @@ struct country_info {
 
 /// A country's membership of a group during one period.
 struct group_membership {
-  std::string group;    ///< "eu", "un_ldc"
+  std::string group;  ///< "eu", "un_ldc"
   country_code country;
-  provenance source;    ///< the dataset record, with its validity and legal reference
+  provenance source;  ///< the dataset record, with its validity and legal reference
 };
 
 /// Countries and their dated group memberships. Immutable once built; safe to share.
@@ -60,54 +61,28 @@ class country_table {
   country_table() = default;
 
   /// Adds a country. @throws data_error [fairport.data.304] if the code is already present.
-  void add_country(country_info info) {
-    const auto code = info.code;
-    if (!countries_.emplace(code, std::move(info)).second) {
-      detail::throw_error(errc::duplicate_key, "country " + code.to_string() + " listed twice");
-    }
-  }
+  void add_country(country_info info);
 
   /// Adds a membership period. @throws data_error [fairport.data.302] on an overlap.
-  void add_membership(const validity_interval& validity, group_membership m) {
-    auto key = std::make_pair(m.group, m.country);
-    groups_.insert(key, validity, std::move(m));
-  }
+  void add_membership(const validity_interval& validity, group_membership m);
 
   /// The country. @throws input_error [fairport.input.103] when unknown.
-  const country_info& at(country_code code) const {
-    if (const auto* c = find(code)) return *c;
-    detail::throw_error(errc::invalid_country_code,
-                        "unknown country code " + code.to_string() + " (not in ISO 3166-1 data)");
-  }
+  const country_info& at(country_code code) const;
 
   /// The country, or nullptr.
-  const country_info* find(country_code code) const noexcept {
-    auto it = countries_.find(code);
-    return it == countries_.end() ? nullptr : &it->second;
-  }
+  const country_info* find(country_code code) const noexcept;
 
   /// The membership record valid on `as_of`, or nullptr when the country is not a member then.
   const group_membership* membership(std::string_view group, country_code country,
-                                     const date::year_month_day& as_of) const noexcept {
-    return groups_.try_at(std::make_pair(std::string(group), country), as_of);
-  }
+                                     const date::year_month_day& as_of) const noexcept;
 
   /// True when `country` belongs to `group` on `as_of`.
   bool is_member(std::string_view group, country_code country,
-                 const date::year_month_day& as_of) const noexcept {
-    return membership(group, country, as_of) != nullptr;
-  }
+                 const date::year_month_day& as_of) const noexcept;
 
   /// The members of `group` on `as_of`, in code order.
-  std::vector<country_code> members(std::string_view group, const date::year_month_day& as_of) const {
-    std::vector<country_code> out;
-    for (const auto& kv : groups_.series()) {
-      if (kv.first.first == group && kv.second.try_at(as_of) != nullptr) {
-        out.push_back(kv.first.second);
-      }
-    }
-    return out;
-  }
+  std::vector<country_code> members(std::string_view group,
+                                    const date::year_month_day& as_of) const;
 
   /// Every country, in code order.
   const std::map<country_code, country_info>& countries() const noexcept { return countries_; }

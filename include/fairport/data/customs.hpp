@@ -139,17 +139,10 @@ struct incoterm_record {
 /// The Incoterms rules by date. Immutable once built; safe to share.
 class incoterm_table : public detail::dated_table<incoterm, incoterm_record> {
  public:
-  void add(const validity_interval& validity, incoterm_record r) {
-    const auto key = r.rule;
-    insert(key, validity, std::move(r));
-  }
-  const incoterm_record* try_at(incoterm rule, const date::year_month_day& as_of) const noexcept {
-    return find(rule, as_of);
-  }
+  void add(const validity_interval& validity, incoterm_record r);
+  const incoterm_record* try_at(incoterm rule, const date::year_month_day& as_of) const noexcept;
   /// @throws no_valid_record [fairport.data.301]
-  const incoterm_record& at(incoterm rule, const date::year_month_day& as_of) const {
-    return require(rule, as_of, "Incoterms rule " + std::string(to_string(rule)));
-  }
+  const incoterm_record& at(incoterm rule, const date::year_month_day& as_of) const;
 };
 
 /// A relief for consignments of low value (duty or VAT), with its threshold and exclusions.
@@ -166,32 +159,18 @@ struct low_value_relief_record {
   provenance source;
 
   /// True when the record applies to a consignment declared (or not) under the IOSS.
-  bool applies_to_ioss(bool ioss) const noexcept {
-    return condition == "any" || (ioss ? condition == "ioss" : condition == "not_ioss");
-  }
+  bool applies_to_ioss(bool ioss) const noexcept;
 
   /// True when `code` starts with one of the excluded prefixes.
-  bool excludes(const tariff_code& code) const noexcept {
-    const auto d = code.digits();
-    for (const auto& p : excluded_cn) {
-      if (d.size() >= p.size() && d.compare(0, p.size(), p) == 0) return true;
-      if (d.size() < p.size() && p.compare(0, d.size(), d) == 0) return true;  // "22" vs "2203"
-    }
-    return false;
-  }
+  bool excludes(const tariff_code& code) const noexcept;
 };
 
 /// Low-value reliefs by id and date. A relief with no record on a date does not apply then.
 class low_value_relief_table : public detail::dated_table<std::string, low_value_relief_record> {
  public:
-  void add(const validity_interval& validity, low_value_relief_record r) {
-    auto key = r.id;
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, low_value_relief_record r);
   const low_value_relief_record* try_at(std::string_view id,
-                                        const date::year_month_day& as_of) const noexcept {
-    return find(std::string(id), as_of);
-  }
+                                        const date::year_month_day& as_of) const noexcept;
 };
 
 /// How one kind of amount is rounded: to `scale` places with `mode`, per line or once per
@@ -201,10 +180,7 @@ struct rounding_rule {
   rounding_mode mode = rounding_mode::half_up;
   std::string level = "line";  ///< "line" or "declaration"
 
-  std::string to_string() const {
-    return std::to_string(scale) + " places, " + std::string(fairport::to_string(mode)) + ", per " +
-           level;
-  }
+  std::string to_string() const;
 };
 
 /// The rounding policy of import declarations in one destination.
@@ -222,16 +198,10 @@ struct rounding_policy_record {
 /// Rounding policies by destination and date. Immutable once built; safe to share.
 class rounding_policy_table : public detail::dated_table<std::string, rounding_policy_record> {
  public:
-  void add(const validity_interval& validity, rounding_policy_record r) {
-    auto key = r.destination;
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, rounding_policy_record r);
   /// The destination's own policy, else the "EU" one. @throws no_valid_record [fairport.data.301]
   const rounding_policy_record& for_destination(country_code destination,
-                                                const date::year_month_day& as_of) const {
-    if (const auto* r = find(destination.to_string(), as_of)) return *r;
-    return require("EU", as_of, "rounding policy for " + destination.to_string() + " or the EU");
-  }
+                                                const date::year_month_day& as_of) const;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -12,10 +12,12 @@
 ///   std::optional<decimal> minimum_price;             // none when only a premium is set
 ///   decimal premium; std::optional<decimal> organic_differential; provenance source;
 /// };
-/// class fairtrade_price_table { const fairtrade_price_record& at(const fairtrade_price_key&, as_of) const; ... };
-/// struct wage_key { country_code country; std::string region, kind; };  // kind: living_wage, minimum_wage, living_income
-/// struct wage_record { wage_key key; decimal amount; currency_code currency; std::string per;
-///                      std::string household; std::optional<decimal> hours_per_month; provenance source; };
+/// class fairtrade_price_table { const fairtrade_price_record& at(const fairtrade_price_key&,
+/// as_of) const; ... }; struct wage_key { country_code country; std::string region, kind; };  //
+/// kind: living_wage, minimum_wage, living_income struct wage_record { wage_key key; decimal
+/// amount; currency_code currency; std::string per;
+///                      std::string household; std::optional<decimal> hours_per_month; provenance
+///                      source; };
 /// class wage_table { const wage_record& at(const wage_key&, as_of) const; ... };
 /// @endcode
 
@@ -42,10 +44,7 @@ struct fairtrade_price_key {
   std::string certification;  ///< "fairtrade"
   std::string quality;        ///< "standard" or the grade the standard names
 
-  friend bool operator<(const fairtrade_price_key& a, const fairtrade_price_key& b) {
-    return std::tie(a.product, a.region, a.certification, a.quality) <
-           std::tie(b.product, b.region, b.certification, b.quality);
-  }
+  friend bool operator<(const fairtrade_price_key& a, const fairtrade_price_key& b) noexcept;
   std::string to_string() const {
     return product + "/" + region + "/" + certification + "/" + quality;
   }
@@ -54,8 +53,8 @@ struct fairtrade_price_key {
 /// A Fairtrade Minimum Price and Premium valid during one period.
 struct fairtrade_price_record {
   fairtrade_price_key key;
-  std::string basis;                            ///< price basis: "FOB", "FCA", "EXW", ...
-  std::string unit;                             ///< "lb", "kg", "tonne", "quintal46kg"
+  std::string basis;  ///< price basis: "FOB", "FCA", "EXW", ...
+  std::string unit;   ///< "lb", "kg", "tonne", "quintal46kg"
   currency_code currency;
   std::optional<decimal> minimum_price;         ///< per unit; none when only a premium is set
   decimal premium;                              ///< per unit
@@ -68,19 +67,12 @@ class fairtrade_price_table
     : public detail::dated_table<fairtrade_price_key, fairtrade_price_record> {
  public:
   /// @throws data_error [fairport.data.302] when the record overlaps another of its key.
-  void add(const validity_interval& validity, fairtrade_price_record r) {
-    auto key = r.key;
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, fairtrade_price_record r);
   const fairtrade_price_record* try_at(const fairtrade_price_key& key,
-                                       const date::year_month_day& as_of) const noexcept {
-    return find(key, as_of);
-  }
+                                       const date::year_month_day& as_of) const noexcept;
   /// @throws no_valid_record [fairport.data.301]
   const fairtrade_price_record& at(const fairtrade_price_key& key,
-                                   const date::year_month_day& as_of) const {
-    return require(key, as_of, "Fairtrade price for " + key.to_string());
-  }
+                                   const date::year_month_day& as_of) const;
 };
 
 /// Identifies one wage or income benchmark series.
@@ -89,9 +81,7 @@ struct wage_key {
   std::string region;  ///< "national", "rural", "urban", or a named region
   std::string kind;    ///< "living_wage", "minimum_wage", "living_income"
 
-  friend bool operator<(const wage_key& a, const wage_key& b) {
-    return std::tie(a.country, a.region, a.kind) < std::tie(b.country, b.region, b.kind);
-  }
+  friend bool operator<(const wage_key& a, const wage_key& b) noexcept;
   std::string to_string() const { return country.to_string() + "/" + region + "/" + kind; }
 };
 
@@ -100,9 +90,9 @@ struct wage_record {
   wage_key key;
   decimal amount;
   currency_code currency;
-  std::string per;                        ///< "hour", "month", "year"
-  std::string household;                  ///< who the benchmark is for (living income), or empty
-  std::optional<decimal> hours_per_month; ///< as the source states it, if it does
+  std::string per;                         ///< "hour", "month", "year"
+  std::string household;                   ///< who the benchmark is for (living income), or empty
+  std::optional<decimal> hours_per_month;  ///< as the source states it, if it does
   provenance source;
 };
 
@@ -110,17 +100,10 @@ struct wage_record {
 class wage_table : public detail::dated_table<wage_key, wage_record> {
  public:
   /// @throws data_error [fairport.data.302] when the record overlaps another of its key.
-  void add(const validity_interval& validity, wage_record r) {
-    auto key = r.key;
-    insert(key, validity, std::move(r));
-  }
-  const wage_record* try_at(const wage_key& key, const date::year_month_day& as_of) const noexcept {
-    return find(key, as_of);
-  }
+  void add(const validity_interval& validity, wage_record r);
+  const wage_record* try_at(const wage_key& key, const date::year_month_day& as_of) const noexcept;
   /// @throws no_valid_record [fairport.data.301]
-  const wage_record& at(const wage_key& key, const date::year_month_day& as_of) const {
-    return require(key, as_of, "wage benchmark " + key.to_string());
-  }
+  const wage_record& at(const wage_key& key, const date::year_month_day& as_of) const;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -8,17 +8,20 @@
 /// Synopsis
 /// @code
 /// enum class gsp_arrangement { gsp, gsp_plus, eba };   // Annex II, III, IV of Reg 978/2012
-/// struct gsp_beneficiary_record { country_code country; gsp_arrangement arrangement; std::string annex; provenance source; };
-/// class gsp_beneficiary_table {
-///   const gsp_beneficiary_record* find(country_code, gsp_arrangement, year_month_day as_of) const noexcept;
-///   std::vector<const gsp_beneficiary_record*> arrangements(country_code, year_month_day as_of) const;
+/// struct gsp_beneficiary_record { country_code country; gsp_arrangement arrangement; std::string
+/// annex; provenance source; }; class gsp_beneficiary_table {
+///   const gsp_beneficiary_record* find(country_code, gsp_arrangement, year_month_day as_of) const
+///   noexcept; std::vector<const gsp_beneficiary_record*> arrangements(country_code, year_month_day
+///   as_of) const;
 /// };
-/// struct gsp_graduation_record { country_code country; std::string section; std::vector<std::string> chapters; provenance source; };
-/// class gsp_graduation_table {
-///   const gsp_graduation_record* find(country_code, int chapter, year_month_day as_of) const noexcept;
+/// struct gsp_graduation_record { country_code country; std::string section;
+/// std::vector<std::string> chapters; provenance source; }; class gsp_graduation_table {
+///   const gsp_graduation_record* find(country_code, int chapter, year_month_day as_of) const
+///   noexcept;
 /// };
-/// struct threshold_record { std::string id; decimal amount; currency_code currency; provenance source; };
-/// class threshold_table { const threshold_record& at(std::string_view id, year_month_day as_of) const; };  // 301
+/// struct threshold_record { std::string id; decimal amount; currency_code currency; provenance
+/// source; }; class threshold_table { const threshold_record& at(std::string_view id,
+/// year_month_day as_of) const; };  // 301
 /// @endcode
 /// These are tables, not decisions: the GSP engine combines them with product coverage and
 /// origin into a verdict with findings.
@@ -43,16 +46,20 @@ FAIRPORT_BEGIN_NAMESPACE
 /// The three arrangements of Regulation (EU) No 978/2012 (Art. 1(2)).
 enum class gsp_arrangement {
   gsp,       ///< general arrangement (Annex II)
-  gsp_plus,  ///< special incentive arrangement for sustainable development and good governance (Annex III)
+  gsp_plus,  ///< special incentive arrangement for sustainable development and good governance
+             ///< (Annex III)
   eba,       ///< Everything But Arms, for least-developed countries (Annex IV)
 };
 
 /// "gsp", "gsp_plus", "eba".
 constexpr std::string_view to_string(gsp_arrangement a) noexcept {
   switch (a) {
-    case gsp_arrangement::gsp: return "gsp";
-    case gsp_arrangement::gsp_plus: return "gsp_plus";
-    case gsp_arrangement::eba: return "eba";
+    case gsp_arrangement::gsp:
+      return "gsp";
+    case gsp_arrangement::gsp_plus:
+      return "gsp_plus";
+    case gsp_arrangement::eba:
+      return "eba";
   }
   return "gsp";
 }
@@ -78,46 +85,22 @@ class gsp_beneficiary_table
     : public detail::dated_table<std::pair<country_code, gsp_arrangement>, gsp_beneficiary_record> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
-  void add(const validity_interval& validity, gsp_beneficiary_record r) {
-    auto key = std::make_pair(r.country, r.arrangement);
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, gsp_beneficiary_record r);
 
   /// The record listing `country` under `arrangement` on `as_of`, or nullptr.
   const gsp_beneficiary_record* find(country_code country, gsp_arrangement arrangement,
-                                     const date::year_month_day& as_of) const noexcept {
-    return dated_table::find(std::make_pair(country, arrangement), as_of);
-  }
+                                     const date::year_month_day& as_of) const noexcept;
 
   /// The first day on which the data lists `country` under any arrangement, or nullopt when it
   /// never does: before that day the country's status is not recorded.
-  std::optional<date::year_month_day> listed_from(country_code country) const {
-    std::optional<date::year_month_day> first;
-    for (auto a : {gsp_arrangement::gsp, gsp_arrangement::gsp_plus, gsp_arrangement::eba}) {
-      const auto it = series().find(std::make_pair(country, a));
-      if (it == series().end() || it->second.empty()) continue;
-      const auto from = it->second.begin()->validity.from();
-      if (!first || date::sys_days{from} < date::sys_days{*first}) first = from;
-    }
-    return first;
-  }
+  std::optional<date::year_month_day> listed_from(country_code country) const;
 
   /// True when `country` is in any of Annexes II, III and IV on `as_of`.
-  bool is_beneficiary(country_code country, const date::year_month_day& as_of) const noexcept {
-    return find(country, gsp_arrangement::gsp, as_of) != nullptr ||
-           find(country, gsp_arrangement::gsp_plus, as_of) != nullptr ||
-           find(country, gsp_arrangement::eba, as_of) != nullptr;
-  }
+  bool is_beneficiary(country_code country, const date::year_month_day& as_of) const noexcept;
 
   /// Every arrangement `country` has on `as_of` (gsp, then gsp_plus, then eba).
   std::vector<const gsp_beneficiary_record*> arrangements(country_code country,
-                                                          const date::year_month_day& as_of) const {
-    std::vector<const gsp_beneficiary_record*> out;
-    for (auto a : {gsp_arrangement::gsp, gsp_arrangement::gsp_plus, gsp_arrangement::eba}) {
-      if (const auto* r = find(country, a, as_of)) out.push_back(r);
-    }
-    return out;
-  }
+                                                          const date::year_month_day& as_of) const;
 };
 
 /// A GSP section whose general-arrangement preferences are suspended for a country (Art. 8).
@@ -133,26 +116,11 @@ class gsp_graduation_table
     : public detail::dated_table<std::pair<country_code, std::string>, gsp_graduation_record> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its key.
-  void add(const validity_interval& validity, gsp_graduation_record r) {
-    auto key = std::make_pair(r.country, r.section);
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, gsp_graduation_record r);
 
   /// The graduation covering HS `chapter` (1..97) for `country` on `as_of`, or nullptr.
   const gsp_graduation_record* find(country_code country, int chapter,
-                                    const date::year_month_day& as_of) const noexcept {
-    const char two[3] = {static_cast<char>('0' + chapter / 10 % 10),
-                         static_cast<char>('0' + chapter % 10), 0};
-    for (auto it = series().lower_bound(std::make_pair(country, std::string()));
-         it != series().end() && it->first.first == country; ++it) {
-      const auto* r = it->second.try_at(as_of);
-      if (r == nullptr) continue;
-      for (const auto& c : r->chapters) {
-        if (c == two) return r;
-      }
-    }
-    return nullptr;
-  }
+                                    const date::year_month_day& as_of) const noexcept;
 };
 
 /// A money threshold a rule names (the REX threshold of EUR 6,000 ...).
@@ -167,17 +135,11 @@ struct threshold_record {
 class threshold_table : public detail::dated_table<std::string, threshold_record, std::less<>> {
  public:
   /// @throws data_error [fairport.data.302] when a record overlaps another of its id.
-  void add(const validity_interval& validity, threshold_record r) {
-    auto key = r.id;
-    insert(key, validity, std::move(r));
-  }
-  const threshold_record* try_at(std::string_view id, const date::year_month_day& as_of) const noexcept {
-    return find(id, as_of);
-  }
+  void add(const validity_interval& validity, threshold_record r);
+  const threshold_record* try_at(std::string_view id,
+                                 const date::year_month_day& as_of) const noexcept;
   /// @throws no_valid_record [fairport.data.301]
-  const threshold_record& at(std::string_view id, const date::year_month_day& as_of) const {
-    return require(std::string(id), as_of, "threshold \"" + std::string(id) + "\"");
-  }
+  const threshold_record& at(std::string_view id, const date::year_month_day& as_of) const;
 };
 
 FAIRPORT_END_NAMESPACE

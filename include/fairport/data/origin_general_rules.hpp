@@ -8,16 +8,15 @@
 ///
 /// Synopsis
 /// @code
-/// struct origin_text_record { std::string id, point, text; provenance source; };   // Art. 44, 47, principles
-/// struct origin_tolerance {
+/// struct origin_text_record { std::string id, point, text; provenance source; };   // Art. 44, 47,
+/// principles struct origin_tolerance {
 ///   std::string id;                 // "value", "weight", "note_6", "note_7"
 ///   decimal max_share;              // 0.15 = 15 %
 ///   std::string basis;              // "ex_works_price", "net_weight", "textile_weight"
 ///   std::vector<int> chapters, except_chapters;   // general tolerances: where they apply
-///   std::string marker;             // textile tolerances: the alternative's note must name it ("Note 7")
-///   bool other_heading_only;        // Note 7: only materials of another heading than the product
-///   std::string text; provenance source;
-///   bool applies_to_chapter(int) const noexcept;
+///   std::string marker;             // textile tolerances: the alternative's note must name it
+///   ("Note 7") bool other_heading_only;        // Note 7: only materials of another heading than
+///   the product std::string text; provenance source; bool applies_to_chapter(int) const noexcept;
 /// };
 /// struct cumulation_scope {
 ///   std::string id, scope, label;   // "regional_group_III", "regional", "regional cumulation"
@@ -32,8 +31,8 @@
 ///   const origin_text_record* wholly_obtained(std::string_view point, ymd) const noexcept;
 ///   const origin_text_record* insufficient_operation(std::string_view id, ymd) const noexcept;
 ///   const origin_text_record* principle(std::string_view id, ymd) const noexcept;
-///   const origin_tolerance* tolerance(std::string_view id, ymd) const noexcept;  // "value", "note_6"...
-///   std::vector<const origin_tolerance*> textile_tolerances(ymd) const;
+///   const origin_tolerance* tolerance(std::string_view id, ymd) const noexcept;  // "value",
+///   "note_6"... std::vector<const origin_tolerance*> textile_tolerances(ymd) const;
 ///   std::vector<const cumulation_scope*> cumulation(ymd) const;
 ///   const textile_stage_range* textile_stage(std::string_view heading4, ymd) const noexcept;
 /// };
@@ -75,16 +74,7 @@ struct origin_tolerance {
   std::string text;
   provenance source;
 
-  bool applies_to_chapter(int chapter) const noexcept {
-    for (int c : except_chapters) {
-      if (c == chapter) return false;
-    }
-    if (chapters.empty()) return true;
-    for (int c : chapters) {
-      if (c == chapter) return true;
-    }
-    return false;
-  }
+  bool applies_to_chapter(int chapter) const noexcept;
 };
 
 /// A cumulation scope: whose materials count as originating, and where it does not apply.
@@ -98,12 +88,7 @@ struct cumulation_scope {
   std::vector<int> excluded_material_chapters;
   provenance source;
 
-  bool lists(country_code c) const noexcept {
-    for (const auto& x : countries) {
-      if (x == c) return true;
-    }
-    return false;
-  }
+  bool lists(country_code c) const noexcept;
 };
 
 /// The textile stage of a range of Section XI headings.
@@ -121,85 +106,36 @@ class origin_general_rule_table {
   template <class T>
   using dated = std::vector<std::pair<validity_interval, T>>;
 
-  void add_wholly_obtained(const validity_interval& v, origin_text_record r) {
-    add_checked(wholly_obtained_, v, std::move(r), "wholly obtained category");
-  }
-  void add_insufficient_operation(const validity_interval& v, origin_text_record r) {
-    add_checked(insufficient_, v, std::move(r), "insufficient operation");
-  }
-  void add_principle(const validity_interval& v, origin_text_record r) {
-    add_checked(principles_, v, std::move(r), "principle");
-  }
-  void add_tolerance(const validity_interval& v, origin_tolerance r) {
-    add_checked(tolerances_, v, std::move(r), "tolerance");
-  }
-  void add_cumulation(const validity_interval& v, cumulation_scope r) {
-    add_checked(cumulation_, v, std::move(r), "cumulation scope");
-  }
-  void add_textile_stage(const validity_interval& v, textile_stage_range r) {
-    for (const auto& e : stages_) {
-      if (e.first.overlaps(v) && !(r.through < e.second.from || e.second.through < r.from)) {
-        detail::throw_error(errc::overlapping_validity,
-                            "textile stage ranges " + e.second.from + "-" + e.second.through +
-                                " and " + r.from + "-" + r.through + " overlap");
-      }
-    }
-    stages_.emplace_back(v, std::move(r));
-  }
+  void add_wholly_obtained(const validity_interval& v, origin_text_record r);
+  void add_insufficient_operation(const validity_interval& v, origin_text_record r);
+  void add_principle(const validity_interval& v, origin_text_record r);
+  void add_tolerance(const validity_interval& v, origin_tolerance r);
+  void add_cumulation(const validity_interval& v, cumulation_scope r);
+  void add_textile_stage(const validity_interval& v, textile_stage_range r);
 
   const origin_text_record* wholly_obtained(std::string_view point,
-                                            const date::year_month_day& as_of) const noexcept {
-    return find(wholly_obtained_, point, as_of);
-  }
-  const origin_text_record* insufficient_operation(std::string_view id,
-                                                   const date::year_month_day& as_of) const noexcept {
-    return find(insufficient_, id, as_of);
-  }
+                                            const date::year_month_day& as_of) const noexcept;
+  const origin_text_record* insufficient_operation(
+      std::string_view id, const date::year_month_day& as_of) const noexcept;
   const origin_text_record* principle(std::string_view id,
-                                      const date::year_month_day& as_of) const noexcept {
-    return find(principles_, id, as_of);
-  }
+                                      const date::year_month_day& as_of) const noexcept;
   const origin_tolerance* tolerance(std::string_view id,
-                                    const date::year_month_day& as_of) const noexcept {
-    return find(tolerances_, id, as_of);
-  }
-  std::vector<const origin_tolerance*> textile_tolerances(const date::year_month_day& as_of) const {
-    std::vector<const origin_tolerance*> out;
-    for (const auto& e : tolerances_) {
-      if (e.first.contains(as_of) && !e.second.marker.empty()) out.push_back(&e.second);
-    }
-    return out;
-  }
-  std::vector<const cumulation_scope*> cumulation(const date::year_month_day& as_of) const {
-    std::vector<const cumulation_scope*> out;
-    for (const auto& e : cumulation_) {
-      if (e.first.contains(as_of)) out.push_back(&e.second);
-    }
-    return out;
-  }
+                                    const date::year_month_day& as_of) const noexcept;
+  std::vector<const origin_tolerance*> textile_tolerances(const date::year_month_day& as_of) const;
+  std::vector<const cumulation_scope*> cumulation(const date::year_month_day& as_of) const;
   /// The stage of the heading `heading4` (4 digits), or nullptr when the data has none.
   const textile_stage_range* textile_stage(std::string_view heading4,
-                                           const date::year_month_day& as_of) const noexcept {
-    for (const auto& e : stages_) {
-      if (e.first.contains(as_of) && e.second.from <= heading4 && heading4 <= e.second.through) {
-        return &e.second;
-      }
-    }
-    return nullptr;
-  }
+                                           const date::year_month_day& as_of) const noexcept;
 
-  const dated<origin_text_record>& wholly_obtained_records() const noexcept { return wholly_obtained_; }
-  const dated<origin_text_record>& insufficient_operation_records() const noexcept {
-    return insufficient_;
+  const dated<origin_text_record>& wholly_obtained_records() const noexcept {
+    return wholly_obtained_;
   }
+  const dated<origin_text_record>& insufficient_operation_records() const noexcept;
   const dated<origin_text_record>& principle_records() const noexcept { return principles_; }
   const dated<origin_tolerance>& tolerance_records() const noexcept { return tolerances_; }
   const dated<cumulation_scope>& cumulation_records() const noexcept { return cumulation_; }
   const dated<textile_stage_range>& textile_stage_records() const noexcept { return stages_; }
-  std::size_t record_count() const noexcept {
-    return wholly_obtained_.size() + insufficient_.size() + principles_.size() +
-           tolerances_.size() + cumulation_.size() + stages_.size();
-  }
+  std::size_t record_count() const noexcept;
 
  private:
   template <class T>

@@ -4,11 +4,12 @@
 ///
 /// Synopsis
 /// @code
-/// struct vat_rate_record { country_code country; std::string category; decimal rate; provenance source; };
-/// class vat_table {
-///   const vat_rate_record& at(country_code, std::string_view category, date::year_month_day as_of) const; // 301
-///   const vat_rate_record* try_at(country_code, std::string_view category, date::year_month_day) const noexcept;
-///   const vat_rate_record& standard(country_code, date::year_month_day as_of) const;   // category "standard"
+/// struct vat_rate_record { country_code country; std::string category; decimal rate; provenance
+/// source; }; class vat_table {
+///   const vat_rate_record& at(country_code, std::string_view category, date::year_month_day as_of)
+///   const; // 301 const vat_rate_record* try_at(country_code, std::string_view category,
+///   date::year_month_day) const noexcept; const vat_rate_record& standard(country_code,
+///   date::year_month_day as_of) const;   // category "standard"
 /// };
 /// @endcode
 /// Rates are fractions (0.19 = 19 %). Categories (closed list): the bands "standard", "reduced"
@@ -45,28 +46,18 @@ class vat_table
     : public detail::dated_table<std::pair<country_code, std::string>, vat_rate_record> {
  public:
   /// Adds a record. @throws data_error [fairport.data.302] when it overlaps another of its key.
-  void add(const validity_interval& validity, vat_rate_record r) {
-    auto key = std::make_pair(r.country, r.category);
-    insert(key, validity, std::move(r));
-  }
+  void add(const validity_interval& validity, vat_rate_record r);
 
   /// The record valid on `as_of`, or nullptr.
   const vat_rate_record* try_at(country_code country, std::string_view category,
-                                const date::year_month_day& as_of) const noexcept {
-    return find(std::make_pair(country, std::string(category)), as_of);
-  }
+                                const date::year_month_day& as_of) const noexcept;
 
   /// The record valid on `as_of`. @throws no_valid_record [fairport.data.301]
   const vat_rate_record& at(country_code country, std::string_view category,
-                            const date::year_month_day& as_of) const {
-    return require(std::make_pair(country, std::string(category)), as_of,
-                   "VAT rate '" + std::string(category) + "' for " + country.to_string());
-  }
+                            const date::year_month_day& as_of) const;
 
   /// The standard rate valid on `as_of`. @throws no_valid_record [fairport.data.301]
-  const vat_rate_record& standard(country_code country, const date::year_month_day& as_of) const {
-    return at(country, "standard", as_of);
-  }
+  const vat_rate_record& standard(country_code country, const date::year_month_day& as_of) const;
 };
 
 FAIRPORT_END_NAMESPACE

@@ -1,7 +1,6 @@
 #pragma once
 // Internal: a map from a key to a timeline of dated records, the shape every dataset table
 // shares. No stability promise.
-#include <functional>
 #include <map>
 #include <string>
 #include <utility>

@@ -52,9 +52,9 @@
 /// EU) throws.
 
 #include <cstddef>
-#include <functional>
 #include <optional>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "fairport/calendar.hpp"
@@ -62,8 +62,8 @@
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/customs.hpp"
-#include "fairport/data/tariffs.hpp"
 #include "fairport/data/reference_data.hpp"
+#include "fairport/data/tariffs.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
 #include "fairport/hs_code.hpp"
@@ -261,8 +261,23 @@ struct duty_quantities {
   std::vector<measure> measures;  ///< the line's quantity and supplementary quantities
 };
 
-/// Converts a specific-duty amount (EUR) into the declaration currency.
-using duty_currency_converter = std::function<money(const money&)>;
+/// Converts a specific-duty amount (EUR) into the declaration currency: a non-owning reference
+/// to any callable `money(const money&)`, valid while the callable lives (pass a lambda or a
+/// named function object to evaluate_duty(); do not keep a converter made from a temporary).
+class duty_currency_converter {
+ public:
+  template <class F,
+            class = std::enable_if_t<!std::is_same_v<std::decay_t<F>, duty_currency_converter>>>
+  duty_currency_converter(const F& f) noexcept  // NOLINT(google-explicit-constructor)
+      : object_(&f), call_([](const void* o, const money& m) -> money {
+          return (*static_cast<const F*>(o))(m);
+        }) {}
+  money operator()(const money& m) const { return call_(object_, m); }
+
+ private:
+  const void* object_;
+  money (*call_)(const void*, const money&);
+};
 
 /// The duty of `expression` on a line, unrounded: ad valorem part on `customs_value`, specific
 /// part per unit of the matching quantity (converted with `convert` when it is not in the customs

@@ -10,78 +10,86 @@
 /// enum class binding_price { market, minimum };          // to_string: "market", "minimum"
 ///
 /// struct fairtrade_query {                                // one Fairtrade price question
-///   fairtrade_price_key key;                              // product, region ("all"), certification, quality
-///   date::year_month_day as_of;                           // contract date: picks the dated record
-///   bool organic = false;
-///   std::optional<money> market_price;                    // per market_price_unit, any currency
-///   unit<mass> market_price_unit = units::pound;
-///   std::optional<unit<mass>> per_unit;                   // result unit; default the record's ("lb")
-///   std::optional<currency_code> currency;                // result currency; default the record's
-///   std::vector<fx_rate> exchange_rates;                  // for every currency conversion needed
-///   bool builtin_rates = false;                           // else the built-in customs rate (select_rate)
-///   std::string basis;                                    // expected basis ("FOB"); empty = any
-///   std::optional<int> scale;                             // default: the currency's minor units
-///   rounding_mode mode = rounding_mode::ceiling;
-///   bool explain = true;                                  // false: figures only (no findings, no provenance copy)
+///   fairtrade_price_key key;                              // product, region ("all"),
+///   certification, quality date::year_month_day as_of;                           // contract date:
+///   picks the dated record bool organic = false; std::optional<money> market_price; // per
+///   market_price_unit, any currency unit<mass> market_price_unit = units::pound;
+///   std::optional<unit<mass>> per_unit;                   // result unit; default the record's
+///   ("lb") std::optional<currency_code> currency;                // result currency; default the
+///   record's std::vector<fx_rate> exchange_rates;                  // for every currency
+///   conversion needed bool builtin_rates = false;                           // else the built-in
+///   customs rate (select_rate) std::string basis;                                    // expected
+///   basis ("FOB"); empty = any std::optional<int> scale;                             // default:
+///   the currency's minor units rounding_mode mode = rounding_mode::ceiling; bool explain = true;
+///   // false: figures only (no findings, no provenance copy)
 /// };
 /// struct fairtrade_price_result {
 ///   fairtrade_price_key key; bool region_fallback;        // key of the record used
 ///   std::string basis; unit<mass> record_unit; currency_code record_currency;
 ///   std::optional<money> minimum_price;                   // per record unit, from the record
 ///   std::optional<money> market_price;                    // converted to record currency and unit
-///   bool market_price_exact;                              // false: market_price shown rounded to 8 places
-///   binding_price binding; money binding_margin;          // how far the binding price exceeds the other
-///   money premium; money organic_differential;            // per record unit (0 when not organic)
-///   money price_per_record_unit;                          // binding + premium + organic
-///   money fair_price_per_unit;                            // in `currency` per `per_unit`, rounded once
-///   money floor_per_unit;                                 // (minimum + premium + organic), same terms and rounding
-///   unit<mass> per_unit; int scale; rounding_mode mode;
+///   bool market_price_exact;                              // false: market_price shown rounded to
+///   8 places binding_price binding; money binding_margin;          // how far the binding price
+///   exceeds the other money premium; money organic_differential;            // per record unit (0
+///   when not organic) money price_per_record_unit;                          // binding + premium +
+///   organic money fair_price_per_unit;                            // in `currency` per `per_unit`,
+///   rounded once money floor_per_unit;                                 // (minimum + premium +
+///   organic), same terms and rounding unit<mass> per_unit; int scale; rounding_mode mode;
 ///   provenance source; findings notes;
 /// };
 /// fairtrade_price_result fairtrade_price(const fairtrade_query&, const reference_data&);
 ///
 /// struct fairtrade_contract { fairtrade_query price; quantity<mass> volume;
-///   std::optional<money> contract_price_per_unit;         // in the result currency per result unit
-///   std::optional<decimal> prefinance_requested_share, prefinance_max_share; std::string prefinance_reference; };
+///   std::optional<money> contract_price_per_unit;         // in the result currency per result
+///   unit std::optional<decimal> prefinance_requested_share, prefinance_max_share; std::string
+///   prefinance_reference; };
 /// struct fairtrade_contract_result { fairtrade_price_result price; quantity<mass> volume;
 ///   money fair_value, premium_due; std::optional<money> organic_differential_due;
 ///   std::optional<money> contract_value, difference_per_unit, difference_total;
 ///   std::optional<bool> contract_meets_fair_price;
 ///   std::optional<decimal> prefinance_share; std::optional<money> prefinance; findings notes; };
-/// fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract&, const reference_data&);
+/// fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract&, const
+/// reference_data&);
 ///
-/// struct living_income_inputs { as_of; money living_income_benchmark; decimal crop_income_share = 1;
+/// struct living_income_inputs { as_of; money living_income_benchmark; decimal crop_income_share =
+/// 1;
 ///   money cost_per_hectare, cost_per_farm; decimal viable_area_hectares;
 ///   quantity<mass> sustainable_yield_per_hectare; unit<mass> per_unit = kg;
 ///   std::optional<money> actual_price_per_unit; std::string source; scale; mode = ceiling; };
 /// struct living_income_result { money income_from_crop, cost_of_production, revenue_needed;
 ///   quantity<mass> production; money reference_price_per_unit;
-///   std::optional<money> price_gap_per_unit, income_at_actual_price, living_income_gap; findings notes; };
-/// living_income_result living_income_reference_price(const living_income_inputs&, const reference_data&);
+///   std::optional<money> price_gap_per_unit, income_at_actual_price, living_income_gap; findings
+///   notes; };
+/// living_income_result living_income_reference_price(const living_income_inputs&, const
+/// reference_data&);
 ///
-/// struct wage_rate { money amount; decimal hours = 1; std::string source; };   // amount per `hours` hours
-/// wage_rate wage_rate_per_hour(money, std::string source);
-/// wage_rate wage_rate_from_benchmark(const wage_key&, year_month_day as_of, const reference_data&,
+/// struct wage_rate { money amount; decimal hours = 1; std::string source; };   // amount per
+/// `hours` hours wage_rate wage_rate_per_hour(money, std::string source); wage_rate
+/// wage_rate_from_benchmark(const wage_key&, year_month_day as_of, const reference_data&,
 ///                                    std::optional<decimal> hours_per_period = {});
 /// struct artisan_inputs { as_of; money materials_per_unit; decimal labour_minutes_per_unit;
 ///   wage_rate wage; decimal overhead_rate, margin_rate; scale; mode = ceiling; explain = true; };
 /// struct artisan_price_result { money materials, labour, overhead, margin, cost, hourly_wage;
-///   bool components_exact; money fair_price_per_unit; int scale; rounding_mode mode; findings notes; };
+///   bool components_exact; money fair_price_per_unit; int scale; rounding_mode mode; findings
+///   notes; };
 /// artisan_price_result artisan_fair_price(const artisan_inputs&, const reference_data&);
-/// struct implied_earnings_result { money per_hour; bool meets_wage; money wage_per_hour; findings notes; };
-/// implied_earnings_result implied_hourly_earnings(const artisan_inputs&, const money& price, const reference_data&);
+/// struct implied_earnings_result { money per_hour; bool meets_wage; money wage_per_hour; findings
+/// notes; }; implied_earnings_result implied_hourly_earnings(const artisan_inputs&, const money&
+/// price, const reference_data&);
 ///
-/// struct price_assessment { bool is_fair; money fair_price, price_paid, shortfall; findings notes; };
-/// price_assessment assess_price_paid(const money& fair_price_per_unit, const money& price_paid_per_unit);
+/// struct price_assessment { bool is_fair; money fair_price, price_paid, shortfall; findings notes;
+/// }; price_assessment assess_price_paid(const money& fair_price_per_unit, const money&
+/// price_paid_per_unit);
 ///
-/// struct price_chain_inputs { as_of; money producer_price, export_price; std::string export_basis = "FOB";
+/// struct price_chain_inputs { as_of; money producer_price, export_price; std::string export_basis
+/// = "FOB";
 ///   money landed_cost; decimal wholesale_markup, retail_markup, vat_rate;
 ///   std::vector<fx_rate> exchange_rates; scale; mode = half_up; int share_scale = 4;
 ///   rounding_mode share_mode = half_even; bool explain = true; };
 /// struct price_chain_result { money producer_price, export_price, landed_cost, wholesale_price,
-///   retail_price_net, vat, retail_price;                  // all in the landed cost's currency, rounded
-///   decimal producer_share_of_retail, producer_share_of_landed_cost, producer_share_of_export_price;
-///   findings notes; };
+///   retail_price_net, vat, retail_price;                  // all in the landed cost's currency,
+///   rounded decimal producer_share_of_retail, producer_share_of_landed_cost,
+///   producer_share_of_export_price; findings notes; };
 /// price_chain_result price_chain(const price_chain_inputs&, const reference_data&);
 ///
 /// class fairtrade_pricer {                                // batch form: resolve once, price many
@@ -91,14 +99,16 @@
 /// };
 ///
 /// // A consignment line's `producer` block -> the report's `fair_price` section
-/// struct fairtrade_terms { std::string product; money market_price; std::string market_price_unit = "lb";
+/// struct fairtrade_terms { std::string product; money market_price; std::string market_price_unit
+/// = "lb";
 ///                          bool organic; std::string region = "all", quality = "standard"; };
 /// struct artisan_terms { decimal materials_per_unit, labour_minutes_per_unit, hourly_wage,
 ///                        overhead_rate, margin_rate; };
 /// struct producer_price_line { as_of; currency_code currency; std::string quantity_unit;
-///   decimal price_paid_per_unit; std::optional<fairtrade_terms> fairtrade; std::optional<artisan_terms> artisan;
-///   std::vector<fx_rate> exchange_rates; std::optional<money> landed_cost_per_unit;
-///   rounding_mode mode = ceiling; int share_scale = 4; };
+///   decimal price_paid_per_unit; std::optional<fairtrade_terms> fairtrade;
+///   std::optional<artisan_terms> artisan; std::vector<fx_rate> exchange_rates;
+///   std::optional<money> landed_cost_per_unit; rounding_mode mode = ceiling; int share_scale = 4;
+///   };
 /// struct fair_price_check { money fair_price_per_unit, price_paid_per_unit, shortfall_per_unit;
 ///   bool is_fair; std::optional<decimal> producer_share; findings notes; };
 /// fair_price_check check_producer_price(const producer_price_line&, const reference_data&);
@@ -113,8 +123,8 @@
 ///   when it is strictly higher than the minimum. A record without a minimum (premium only) makes
 ///   the market price binding. The result in the requested currency and unit is
 ///   price x fx x factor(per_unit) / factor(record unit), rounded once to `scale` (default: the
-///   currency's ISO 4217 minor units on `as_of`) with `mode` (default `ceiling`: the fair price is a
-///   floor, and rounding a floor down would accept a payment below it). Market prices quoted in
+///   currency's ISO 4217 minor units on `as_of`) with `mode` (default `ceiling`: the fair price is
+///   a floor, and rounding a floor down would accept a payment below it). Market prices quoted in
 ///   another unit or currency are converted with exact unit factors (1 lb = 0.45359237 kg) and the
 ///   caller's exchange rates (multiplied, or divided for a rate quoted the other way); the
 ///   comparison with the minimum is exact even when the converted price has no finite decimal
@@ -169,6 +179,7 @@
 #include "fairport/calendar.hpp"
 #include "fairport/config.hpp"
 #include "fairport/currency.hpp"
+#include "fairport/data/exchange_rates.hpp"
 #include "fairport/data/fair_prices.hpp"
 #include "fairport/data/reference_data.hpp"
 #include "fairport/decimal.hpp"
@@ -176,7 +187,6 @@
 #include "fairport/money.hpp"
 #include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
-#include "fairport/data/exchange_rates.hpp"
 #include "fairport/rate.hpp"
 #include "fairport/verdict.hpp"
 
@@ -240,78 +250,30 @@ inline constexpr int intermediate_scale = 8;
 
 /// An intermediate figure for display: exact when finite (and at most 38 places), otherwise
 /// rounded to 8 places half-even. `exact` tells which.
-inline decimal shown(const fraction& f, bool* exact = nullptr) {
-  if (auto e = f.exact()) {
-    if (exact) *exact = true;
-    return *e;
-  }
-  if (exact) *exact = false;
-  return f.round(intermediate_scale, rounding_mode::half_even);
-}
+decimal shown(const fraction& f, bool* exact = nullptr);
 
 /// `d` without trailing zeros beyond `min_scale` places (8.8600 -> 8.86 with min_scale 2).
-inline decimal trim(const decimal& d, int min_scale) { return fraction::trim_zeros(d, min_scale); }
+decimal trim(const decimal& d, int min_scale);
 
-inline std::string fmt_money(const decimal& d, currency_code c) {
-  return d.to_string() + " " + c.to_string();
-}
+std::string fmt_money(const decimal& d, currency_code c);
 
-inline void require_non_negative(const decimal& d, const char* what) {
-  if (d.is_negative()) {
-    throw_error(errc::invalid_argument,
-                std::string(what) + " cannot be negative, got " + d.to_string());
-  }
-}
-inline void require_positive(const decimal& d, const char* what) {
-  if (d.signum() <= 0) {
-    throw_error(errc::invalid_argument,
-                std::string(what) + " must be greater than zero, got " + d.to_string());
-  }
-}
-inline void require_date(const date::year_month_day& d, const char* what) {
-  if (!d.ok()) throw_error(errc::invalid_date, std::string(what) + " is not a calendar date");
-}
-inline void require_same_currency(const money& a, const money& b, const char* a_name,
-                                  const char* b_name) {
-  if (a.currency() != b.currency()) {
-    throw_error(errc::currency_mismatch, std::string(a_name) + " (" + a.to_string() + ") and " +
-                                             b_name + " (" + b.to_string() +
-                                             ") must be in the same currency");
-  }
-}
+void require_non_negative(const decimal& d, const char* what);
+void require_positive(const decimal& d, const char* what);
+void require_date(const date::year_month_day& d, const char* what);
+void require_same_currency(const money& a, const money& b, const char* a_name, const char* b_name);
 
 /// The factor that converts an amount in `from` to `to` on `as_of`, with the rate the one rate
 /// rule picks (select_rate: the latest of the caller's rates dated on or before `as_of`, direct or
 /// inverse, else `builtin` when given): a rate from->to multiplies, a rate to->from divides. Same
 /// currency: 1. `used` receives the rate.
 /// @throws no_valid_record [fairport.data.301] when there is no rate.
-inline fraction fx_factor(currency_code from, currency_code to, const date::year_month_day& as_of,
-                          const std::vector<fx_rate>& rates, const fx_rate_table* builtin,
-                          const fx_rate** used = nullptr) {
-  if (used) *used = nullptr;
-  if (from == to) return fraction::of(decimal(1));
-  const selected_rate r = select_rate(from, to, as_of, rates, builtin);
-  if (!r) {
-    throw_error(errc::no_valid_record, "no exchange rate " + from.to_string() + "->" +
-                                           to.to_string() + " (or " + to.to_string() + "->" +
-                                           from.to_string() + ") dated on or before " +
-                                           format_date(as_of) + " was given");
-  }
-  if (used) *used = r.rate;
-  return r.inverse ? fraction{decimal(1), r.rate->rate()} : fraction::of(r.rate->rate());
-}
+fraction fx_factor(currency_code from, currency_code to, const date::year_month_day& as_of,
+                   const std::vector<fx_rate>& rates, const fx_rate_table* builtin,
+                   const fx_rate** used = nullptr);
 
-inline fraction operator*(const fraction& a, const fraction& b) {
-  fraction r{a.num * b.num, a.den};
-  if (!b.is_whole()) r.den = a.is_whole() ? b.den : a.den * b.den;
-  return r;
-}
+fraction operator*(const fraction& a, const fraction& b);
 
-inline std::string describe_fx(const fx_rate* r, currency_code from, currency_code to) {
-  if (!r) return {};
-  if (r->base() == from && r->quote() == to) return "x " + r->to_string();
-  return "/ " + r->to_string();
-}
+std::string describe_fx(const fx_rate* r, currency_code from, currency_code to);
 
 }  // namespace detail
 
@@ -362,15 +324,15 @@ struct fairtrade_price_result {
   fairtrade_price_key key;       ///< key of the record used (empty when explain is false)
   bool region_fallback = false;  ///< true when the "all" record stood in for the region asked
   std::string basis;             ///< the record's price basis ("FOB"); empty when explain is false
-  unit<mass> record_unit = units::pound;                 ///< unit of the record's prices
-  currency_code record_currency;                         ///< currency of the record's prices
-  std::optional<money> minimum_price;                    ///< per record unit, from the record
-  std::optional<money> market_price;                     ///< converted to record currency and unit
+  unit<mass> record_unit = units::pound;  ///< unit of the record's prices
+  currency_code record_currency;          ///< currency of the record's prices
+  std::optional<money> minimum_price;     ///< per record unit, from the record
+  std::optional<money> market_price;      ///< converted to record currency and unit
   bool market_price_exact = true;  ///< false: market_price is rounded to 8 places for display
-  binding_price binding = binding_price::minimum;        ///< which price set the Fairtrade price
-  money binding_margin{decimal(), currency_code()};      ///< binding minus the other (0 without both)
-  money premium{decimal(), currency_code()};             ///< Fairtrade Premium per record unit
-  money organic_differential{decimal(), currency_code()};  ///< per record unit; 0 if not added
+  binding_price binding = binding_price::minimum;    ///< which price set the Fairtrade price
+  money binding_margin{decimal(), currency_code()};  ///< binding minus the other (0 without both)
+  money premium{decimal(), currency_code()};         ///< Fairtrade Premium per record unit
+  money organic_differential{decimal(), currency_code()};   ///< per record unit; 0 if not added
   money price_per_record_unit{decimal(), currency_code()};  ///< binding + premium + organic
   money fair_price_per_unit{decimal(), currency_code()};    ///< in the answer's currency and unit
   money floor_per_unit{decimal(), currency_code()};  ///< minimum + premium + organic, same terms
@@ -383,31 +345,17 @@ struct fairtrade_price_result {
 
 namespace detail {
 
-inline const fairtrade_price_record& find_fairtrade_record(const fairtrade_query& q,
-                                                           const reference_data& data,
-                                                           bool* fallback) {
-  const auto& table = data.fairtrade_prices();
-  *fallback = false;
-  if (const auto* r = table.try_at(q.key, q.as_of)) return *r;
-  if (q.key.region != "all") {
-    fairtrade_price_key all = q.key;
-    all.region = "all";
-    if (const auto* r = table.try_at(all, q.as_of)) {
-      *fallback = true;
-      return *r;
-    }
-  }
-  return table.at(q.key, q.as_of);  // throws [fairport.data.301]
-}
+const fairtrade_price_record& find_fairtrade_record(const fairtrade_query& q,
+                                                    const reference_data& data, bool* fallback);
 
 /// The exact Fairtrade figures, in record terms, and the factor to the answer's terms.
 struct fairtrade_core {
-  fraction market;       // record currency per record unit (if a market price was given)
+  fraction market;  // record currency per record unit (if a market price was given)
   bool has_market = false;
-  fraction binding;      // max(market, minimum)
-  fraction total;        // binding + premium + organic
-  fraction floor;        // minimum + premium + organic (or premium + organic without minimum)
-  fraction to_answer;    // record terms -> answer terms
+  fraction binding;    // max(market, minimum)
+  fraction total;      // binding + premium + organic
+  fraction floor;      // minimum + premium + organic (or premium + organic without minimum)
+  fraction to_answer;  // record terms -> answer terms
   const fx_rate* market_fx = nullptr;
   const fx_rate* answer_fx = nullptr;
 };
@@ -428,277 +376,22 @@ struct fairtrade_setup {
   bool identity_answer = false;  // same currency and unit: to_answer is 1
   const fx_rate* answer_fx = nullptr;
   const fx_rate_table* builtin = nullptr;  // the built-in rates, when the query allows them
-  decimal floor_answer[2];       // (minimum + premium [+ organic]) in answer terms, rounded
+  decimal floor_answer[2];  // (minimum + premium [+ organic]) in answer terms, rounded
 };
 
 /// The record's unit, with the common spellings first (the general parser is a table scan).
-inline unit<mass> record_mass_unit(const std::string& u) {
-  if (u == "lb") return units::pound;
-  if (u == "kg") return units::kilogram;
-  if (u == "tonne" || u == "t") return units::tonne;
-  return any_unit::parse(u).as<mass>();
-}
+unit<mass> record_mass_unit(const std::string& u);
 
-inline fairtrade_setup resolve_fairtrade(const fairtrade_query& q, const reference_data& data) {
-  require_date(q.as_of, "fairtrade_query.as_of");
-  fairtrade_setup s;
-  s.record = &find_fairtrade_record(q, data, &s.fallback);
-  s.record_unit = record_mass_unit(s.record->unit);
-  s.rc = s.record->currency;
-  s.out_unit = q.per_unit ? *q.per_unit : s.record_unit;
-  s.oc = q.currency ? *q.currency : s.rc;
-  s.scale = q.scale ? *q.scale : data.currencies().minor_units(s.oc, q.as_of);
-  // record terms -> answer terms: x fx x factor(answer unit) / factor(record unit)
-  s.builtin = q.builtin_rates ? &data.exchange_rates() : nullptr;
-  s.to_answer = fx_factor(s.rc, s.oc, q.as_of, q.exchange_rates, s.builtin, &s.answer_fx);
-  if (!(s.out_unit == s.record_unit)) {
-    s.to_answer = s.to_answer.times(s.out_unit.factor()).over(s.record_unit.factor());
-  }
-  s.identity_answer = s.rc == s.oc && s.out_unit == s.record_unit;
-  const fairtrade_price_record& rec = *s.record;
-  const decimal base = rec.minimum_price ? *rec.minimum_price + rec.premium : rec.premium;
-  const decimal with_organic = rec.organic_differential ? base + *rec.organic_differential : base;
-  s.floor_answer[0] = (fraction::of(base) * s.to_answer).round(s.scale, q.mode);
-  s.floor_answer[1] = (fraction::of(with_organic) * s.to_answer).round(s.scale, q.mode);
-  return s;
-}
+fairtrade_setup resolve_fairtrade(const fairtrade_query& q, const reference_data& data);
 
-inline fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q,
-                                                   const fairtrade_setup& st,
-                                                   const std::optional<money>& market_price,
-                                                   bool is_organic, bool explain,
-                                                   fairtrade_core& c) {
-  const fairtrade_price_record& rec = *st.record;
-  const bool fallback = st.fallback;
-  const unit<mass> rec_unit = st.record_unit;
-  const currency_code rc = st.rc;
-  const unit<mass> out_unit = st.out_unit;
-  const currency_code oc = st.oc;
-  const int scale = st.scale;
-
-  fairtrade_price_result res;
-  res.region_fallback = fallback;
-  res.record_unit = rec_unit;
-  res.record_currency = rc;
-  res.per_unit = out_unit;
-  res.scale = scale;
-  res.mode = q.mode;
-
-  // Fast path for batch use: a minimum price, the market price (if any) already in the record's
-  // currency and unit, the answer in the record's terms. Plain exact decimals, one rounding.
-  if (!explain && st.identity_answer && rec.minimum_price &&
-      (!market_price || (market_price->currency() == rc && q.market_price_unit == rec_unit))) {
-    const decimal& minimum = *rec.minimum_price;
-    const bool organic_added = is_organic && rec.organic_differential.has_value();
-    const decimal extras = organic_added ? rec.premium + *rec.organic_differential : rec.premium;
-    res.minimum_price = money(minimum, rc);
-    res.premium = money(rec.premium, rc);
-    res.organic_differential = money(organic_added ? *rec.organic_differential : decimal(), rc);
-    res.floor_per_unit = money(st.floor_answer[organic_added ? 1 : 0], oc);
-    if (market_price) {
-      const decimal& market = market_price->amount();
-      detail::require_non_negative(market, "market price");
-      res.market_price = *market_price;
-      if (market > minimum) {
-        res.binding = binding_price::market;
-        res.binding_margin = money(market - minimum, rc);
-        const decimal total = market + extras;
-        res.price_per_record_unit = money(total, rc);
-        res.fair_price_per_unit = money(total.round(scale, q.mode), oc);
-        return res;
-      }
-      res.binding_margin = money(minimum - market, rc);
-    } else {
-      res.binding_margin = money(decimal(), rc);
-    }
-    res.binding = binding_price::minimum;
-    res.price_per_record_unit = money(minimum + extras, rc);
-    res.fair_price_per_unit = res.floor_per_unit;
-    return res;
-  }
-
-  if (market_price) {
-    detail::require_non_negative(market_price->amount(), "market price");
-    // per market unit -> per record unit: x factor(record) / factor(market unit)
-    fraction m = detail::fx_factor(market_price->currency(), rc, q.as_of, q.exchange_rates, st.builtin,
-                                   &c.market_fx)
-                     .times(market_price->amount());
-    if (!(q.market_price_unit == rec_unit)) {
-      m = m.times(rec_unit.factor()).over(q.market_price_unit.factor());
-    }
-    c.market = m;
-    c.has_market = true;
-  }
-  const decimal premium = rec.premium;
-  decimal organic;
-  const bool organic_added = is_organic && rec.organic_differential.has_value();
-  if (organic_added) organic = *rec.organic_differential;
-  const decimal extras = premium + organic;
-
-  if (rec.minimum_price) {
-    const fraction minimum = fraction::of(*rec.minimum_price);
-    if (c.has_market && compare(c.market, minimum) > 0) {
-      res.binding = binding_price::market;
-      c.binding = c.market;
-    } else {
-      res.binding = binding_price::minimum;
-      c.binding = minimum;
-    }
-    c.floor = fraction::of(*rec.minimum_price + extras);
-    res.minimum_price = money(*rec.minimum_price, rc);
-  } else {
-    if (!c.has_market) {
-      detail::throw_error(errc::invalid_argument,
-                          "a market price is required: the Fairtrade record " +
-                              rec.key.to_string() + " sets no minimum price, only a premium");
-    }
-    res.binding = binding_price::market;
-    c.binding = c.market;
-    c.floor = fraction::of(extras);
-  }
-  c.total = c.binding + fraction::of(extras);
-
-  c.to_answer = st.to_answer;
-  c.answer_fx = st.answer_fx;
-  res.floor_per_unit = money(st.floor_answer[organic_added ? 1 : 0], oc);
-  if (res.binding == binding_price::minimum) {
-    res.fair_price_per_unit = res.floor_per_unit;
-  } else if (st.identity_answer) {
-    res.fair_price_per_unit = money(c.total.round(scale, q.mode), oc);
-  } else {
-    res.fair_price_per_unit = money((c.total * c.to_answer).round(scale, q.mode), oc);
-  }
-  res.premium = money(premium, rc);
-  res.organic_differential = money(organic, rc);
-
-  bool exact = true;
-  if (c.has_market) {
-    res.market_price = money(detail::shown(c.market, &exact), rc);
-    res.market_price_exact = exact;
-  }
-  if (c.has_market && rec.minimum_price) {
-    const fraction minimum = fraction::of(*rec.minimum_price);
-    const fraction margin =
-        res.binding == binding_price::market ? c.market - minimum : minimum - c.market;
-    res.binding_margin = money(detail::shown(margin), rc);
-  } else {
-    res.binding_margin = money(decimal(), rc);
-  }
-  res.price_per_record_unit = money(detail::shown(c.total), rc);
-
-  if (!explain) return res;
-
-  // ---- explanation ----
-  res.key = rec.key;
-  res.basis = rec.basis;
-  res.source = rec.source;
-  const std::string ref = rec.source.to_string();
-  const std::string per_rec = "/" + std::string(rec_unit.name());
-  auto& f = res.notes;
-  if (fallback) {
-    f.push_back(make_finding("fair.fairtrade.region_fallback", severity::info,
-                             "no Fairtrade price for region \"" + q.key.region +
-                                 "\"; the price for all regions (\"all\") applies",
-                             ref));
-  }
-  f.push_back(make_finding(
-      "fair.fairtrade.record", severity::info,
-      "Fairtrade record " + rec.key.to_string() + " valid on " + format_date(q.as_of) + ": " +
-          (rec.minimum_price ? "minimum price " + detail::fmt_money(*rec.minimum_price, rc) + per_rec
-                             : std::string("no minimum price")) +
-          ", premium " + detail::fmt_money(premium, rc) + per_rec + ", organic differential " +
-          (rec.organic_differential ? detail::fmt_money(*rec.organic_differential, rc) + per_rec
-                                    : std::string("none recorded")) +
-          ", " + rec.basis + " basis",
-      ref));
-  if (c.has_market) {
-    std::string how = "market price " + market_price->to_string() + "/" +
-                      std::string(q.market_price_unit.name());
-    if (c.market_fx) how += " " + detail::describe_fx(c.market_fx, market_price->currency(), rc);
-    if (!(q.market_price_unit == rec_unit)) {
-      how += " x " + rec_unit.factor().to_string() + " kg/" + std::string(rec_unit.name()) +
-             " / " + q.market_price_unit.factor().to_string() + " kg/" +
-             std::string(q.market_price_unit.name());
-    }
-    how += " = " + res.market_price->to_string() + per_rec +
-           (res.market_price_exact ? " (exact)"
-                                   : " (shown rounded to 8 places, half_even; compared exactly)");
-    f.push_back(make_finding("fair.fairtrade.market_converted", severity::info, how,
-                             c.market_fx ? c.market_fx->source() : std::string()));
-  }
-  if (rec.minimum_price) {
-    if (c.has_market) {
-      f.push_back(make_finding(
-          "fair.fairtrade.binding", severity::info,
-          res.binding == binding_price::market
-              ? "the market price " + res.market_price->to_string() + per_rec +
-                    " is higher than the Fairtrade Minimum Price " + res.minimum_price->to_string() +
-                    per_rec + " by " + res.binding_margin.to_string() + ": the market price binds"
-              : "the Fairtrade Minimum Price " + res.minimum_price->to_string() + per_rec +
-                    " is higher than or equal to the market price " +
-                    res.market_price->to_string() + per_rec + " by " +
-                    res.binding_margin.to_string() + ": the minimum price binds",
-          "Fairtrade Standard: the buyer pays the higher of the market price and the Fairtrade "
-          "Minimum Price; " + ref));
-    } else {
-      f.push_back(make_finding("fair.fairtrade.no_market_price", severity::info,
-                               "no market price given: the Fairtrade Minimum Price " +
-                                   res.minimum_price->to_string() + per_rec + " is the price",
-                               ref));
-    }
-  } else {
-    f.push_back(make_finding("fair.fairtrade.premium_only", severity::info,
-                             "the record sets no minimum price: the market price " +
-                                 res.market_price->to_string() + per_rec + " is the price",
-                             ref));
-  }
-  if (is_organic && !organic_added) {
-    f.push_back(make_finding("fair.fairtrade.organic_differential_not_recorded",
-                             severity::warning,
-                             "organic certification stated, but the record has no organic "
-                             "differential: none is added (check the product standard)",
-                             ref));
-  }
-  f.push_back(make_finding(
-      "fair.fairtrade.price", severity::info,
-      std::string(to_string(res.binding)) + " price " + detail::shown(c.binding).to_string() +
-          " + premium " + premium.to_string() +
-          (organic_added ? " + organic differential " + organic.to_string() : std::string()) +
-          " = " + res.price_per_record_unit.to_string() + per_rec + " " + rec.basis,
-      ref));
-  {
-    std::string conv = res.price_per_record_unit.to_string() + per_rec;
-    if (c.answer_fx) conv += " " + detail::describe_fx(c.answer_fx, rc, oc);
-    if (!(out_unit == rec_unit)) {
-      conv += " x " + out_unit.factor().to_string() + " kg/" + std::string(out_unit.name()) +
-              " / " + rec_unit.factor().to_string() + " kg/" + std::string(rec_unit.name());
-    }
-    conv += " = " + res.fair_price_per_unit.to_string() + "/" + std::string(out_unit.name()) +
-            " (rounded once to " + std::to_string(scale) + " places, " +
-            std::string(to_string(q.mode)) + "); floor (minimum + premium" +
-            (organic_added ? " + organic" : "") + ") " + res.floor_per_unit.to_string() + "/" +
-            std::string(out_unit.name());
-    f.push_back(make_finding("fair.fairtrade.fair_price", severity::info, conv,
-                             c.answer_fx ? c.answer_fx->source() : ref));
-  }
-  if (!q.basis.empty() && q.basis != rec.basis) {
-    f.push_back(make_finding("fair.fairtrade.basis_differs", severity::warning,
-                             "the Fairtrade price is on " + rec.basis + " basis but the trade is " +
-                                 q.basis + ": costs between the two points are not adjusted",
-                             ref));
-  }
-  return res;
-}
+fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fairtrade_setup& st,
+                                            const std::optional<money>& market_price,
+                                            bool is_organic, bool explain, fairtrade_core& c);
 }  // namespace detail
 
 /// The Fairtrade price for `q` (see the file comment for the rule and the rounding).
 /// @throws see the file comment.
-inline fairtrade_price_result fairtrade_price(const fairtrade_query& q,
-                                              const reference_data& data) {
-  const detail::fairtrade_setup st = detail::resolve_fairtrade(q, data);
-  detail::fairtrade_core c;
-  return detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
-}
+fairtrade_price_result fairtrade_price(const fairtrade_query& q, const reference_data& data);
 
 /// A Fairtrade price question resolved once (record, units, currencies, places, answer
 /// conversion) and then answered for many market prices: the batch form of fairtrade_price().
@@ -709,18 +402,12 @@ class fairtrade_pricer {
  public:
   /// Resolves `q` (its market_price, organic and explain fields are ignored here).
   /// @throws as fairtrade_price().
-  fairtrade_pricer(fairtrade_query q, const reference_data& data)
-      : q_(std::move(q)), setup_(detail::resolve_fairtrade(q_, data)) {
-    setup_.answer_fx = nullptr;  // explanations only; would point into q_
-  }
+  fairtrade_pricer(fairtrade_query q, const reference_data& data);
   /// The price for one market price (per the query's market_price_unit, any currency for which
   /// the query has a rate), conventional or organic.
   /// @throws input_error [fairport.input.106] for a negative market price; data_error
   ///         [fairport.data.301] for a currency without a rate.
-  fairtrade_price_result price(const std::optional<money>& market_price, bool organic) const {
-    detail::fairtrade_core c;
-    return detail::fairtrade_price_impl(q_, setup_, market_price, organic, false, c);
-  }
+  fairtrade_price_result price(const std::optional<money>& market_price, bool organic) const;
   /// The record every answer uses.
   const fairtrade_price_record& record() const noexcept { return *setup_.record; }
 
@@ -739,24 +426,25 @@ struct fairtrade_contract {
   quantity<mass> volume;                         ///< contract volume
   std::optional<money> contract_price_per_unit;  ///< agreed price, answer currency per answer unit
   std::optional<decimal> prefinance_requested_share;  ///< share of the contract value requested
-  std::optional<decimal> prefinance_max_share;  ///< the share the applicable standard allows (input)
-  std::string prefinance_reference;             ///< where that maximum comes from
+  std::optional<decimal>
+      prefinance_max_share;          ///< the share the applicable standard allows (input)
+  std::string prefinance_reference;  ///< where that maximum comes from
 };
 
 /// The contract, priced.
 struct fairtrade_contract_result {
-  fairtrade_price_result price;                     ///< the per-unit price
-  quantity<mass> volume;                            ///< as given
-  money fair_value{decimal(), currency_code()};     ///< exact fair price x volume, rounded once
-  money premium_due{decimal(), currency_code()};    ///< premium x volume, answer currency
-  std::optional<money> organic_differential_due;    ///< organic differential x volume
-  std::optional<money> contract_value;              ///< contract price x volume
-  std::optional<money> difference_per_unit;         ///< contract price - fair price per unit
-  std::optional<money> difference_total;            ///< contract value - fair value
-  std::optional<bool> contract_meets_fair_price;    ///< contract price >= fair price per unit
-  std::optional<decimal> prefinance_share;          ///< min(requested, maximum)
-  std::optional<money> prefinance;                  ///< share x contract (or fair) value, rounded down
-  findings notes;                                   ///< every step
+  fairtrade_price_result price;                   ///< the per-unit price
+  quantity<mass> volume;                          ///< as given
+  money fair_value{decimal(), currency_code()};   ///< exact fair price x volume, rounded once
+  money premium_due{decimal(), currency_code()};  ///< premium x volume, answer currency
+  std::optional<money> organic_differential_due;  ///< organic differential x volume
+  std::optional<money> contract_value;            ///< contract price x volume
+  std::optional<money> difference_per_unit;       ///< contract price - fair price per unit
+  std::optional<money> difference_total;          ///< contract value - fair value
+  std::optional<bool> contract_meets_fair_price;  ///< contract price >= fair price per unit
+  std::optional<decimal> prefinance_share;        ///< min(requested, maximum)
+  std::optional<money> prefinance;  ///< share x contract (or fair) value, rounded down
+  findings notes;                   ///< every step
 };
 
 /// Prices a Fairtrade contract: fair value, premium due, the difference between the contract price
@@ -764,102 +452,8 @@ struct fairtrade_contract_result {
 /// @throws as fairtrade_price(); [fairport.input.106] for a negative volume or share, or a
 ///         pre-finance request without a maximum share; [fairport.arithmetic.203] a contract price
 ///         in another currency than the answer's.
-inline fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract& k,
-                                                         const reference_data& data) {
-  using detail::fraction;
-  detail::require_non_negative(k.volume.value(), "contract volume");
-  fairtrade_contract_result r;
-  detail::fairtrade_core c;
-  const detail::fairtrade_setup st = detail::resolve_fairtrade(k.price, data);
-  r.price = detail::fairtrade_price_impl(k.price, st, k.price.market_price, k.price.organic,
-                                         k.price.explain, c);
-  r.volume = k.volume;
-  const auto& p = r.price;
-  const currency_code oc = p.fair_price_per_unit.currency();
-  const int cs = data.currencies().minor_units(oc, k.price.as_of);
-  // volume in record units = volume in kg / factor(record unit); then record terms -> answer
-  const fraction vol_rec = fraction{k.volume.in_base(), p.record_unit.factor()};
-  const fraction to_cur = detail::fx_factor(p.record_currency, oc, k.price.as_of, k.price.exchange_rates, st.builtin);
-  auto total_of = [&](const fraction& per_record_unit) { return per_record_unit * vol_rec * to_cur; };
-  const fraction fair_total = total_of(c.total);
-  r.fair_value = money(fair_total.round(cs, k.price.mode), oc);
-  r.premium_due = money(total_of(fraction::of(p.premium.amount())).round(cs, k.price.mode), oc);
-  if (!p.organic_differential.amount().is_zero()) {
-    r.organic_differential_due = money(
-        total_of(fraction::of(p.organic_differential.amount())).round(cs, k.price.mode), oc);
-  }
-  const fraction vol_answer = fraction{k.volume.in_base(), p.per_unit.factor()};
-  if (k.contract_price_per_unit) {
-    detail::require_same_currency(*k.contract_price_per_unit, p.fair_price_per_unit,
-                                  "contract price", "fair price");
-    detail::require_non_negative(k.contract_price_per_unit->amount(), "contract price");
-    const fraction cv = vol_answer.times(k.contract_price_per_unit->amount());
-    r.contract_value = money(cv.round(cs, k.price.mode), oc);
-    r.difference_per_unit = *k.contract_price_per_unit - p.fair_price_per_unit;
-    r.difference_total = *r.contract_value - r.fair_value;
-    r.contract_meets_fair_price = *k.contract_price_per_unit >= p.fair_price_per_unit;
-  }
-  if (k.prefinance_requested_share) {
-    const decimal req = *k.prefinance_requested_share;
-    detail::require_non_negative(req, "pre-finance requested share");
-    if (!k.prefinance_max_share) {
-      detail::throw_error(errc::invalid_argument,
-                          "pre-finance requested (" + req.to_string() +
-                              ") but no prefinance_max_share given: state the share the "
-                              "applicable Fairtrade standard allows");
-    }
-    const decimal mx = *k.prefinance_max_share;
-    detail::require_non_negative(mx, "pre-finance maximum share");
-    if (req > decimal(1) || mx > decimal(1)) {
-      detail::throw_error(errc::invalid_argument, "pre-finance shares are fractions of at most 1");
-    }
-    r.prefinance_share = req < mx ? req : mx;
-    const money base = r.contract_value ? *r.contract_value : r.fair_value;
-    r.prefinance = money(
-        multiply(base.amount(), *r.prefinance_share, cs, rounding_mode::down), oc);
-    if (k.price.explain) {
-      r.notes.push_back(make_finding(
-          "fair.contract.prefinance",
-          req > mx ? severity::warning : severity::info,
-          "pre-finance requested " + req.to_string() + " of the " +
-              (r.contract_value ? "contract" : "fair") + " value " + base.to_string() +
-              (req > mx ? "; limited to the maximum share " + mx.to_string() : std::string()) +
-              ": " + r.prefinance->to_string() + " (rounded down to " + std::to_string(cs) +
-              " places)",
-          k.prefinance_reference));
-    }
-  }
-  if (k.price.explain) {
-    const std::string ref = p.source.to_string();
-    r.notes.insert(r.notes.begin(), p.notes.begin(), p.notes.end());
-    r.notes.push_back(make_finding(
-        "fair.contract.premium_due", severity::info,
-        "premium " + p.premium.to_string() + "/" + std::string(p.record_unit.name()) + " x " +
-            k.volume.to_string() + " = " + r.premium_due.to_string() + " (rounded once, " +
-            std::string(to_string(k.price.mode)) + ")",
-        ref));
-    r.notes.push_back(make_finding(
-        "fair.contract.fair_value", severity::info,
-        "fair price " + p.price_per_record_unit.to_string() + "/" +
-            std::string(p.record_unit.name()) + " x " + k.volume.to_string() + " = " +
-            r.fair_value.to_string() + " (from the exact unit price, rounded once, " +
-            std::string(to_string(k.price.mode)) + ")",
-        ref));
-    if (r.contract_value) {
-      const bool ok = *r.contract_meets_fair_price;
-      r.notes.push_back(make_finding(
-          ok ? "fair.contract.meets_fair_price" : "fair.contract.below_fair_price",
-          ok ? severity::info : severity::error,
-          "contract price " + k.contract_price_per_unit->to_string() + "/" +
-              std::string(p.per_unit.name()) + (ok ? " is at least" : " is below") +
-              " the fair price " + p.fair_price_per_unit.to_string() + " by " +
-              money(r.difference_per_unit->amount().abs(), oc).to_string() + " per unit; contract value " +
-              r.contract_value->to_string() + ", difference " + r.difference_total->to_string(),
-          ref));
-    }
-  }
-  return r;
-}
+fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract& k,
+                                                  const reference_data& data);
 
 // ------------------------------------------------------------------------------------------------
 // Living-income reference price
@@ -867,128 +461,39 @@ inline fairtrade_contract_result fairtrade_contract_view(const fairtrade_contrac
 /// The inputs of a living-income reference price (Fairtrade LIRP model), all visible so that an
 /// analyst can vary each one.
 struct living_income_inputs {
-  date::year_month_day as_of{};                     ///< for the currency's minor units
+  date::year_month_day as_of{};                               ///< for the currency's minor units
   money living_income_benchmark{decimal(), currency_code()};  ///< household, per year
-  decimal crop_income_share{1};                     ///< share of the benchmark the crop must earn
+  decimal crop_income_share{1};  ///< share of the benchmark the crop must earn
   money cost_per_hectare{decimal(), currency_code()};  ///< sustainable production, per ha per year
-  money cost_per_farm{decimal(), currency_code()};  ///< fixed costs per farm per year
-  decimal viable_area_hectares;                     ///< viable crop area of the farm
-  quantity<mass> sustainable_yield_per_hectare;     ///< per ha per year
-  unit<mass> per_unit = units::kilogram;            ///< unit of the reference price
-  std::optional<money> actual_price_per_unit;       ///< price now received, for the gaps
-  std::string source;                               ///< where the inputs come from
-  std::optional<int> scale;                         ///< default: the currency's minor units
-  rounding_mode mode = rounding_mode::ceiling;      ///< rounding of the reference price
+  money cost_per_farm{decimal(), currency_code()};     ///< fixed costs per farm per year
+  decimal viable_area_hectares;                        ///< viable crop area of the farm
+  quantity<mass> sustainable_yield_per_hectare;        ///< per ha per year
+  unit<mass> per_unit = units::kilogram;               ///< unit of the reference price
+  std::optional<money> actual_price_per_unit;          ///< price now received, for the gaps
+  std::string source;                                  ///< where the inputs come from
+  std::optional<int> scale;                            ///< default: the currency's minor units
+  rounding_mode mode = rounding_mode::ceiling;         ///< rounding of the reference price
 };
 
 /// Every step of a living-income reference price.
 struct living_income_result {
-  money income_from_crop{decimal(), currency_code()};    ///< benchmark x crop share
-  money cost_of_production{decimal(), currency_code()};  ///< per ha x area + per farm
-  money revenue_needed{decimal(), currency_code()};      ///< income + cost
-  quantity<mass> production;                             ///< yield x area
+  money income_from_crop{decimal(), currency_code()};          ///< benchmark x crop share
+  money cost_of_production{decimal(), currency_code()};        ///< per ha x area + per farm
+  money revenue_needed{decimal(), currency_code()};            ///< income + cost
+  quantity<mass> production;                                   ///< yield x area
   money reference_price_per_unit{decimal(), currency_code()};  ///< revenue / production, rounded
-  std::optional<money> price_gap_per_unit;       ///< reference price - actual price
-  std::optional<money> income_at_actual_price;   ///< actual price x production - cost (exact)
-  std::optional<money> living_income_gap;        ///< income from crop - income at actual price
-  findings notes;                                ///< every step
+  std::optional<money> price_gap_per_unit;                     ///< reference price - actual price
+  std::optional<money> income_at_actual_price;  ///< actual price x production - cost (exact)
+  std::optional<money> living_income_gap;       ///< income from crop - income at actual price
+  findings notes;                               ///< every step
 };
 
 /// The living-income reference price: (benchmark x crop share + cost per ha x area + cost per
 /// farm) / (yield per ha x area), per `per_unit`, rounded once.
 /// @throws input_error [fairport.input.106] for a negative amount, a share outside [0, 1], a zero
 ///         area or yield; arithmetic_error [fairport.arithmetic.203] for mixed currencies.
-inline living_income_result living_income_reference_price(const living_income_inputs& in,
-                                                          const reference_data& data) {
-  using detail::fraction;
-  detail::require_date(in.as_of, "living_income_inputs.as_of");
-  const currency_code cur = in.living_income_benchmark.currency();
-  detail::require_same_currency(in.living_income_benchmark, in.cost_per_hectare,
-                                "living income benchmark", "cost per hectare");
-  detail::require_same_currency(in.living_income_benchmark, in.cost_per_farm,
-                                "living income benchmark", "cost per farm");
-  detail::require_non_negative(in.living_income_benchmark.amount(), "living income benchmark");
-  detail::require_non_negative(in.cost_per_hectare.amount(), "cost per hectare");
-  detail::require_non_negative(in.cost_per_farm.amount(), "cost per farm");
-  detail::require_non_negative(in.crop_income_share, "crop income share");
-  if (in.crop_income_share > decimal(1)) {
-    detail::throw_error(errc::invalid_argument,
-                        "crop income share is a fraction of at most 1, got " +
-                            in.crop_income_share.to_string());
-  }
-  detail::require_positive(in.viable_area_hectares, "viable area (ha)");
-  detail::require_positive(in.sustainable_yield_per_hectare.value(), "sustainable yield per ha");
-  const int scale = in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of);
-
-  living_income_result r;
-  const int shown_scale = std::max(in.living_income_benchmark.amount().scale(),
-                                   std::max(in.cost_per_hectare.amount().scale(),
-                                            in.cost_per_farm.amount().scale()));
-  const decimal income =
-      detail::trim(in.living_income_benchmark.amount() * in.crop_income_share, shown_scale);
-  const decimal cost = detail::trim(
-      in.cost_per_hectare.amount() * in.viable_area_hectares + in.cost_per_farm.amount(),
-      shown_scale);
-  const decimal revenue = income + cost;
-  r.income_from_crop = money(income, cur);
-  r.cost_of_production = money(cost, cur);
-  r.revenue_needed = money(revenue, cur);
-  r.production = in.sustainable_yield_per_hectare * in.viable_area_hectares;
-  // price per unit = revenue / (production in kg / factor(unit)) = revenue x factor / production_kg
-  const decimal production_kg = r.production.in_base();
-  const fraction lirp{revenue * in.per_unit.factor(), production_kg};
-  r.reference_price_per_unit = money(lirp.round(scale, in.mode), cur);
-  const std::string per = "/" + std::string(in.per_unit.name());
-  auto& f = r.notes;
-  f.push_back(make_finding(
-      "fair.lirp.income", severity::info,
-      "living income benchmark " + in.living_income_benchmark.to_string() + " x crop share " +
-          in.crop_income_share.to_string() + " = " + r.income_from_crop.to_string() + " a year",
-      in.source));
-  f.push_back(make_finding(
-      "fair.lirp.cost", severity::info,
-      "cost of sustainable production " + in.cost_per_hectare.to_string() + "/ha x " +
-          in.viable_area_hectares.to_string() + " ha + " + in.cost_per_farm.to_string() +
-          " per farm = " + r.cost_of_production.to_string() + " a year",
-      in.source));
-  f.push_back(make_finding(
-      "fair.lirp.production", severity::info,
-      "sustainable yield " + in.sustainable_yield_per_hectare.to_string() + "/ha x " +
-          in.viable_area_hectares.to_string() + " ha = " + r.production.to_string() + " a year",
-      in.source));
-  f.push_back(make_finding(
-      "fair.lirp.price", severity::info,
-      "(" + r.income_from_crop.to_string() + " + " + r.cost_of_production.to_string() + ") / " +
-          r.production.to_string() + " = " + r.reference_price_per_unit.to_string() + per +
-          " (rounded once to " + std::to_string(scale) + " places, " +
-          std::string(to_string(in.mode)) + ")",
-      "Fairtrade Living Income Reference Price model: (living income + cost of sustainable "
-      "production) / (sustainable yield x viable farm size)"));
-  if (in.actual_price_per_unit) {
-    const money& a = *in.actual_price_per_unit;
-    detail::require_same_currency(a, in.living_income_benchmark, "actual price",
-                                  "living income benchmark");
-    detail::require_non_negative(a.amount(), "actual price");
-    r.price_gap_per_unit = r.reference_price_per_unit - a;
-    // income at the actual price: a per unit x production in units - cost; exact when the
-    // production is a whole number of units, otherwise rounded once like the price.
-    const fraction sales{a.amount() * production_kg, in.per_unit.factor()};
-    const fraction inc = sales - fraction::of(cost);
-    bool exact = true;
-    const decimal inc_shown = detail::shown(inc, &exact);
-    r.income_at_actual_price = money(inc_shown, cur);
-    r.living_income_gap = money(detail::shown(fraction::of(income) - inc), cur);
-    f.push_back(make_finding(
-        "fair.lirp.gap", r.price_gap_per_unit->amount().signum() > 0 ? severity::warning
-                                                                     : severity::info,
-        "at the actual price " + a.to_string() + per + " the household earns " +
-            r.income_at_actual_price->to_string() + " from the crop after costs; the living "
-            "income gap is " + r.living_income_gap->to_string() + " and the price gap " +
-            r.price_gap_per_unit->to_string() + per,
-        in.source));
-  }
-  return r;
-}
+living_income_result living_income_reference_price(const living_income_inputs& in,
+                                                   const reference_data& data);
 
 // ------------------------------------------------------------------------------------------------
 // Wages and the artisan cost-based fair price
@@ -1002,10 +507,8 @@ struct wage_rate {
 };
 
 /// An hourly wage given by the caller.
-inline wage_rate wage_rate_per_hour(money per_hour, std::string source = "hourly wage given by the caller") {
-  detail::require_non_negative(per_hour.amount(), "hourly wage");
-  return wage_rate{std::move(per_hour), decimal(1), std::move(source)};
-}
+wage_rate wage_rate_per_hour(money per_hour,
+                             std::string source = "hourly wage given by the caller");
 
 /// A wage from the benchmark table (`living_wage`, `minimum_wage`) valid on `as_of`. An hourly
 /// benchmark is used as is; a monthly one is divided by the hours per month the record states,
@@ -1014,77 +517,42 @@ inline wage_rate wage_rate_per_hour(money per_hour, std::string source = "hourly
 /// @throws no_valid_record [fairport.data.301] when there is no benchmark;
 ///         input_error [fairport.input.106] when the hours are needed but neither the record nor
 ///         the caller gives them, or are not positive.
-inline wage_rate wage_rate_from_benchmark(const wage_key& key, const date::year_month_day& as_of,
-                                          const reference_data& data,
-                                          std::optional<decimal> hours_per_period = {}) {
-  detail::require_date(as_of, "as_of");
-  const wage_record& w = data.wages().at(key, as_of);
-  wage_rate r;
-  r.amount = money(w.amount, w.currency);
-  std::string hours_from;
-  if (w.per == "hour") {
-    r.hours = decimal(1);
-    hours_from = "an hourly benchmark";
-  } else if (w.per == "month" && w.hours_per_month) {
-    r.hours = *w.hours_per_month;
-    hours_from = r.hours.to_string() + " hours a month as the record states";
-  } else if (hours_per_period) {
-    r.hours = *hours_per_period;
-    hours_from = r.hours.to_string() + " hours a " + w.per + " as the caller states";
-  } else {
-    detail::throw_error(errc::invalid_argument,
-                        "the benchmark " + key.to_string() + " is per " + w.per +
-                            " and states no hours: give hours_per_period");
-  }
-  detail::require_positive(r.hours, "hours per period");
-  r.source = key.to_string() + " " + w.amount.to_string() + " " + w.currency.to_string() +
-             " per " + w.per + ", " + hours_from + "; " + w.source.to_string();
-  return r;
-}
+wage_rate wage_rate_from_benchmark(const wage_key& key, const date::year_month_day& as_of,
+                                   const reference_data& data,
+                                   std::optional<decimal> hours_per_period = {});
 
 /// The cost build-up of a handmade product (see the file comment for the formula).
 struct artisan_inputs {
-  date::year_month_day as_of{};                     ///< for the currency's minor units
+  date::year_month_day as_of{};                          ///< for the currency's minor units
   money materials_per_unit{decimal(), currency_code()};  ///< materials for one unit
-  decimal labour_minutes_per_unit;                  ///< working time for one unit, minutes
-  wage_rate wage;                                   ///< the fair (local living) wage
-  decimal overhead_rate;                            ///< share of materials + labour
-  decimal margin_rate;                              ///< share of the cost including overhead
-  std::optional<int> scale;                         ///< default: the currency's minor units
-  rounding_mode mode = rounding_mode::ceiling;      ///< rounding of the fair price
-  bool explain = true;                              ///< false: figures only, no findings
+  decimal labour_minutes_per_unit;                       ///< working time for one unit, minutes
+  wage_rate wage;                                        ///< the fair (local living) wage
+  decimal overhead_rate;                                 ///< share of materials + labour
+  decimal margin_rate;                                   ///< share of the cost including overhead
+  std::optional<int> scale;                              ///< default: the currency's minor units
+  rounding_mode mode = rounding_mode::ceiling;           ///< rounding of the fair price
+  bool explain = true;                                   ///< false: figures only, no findings
 };
 
 /// The artisan fair price and its components.
 struct artisan_price_result {
-  money materials{decimal(), currency_code()};  ///< per unit
-  money labour{decimal(), currency_code()};     ///< minutes / 60 x wage
-  money overhead{decimal(), currency_code()};   ///< (materials + labour) x overhead_rate
-  money cost{decimal(), currency_code()};       ///< materials + labour + overhead
-  money margin{decimal(), currency_code()};     ///< cost x margin_rate
+  money materials{decimal(), currency_code()};    ///< per unit
+  money labour{decimal(), currency_code()};       ///< minutes / 60 x wage
+  money overhead{decimal(), currency_code()};     ///< (materials + labour) x overhead_rate
+  money cost{decimal(), currency_code()};         ///< materials + labour + overhead
+  money margin{decimal(), currency_code()};       ///< cost x margin_rate
   money hourly_wage{decimal(), currency_code()};  ///< amount / hours
   bool components_exact = true;  ///< false: components shown rounded to 8 places (half_even)
   money fair_price_per_unit{decimal(), currency_code()};  ///< rounded once
-  int scale = 2;                                 ///< places of the fair price
-  rounding_mode mode = rounding_mode::ceiling;   ///< rounding of the fair price
-  findings notes;                                ///< every step
+  int scale = 2;                                          ///< places of the fair price
+  rounding_mode mode = rounding_mode::ceiling;            ///< rounding of the fair price
+  findings notes;                                         ///< every step
 };
 
 namespace detail {
-inline void check_artisan(const artisan_inputs& in) {
-  require_date(in.as_of, "artisan_inputs.as_of");
-  require_same_currency(in.materials_per_unit, in.wage.amount, "materials", "wage");
-  require_non_negative(in.materials_per_unit.amount(), "materials per unit");
-  require_non_negative(in.labour_minutes_per_unit, "labour minutes per unit");
-  require_non_negative(in.wage.amount.amount(), "wage");
-  require_positive(in.wage.hours, "wage hours");
-  require_non_negative(in.overhead_rate, "overhead rate");
-  require_non_negative(in.margin_rate, "margin rate");
-}
+void check_artisan(const artisan_inputs& in);
 /// (1 + overhead)(1 + margin), exact.
-inline decimal markup_factor(const artisan_inputs& in) {
-  return (decimal(1) + in.overhead_rate) * (decimal(1) + in.margin_rate);
-}
+decimal markup_factor(const artisan_inputs& in);
 }  // namespace detail
 
 /// The artisan fair price: (materials + minutes / 60 x wage) x (1 + overhead_rate) x (1 +
@@ -1092,77 +560,7 @@ inline decimal markup_factor(const artisan_inputs& in) {
 /// fair price, fair wage, local living wage); Fair Trade Federation fair-wage approach.
 /// @throws input_error [fairport.input.106] for negative inputs or non-positive wage hours;
 ///         arithmetic_error [fairport.arithmetic.203] when materials and wage differ in currency.
-inline artisan_price_result artisan_fair_price(const artisan_inputs& in,
-                                               const reference_data& data) {
-  using detail::fraction;
-  detail::check_artisan(in);
-  const currency_code cur = in.materials_per_unit.currency();
-  const int scale = in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of);
-  // labour = minutes x amount / (60 x hours)
-  fraction labour{in.labour_minutes_per_unit * in.wage.amount.amount(),
-                  decimal(60) * in.wage.hours};
-  artisan_price_result r;
-  r.scale = scale;
-  r.mode = in.mode;
-  r.materials = in.materials_per_unit;
-  const int ms = in.materials_per_unit.amount().scale();
-  bool e1 = true, e2 = true, e3 = true, e4 = true, e5 = true;
-  r.hourly_wage = money(detail::shown(fraction{in.wage.amount.amount(), in.wage.hours}, &e5), cur);
-  // Usually the labour cost is a finite decimal: then every later step is plain exact decimal
-  // arithmetic, rounded once at the end.
-  if (auto exact_labour = labour.exact()) {
-    const decimal direct = in.materials_per_unit.amount() + *exact_labour;
-    const decimal overhead = direct * in.overhead_rate;
-    const decimal cost = direct + overhead;
-    const decimal margin = cost * in.margin_rate;
-    r.fair_price_per_unit = money((cost + margin).round(scale, in.mode), cur);
-    r.labour = money(detail::trim(*exact_labour, ms), cur);
-    r.overhead = money(detail::trim(overhead, ms), cur);
-    r.cost = money(detail::trim(cost, ms), cur);
-    r.margin = money(detail::trim(margin, ms), cur);
-  } else {
-    const fraction direct = fraction::of(in.materials_per_unit.amount()) + labour;
-    const fraction overhead = direct.times(in.overhead_rate);
-    const fraction cost = direct + overhead;
-    const fraction margin = cost.times(in.margin_rate);
-    r.fair_price_per_unit = money((cost + margin).round(scale, in.mode), cur);
-    r.labour = money(detail::trim(detail::shown(labour, &e1), ms), cur);
-    r.overhead = money(detail::trim(detail::shown(overhead, &e2), ms), cur);
-    r.cost = money(detail::trim(detail::shown(cost, &e3), ms), cur);
-    r.margin = money(detail::trim(detail::shown(margin, &e4), ms), cur);
-  }
-  r.components_exact = e1 && e2 && e3 && e4 && e5;
-  if (!in.explain) return r;
-  const char* wfto = "WFTO Fair Trade Standard, Principle 4 (Fair Payment)";
-  auto& f = r.notes;
-  f.push_back(make_finding("fair.artisan.wage", severity::info,
-                           "fair wage " + r.hourly_wage.to_string() + " an hour" +
-                               (e5 ? std::string() : std::string(" (rounded to 8 places)")) +
-                               " from " + in.wage.amount.to_string() + " per " +
-                               in.wage.hours.to_string() + " h",
-                           in.wage.source));
-  f.push_back(make_finding("fair.artisan.labour", severity::info,
-                           in.labour_minutes_per_unit.to_string() + " min / 60 x " +
-                               r.hourly_wage.to_string() + " an hour = labour " +
-                               r.labour.to_string(),
-                           wfto));
-  f.push_back(make_finding("fair.artisan.overhead", severity::info,
-                           "overhead " + in.overhead_rate.to_string() + " x (materials " +
-                               r.materials.to_string() + " + labour " + r.labour.to_string() +
-                               ") = " + r.overhead.to_string() + "; cost " + r.cost.to_string(),
-                           wfto));
-  f.push_back(make_finding("fair.artisan.margin", severity::info,
-                           "margin " + in.margin_rate.to_string() + " x cost " +
-                               r.cost.to_string() + " = " + r.margin.to_string(),
-                           wfto));
-  f.push_back(make_finding("fair.artisan.fair_price", severity::info,
-                           "fair price " + r.cost.to_string() + " + " + r.margin.to_string() +
-                               " = " + r.fair_price_per_unit.to_string() +
-                               " per unit (rounded once to " + std::to_string(scale) +
-                               " places, " + std::string(to_string(in.mode)) + ")",
-                           wfto));
-  return r;
-}
+artisan_price_result artisan_fair_price(const artisan_inputs& in, const reference_data& data);
 
 /// What a price implies the maker earns an hour.
 struct implied_earnings_result {
@@ -1177,94 +575,47 @@ struct implied_earnings_result {
 /// hours). May be negative when the price does not even cover materials, overhead and margin.
 /// @throws as artisan_fair_price(); [fairport.input.106] for zero minutes;
 ///         [fairport.arithmetic.203] for a price in another currency.
-inline implied_earnings_result implied_hourly_earnings(const artisan_inputs& in,
-                                                       const money& price_per_unit,
-                                                       const reference_data& data) {
-  using detail::fraction;
-  detail::check_artisan(in);
-  detail::require_positive(in.labour_minutes_per_unit, "labour minutes per unit");
-  detail::require_same_currency(price_per_unit, in.materials_per_unit, "price", "materials");
-  const currency_code cur = price_per_unit.currency();
-  const int scale = (in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of)) + 2;
-  const decimal k = detail::markup_factor(in);
-  // E = (P - M k) x 60 / (k x minutes)
-  const fraction e{(price_per_unit.amount() - in.materials_per_unit.amount() * k) * decimal(60),
-                   k * in.labour_minutes_per_unit};
-  const fraction w{in.wage.amount.amount(), in.wage.hours};
-  implied_earnings_result r;
-  r.per_hour = money(e.round(scale, rounding_mode::floor), cur);
-  r.wage_per_hour = money(detail::shown(w), cur);
-  r.meets_wage = compare(e, w) >= 0;
-  if (in.explain) {
-    r.notes.push_back(make_finding(
-        r.meets_wage ? "fair.artisan.earnings_meet_wage" : "fair.artisan.earnings_below_wage",
-        r.meets_wage ? severity::info : severity::warning,
-        "price " + price_per_unit.to_string() + " / (1 + " + in.overhead_rate.to_string() +
-            ") / (1 + " + in.margin_rate.to_string() + ") - materials " +
-            in.materials_per_unit.to_string() + ", over " + in.labour_minutes_per_unit.to_string() +
-            " min = " + r.per_hour.to_string() + " an hour (rounded down to " +
-            std::to_string(scale) + " places), " + (r.meets_wage ? "at least" : "below") +
-            " the fair wage " + r.wage_per_hour.to_string() + " an hour",
-        in.wage.source));
-  }
-  return r;
-}
+implied_earnings_result implied_hourly_earnings(const artisan_inputs& in,
+                                                const money& price_per_unit,
+                                                const reference_data& data);
 
 // ------------------------------------------------------------------------------------------------
 // Is a price paid fair?
 
 /// A price paid measured against the fair price.
 struct price_assessment {
-  bool is_fair = false;                           ///< paid >= fair
-  money fair_price{decimal(), currency_code()};   ///< per unit
-  money price_paid{decimal(), currency_code()};   ///< per unit
-  money shortfall{decimal(), currency_code()};    ///< max(0, fair - paid) per unit
-  findings notes;                                 ///< the comparison
+  bool is_fair = false;                          ///< paid >= fair
+  money fair_price{decimal(), currency_code()};  ///< per unit
+  money price_paid{decimal(), currency_code()};  ///< per unit
+  money shortfall{decimal(), currency_code()};   ///< max(0, fair - paid) per unit
+  findings notes;                                ///< the comparison
 };
 
 /// Whether `paid` reaches `fair` (both per unit, same currency), and the shortfall per unit.
 /// @throws arithmetic_error [fairport.arithmetic.203] for different currencies;
 ///         input_error [fairport.input.106] for a negative amount.
-inline price_assessment assess_price_paid(const money& fair, const money& paid) {
-  detail::require_same_currency(fair, paid, "fair price", "price paid");
-  detail::require_non_negative(fair.amount(), "fair price");
-  detail::require_non_negative(paid.amount(), "price paid");
-  price_assessment a;
-  a.fair_price = fair;
-  a.price_paid = paid;
-  a.is_fair = paid >= fair;
-  a.shortfall = a.is_fair ? money(decimal(), fair.currency()) : fair - paid;
-  a.notes.push_back(make_finding(
-      a.is_fair ? "fair.price_paid.fair" : "fair.price_paid.below_fair",
-      a.is_fair ? severity::info : severity::error,
-      a.is_fair ? "price paid " + paid.to_string() + " per unit reaches the fair price " +
-                      fair.to_string()
-                : "price paid " + paid.to_string() + " per unit is below the fair price " +
-                      fair.to_string() + ": shortfall " + a.shortfall.to_string() + " per unit",
-      "WFTO Fair Trade Standard, Principle 4 (Fair Payment)"));
-  return a;
-}
+price_assessment assess_price_paid(const money& fair, const money& paid);
 
 // ------------------------------------------------------------------------------------------------
 // Price chain
 
 /// From producer to shelf, per unit.
 struct price_chain_inputs {
-  date::year_month_day as_of{};                       ///< for minor units
-  money producer_price{decimal(), currency_code()};   ///< paid to the producer
-  money export_price{decimal(), currency_code()};     ///< FOB / FCA price
-  std::string export_basis = "FOB";                   ///< the export price's basis
-  money landed_cost{decimal(), currency_code()};      ///< landed cost (defines the chain currency)
-  decimal wholesale_markup;                           ///< on the landed cost
-  decimal retail_markup;                              ///< on the wholesale price
-  decimal vat_rate;                                   ///< destination VAT, a fraction
-  std::vector<fx_rate> exchange_rates;                ///< to convert into the landed currency
+  date::year_month_day as_of{};                      ///< for minor units
+  money producer_price{decimal(), currency_code()};  ///< paid to the producer
+  money export_price{decimal(), currency_code()};    ///< FOB / FCA price
+  std::string export_basis = "FOB";                  ///< the export price's basis
+  money landed_cost{decimal(), currency_code()};     ///< landed cost (defines the chain currency)
+  decimal wholesale_markup;                          ///< on the landed cost
+  decimal retail_markup;                             ///< on the wholesale price
+  decimal vat_rate;                                  ///< destination VAT, a fraction
+  std::vector<fx_rate> exchange_rates;               ///< to convert into the landed currency
   bool builtin_rates = false;  ///< without a given rate, the built-in customs rate (select_rate)
-  std::optional<int> scale;                           ///< stages; default: minor units
-  rounding_mode mode = rounding_mode::half_up;        ///< rounding of the stages shown
-  int share_scale = 4;                                ///< places of the shares
+  std::optional<int> scale;    ///< stages; default: minor units
+  rounding_mode mode = rounding_mode::half_up;          ///< rounding of the stages shown
+  int share_scale = 4;                                  ///< places of the shares
   rounding_mode share_mode = rounding_mode::half_even;  ///< rounding of the shares
-  bool explain = true;                                ///< false: figures only
+  bool explain = true;                                  ///< false: figures only
 };
 
 /// The chain, in the landed cost's currency, and the producer's shares.
@@ -1276,123 +627,29 @@ struct price_chain_result {
   money retail_price_net{decimal(), currency_code()};  ///< wholesale x (1 + retail markup)
   money vat{decimal(), currency_code()};               ///< retail net x VAT rate
   money retail_price{decimal(), currency_code()};      ///< retail net + VAT
-  decimal producer_share_of_retail;        ///< producer / retail (incl. VAT)
-  decimal producer_share_of_landed_cost;   ///< producer / landed cost
-  decimal producer_share_of_export_price;  ///< producer / export price
-  findings notes;                          ///< every stage
+  decimal producer_share_of_retail;                    ///< producer / retail (incl. VAT)
+  decimal producer_share_of_landed_cost;               ///< producer / landed cost
+  decimal producer_share_of_export_price;              ///< producer / export price
+  findings notes;                                      ///< every stage
 };
 
 /// The price chain (see the file comment).
 /// @throws input_error [fairport.input.106] for negative amounts or rates, a zero landed cost, a
 ///         producer price above the export price or an export price above the landed cost;
 ///         data_error [fairport.data.301] for a missing exchange rate.
-inline price_chain_result price_chain(const price_chain_inputs& in, const reference_data& data) {
-  using detail::fraction;
-  detail::require_date(in.as_of, "price_chain_inputs.as_of");
-  detail::require_non_negative(in.producer_price.amount(), "producer price");
-  detail::require_non_negative(in.export_price.amount(), "export price");
-  detail::require_positive(in.landed_cost.amount(), "landed cost");
-  detail::require_non_negative(in.wholesale_markup, "wholesale markup");
-  detail::require_non_negative(in.retail_markup, "retail markup");
-  detail::require_non_negative(in.vat_rate, "VAT rate");
-  const currency_code cur = in.landed_cost.currency();
-  const int scale = in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of);
-  const fx_rate_table* builtin = in.builtin_rates ? &data.exchange_rates() : nullptr;
-  const fx_rate* fx_p = nullptr;
-  const fx_rate* fx_e = nullptr;
-  const fraction producer =
-      detail::fx_factor(in.producer_price.currency(), cur, in.as_of, in.exchange_rates, builtin, &fx_p)
-          .times(in.producer_price.amount());
-  const fraction exported =
-      detail::fx_factor(in.export_price.currency(), cur, in.as_of, in.exchange_rates, builtin, &fx_e)
-          .times(in.export_price.amount());
-  const fraction landed = fraction::of(in.landed_cost.amount());
-  if (in.producer_price.currency() == in.export_price.currency()
-          ? in.producer_price.amount() > in.export_price.amount()
-          : compare(producer, exported) > 0) {
-    detail::throw_error(errc::invalid_argument,
-                        "producer price " + in.producer_price.to_string() +
-                            " is above the export price " + in.export_price.to_string());
-  }
-  if (compare(exported, landed) > 0) {
-    detail::throw_error(errc::invalid_argument,
-                        "export price " + in.export_price.to_string() +
-                            " is above the landed cost " + in.landed_cost.to_string() +
-                            " once converted");
-  }
-  const decimal wholesale = in.landed_cost.amount() * (decimal(1) + in.wholesale_markup);
-  const decimal retail_net = wholesale * (decimal(1) + in.retail_markup);
-  const decimal vat = retail_net * in.vat_rate;
-  const decimal retail = retail_net + vat;
-
-  price_chain_result r;
-  r.producer_price = money(producer.round(scale, in.mode), cur);
-  r.export_price = money(exported.round(scale, in.mode), cur);
-  r.landed_cost = money(in.landed_cost.amount().round(scale, in.mode), cur);
-  r.wholesale_price = money(wholesale.round(scale, in.mode), cur);
-  r.retail_price_net = money(retail_net.round(scale, in.mode), cur);
-  r.vat = money(vat.round(scale, in.mode), cur);
-  r.retail_price = money(retail.round(scale, in.mode), cur);
-  auto share = [&](const decimal& whole) {
-    if (whole.is_zero()) return decimal();
-    return fraction{producer.num, producer.den * whole}.round(in.share_scale, in.share_mode);
-  };
-  r.producer_share_of_retail = share(retail);
-  r.producer_share_of_landed_cost = share(in.landed_cost.amount());
-  r.producer_share_of_export_price = exported.signum() == 0
-                                         ? decimal()
-                                         : fraction{producer.num * exported.den,
-                                                    producer.den * exported.num}
-                                               .round(in.share_scale, in.share_mode);
-  if (!in.explain) return r;
-  auto& f = r.notes;
-  const std::string how = "stages rounded to " + std::to_string(scale) + " places (" +
-                          std::string(to_string(in.mode)) +
-                          "); later stages and shares computed from exact values";
-  f.push_back(make_finding(
-      "fair.chain.producer", severity::info,
-      "producer price " + in.producer_price.to_string() +
-          (fx_p ? " " + detail::describe_fx(fx_p, in.producer_price.currency(), cur) + " = " +
-                      r.producer_price.to_string()
-                : std::string()),
-      fx_p ? fx_p->source() : std::string()));
-  f.push_back(make_finding(
-      "fair.chain.export", severity::info,
-      in.export_basis + " export price " + in.export_price.to_string() +
-          (fx_e ? " " + detail::describe_fx(fx_e, in.export_price.currency(), cur) + " = " +
-                      r.export_price.to_string()
-                : std::string()),
-      fx_e ? fx_e->source() : std::string()));
-  f.push_back(make_finding(
-      "fair.chain.retail", severity::info,
-      "landed cost " + r.landed_cost.to_string() + " x (1 + " + in.wholesale_markup.to_string() +
-          ") = wholesale " + r.wholesale_price.to_string() + "; x (1 + " +
-          in.retail_markup.to_string() + ") = retail net " + r.retail_price_net.to_string() +
-          "; + VAT " + in.vat_rate.to_string() + " = " + r.vat.to_string() + "; retail " +
-          r.retail_price.to_string() + " (" + how + ")",
-      "markups and VAT rate as given by the caller"));
-  f.push_back(make_finding(
-      "fair.chain.producer_share", severity::info,
-      "producer share of the retail price " + r.producer_share_of_retail.to_string() +
-          ", of the landed cost " + r.producer_share_of_landed_cost.to_string() +
-          ", of the export price " + r.producer_share_of_export_price.to_string() + " (" +
-          std::to_string(in.share_scale) + " places, " +
-          std::string(to_string(in.share_mode)) + ")",
-      ""));
-  return r;
-}
+price_chain_result price_chain(const price_chain_inputs& in, const reference_data& data);
 
 // ------------------------------------------------------------------------------------------------
 // A consignment line's producer price
 
 /// The `producer.fairtrade` block of a consignment line.
 struct fairtrade_terms {
-  std::string product;                       ///< e.g. "coffee_arabica_washed"
+  std::string product;                             ///< e.g. "coffee_arabica_washed"
   money market_price{decimal(), currency_code()};  ///< per market_price_unit
-  std::string market_price_unit = "lb";      ///< a mass unit symbol
-  bool organic = false;                      ///< certified organic
-  std::string region = "all";                ///< Fairtrade region
-  std::string quality = "standard";          ///< Fairtrade quality
+  std::string market_price_unit = "lb";            ///< a mass unit symbol
+  bool organic = false;                            ///< certified organic
+  std::string region = "all";                      ///< Fairtrade region
+  std::string quality = "standard";                ///< Fairtrade quality
 };
 
 /// The `producer.artisan` block of a consignment line (amounts in the line's currency).
@@ -1406,25 +663,26 @@ struct artisan_terms {
 
 /// A consignment line's `producer` block, with what the line says about currency and unit.
 struct producer_price_line {
-  date::year_month_day as_of{};                  ///< the consignment's as_of
-  currency_code currency;                        ///< the invoice currency
-  std::string quantity_unit;                     ///< the line quantity's unit ("piece", "kg")
-  decimal price_paid_per_unit;                   ///< in `currency` per quantity unit
-  std::optional<fairtrade_terms> fairtrade;      ///< exactly one of fairtrade / artisan
-  std::optional<artisan_terms> artisan;          ///< exactly one of fairtrade / artisan
-  std::vector<fx_rate> exchange_rates;           ///< for market price and landed cost currencies
-  bool builtin_rates = true;  ///< without a given rate, the built-in customs rate, as the landed cost
-  std::optional<money> landed_cost_per_unit;     ///< for the producer share, any currency
-  rounding_mode mode = rounding_mode::ceiling;   ///< rounding of the fair price
-  int share_scale = 4;                           ///< places of the producer share (half_even)
+  date::year_month_day as_of{};              ///< the consignment's as_of
+  currency_code currency;                    ///< the invoice currency
+  std::string quantity_unit;                 ///< the line quantity's unit ("piece", "kg")
+  decimal price_paid_per_unit;               ///< in `currency` per quantity unit
+  std::optional<fairtrade_terms> fairtrade;  ///< exactly one of fairtrade / artisan
+  std::optional<artisan_terms> artisan;      ///< exactly one of fairtrade / artisan
+  std::vector<fx_rate> exchange_rates;       ///< for market price and landed cost currencies
+  bool builtin_rates =
+      true;  ///< without a given rate, the built-in customs rate, as the landed cost
+  std::optional<money> landed_cost_per_unit;    ///< for the producer share, any currency
+  rounding_mode mode = rounding_mode::ceiling;  ///< rounding of the fair price
+  int share_scale = 4;                          ///< places of the producer share (half_even)
 };
 
 /// The report's `fair_price` section for one line.
 struct fair_price_check {
-  money fair_price_per_unit{decimal(), currency_code()};   ///< rounded to minor units
-  money price_paid_per_unit{decimal(), currency_code()};   ///< as given
-  money shortfall_per_unit{decimal(), currency_code()};    ///< max(0, fair - paid)
-  bool is_fair = false;                                    ///< paid >= fair
+  money fair_price_per_unit{decimal(), currency_code()};  ///< rounded to minor units
+  money price_paid_per_unit{decimal(), currency_code()};  ///< as given
+  money shortfall_per_unit{decimal(), currency_code()};   ///< max(0, fair - paid)
+  bool is_fair = false;                                   ///< paid >= fair
   std::optional<decimal> producer_share;  ///< paid / landed cost per unit (same currency after fx)
   findings notes;                         ///< how the fair price was found, and the verdict
 };
@@ -1436,68 +694,6 @@ struct fair_price_check {
 /// @throws input_error [fairport.input.106] when neither or both of fairtrade / artisan are given,
 ///         [fairport.input.107] for an unknown unit or a line unit that is not a mass unit for a
 ///         Fairtrade product; otherwise as fairtrade_price() and artisan_fair_price().
-inline fair_price_check check_producer_price(const producer_price_line& line,
-                                             const reference_data& data) {
-  if (line.fairtrade.has_value() == line.artisan.has_value()) {
-    detail::throw_error(errc::invalid_argument,
-                        "producer: give exactly one of \"fairtrade\" and \"artisan\"");
-  }
-  fair_price_check out;
-  out.price_paid_per_unit = money(line.price_paid_per_unit, line.currency);
-  if (line.fairtrade) {
-    const fairtrade_terms& t = *line.fairtrade;
-    fairtrade_query q;
-    q.key = {t.product, t.region, "fairtrade", t.quality};
-    q.as_of = line.as_of;
-    q.organic = t.organic;
-    q.market_price = t.market_price;
-    q.market_price_unit = parse_unit<mass>(t.market_price_unit);
-    q.per_unit = parse_unit<mass>(line.quantity_unit);
-    q.currency = line.currency;
-    q.exchange_rates = line.exchange_rates;
-    q.builtin_rates = line.builtin_rates;
-    q.mode = line.mode;
-    auto r = fairtrade_price(q, data);
-    out.fair_price_per_unit = r.fair_price_per_unit;
-    out.notes = std::move(r.notes);
-  } else {
-    const artisan_terms& t = *line.artisan;
-    artisan_inputs in;
-    in.as_of = line.as_of;
-    in.materials_per_unit = money(t.materials_per_unit, line.currency);
-    in.labour_minutes_per_unit = t.labour_minutes_per_unit;
-    in.wage = wage_rate_per_hour(money(t.hourly_wage, line.currency));
-    in.overhead_rate = t.overhead_rate;
-    in.margin_rate = t.margin_rate;
-    in.mode = line.mode;
-    auto r = artisan_fair_price(in, data);
-    out.fair_price_per_unit = r.fair_price_per_unit;
-    out.notes = std::move(r.notes);
-  }
-  auto a = assess_price_paid(out.fair_price_per_unit, out.price_paid_per_unit);
-  out.is_fair = a.is_fair;
-  out.shortfall_per_unit = a.shortfall;
-  for (auto& f : a.notes) out.notes.push_back(std::move(f));
-  if (line.landed_cost_per_unit) {
-    const money& lc = *line.landed_cost_per_unit;
-    detail::require_positive(lc.amount(), "landed cost per unit");
-    const fx_rate* used = nullptr;
-    const detail::fraction paid =
-        detail::fx_factor(line.currency, lc.currency(), line.as_of, line.exchange_rates,
-                          line.builtin_rates ? &data.exchange_rates() : nullptr, &used)
-            .times(line.price_paid_per_unit);
-    out.producer_share = detail::fraction{paid.num, paid.den * lc.amount()}.round(
-        line.share_scale, rounding_mode::half_even);
-    out.notes.push_back(make_finding(
-        "fair.producer_share", severity::info,
-        "price paid " + out.price_paid_per_unit.to_string() +
-            (used ? " " + detail::describe_fx(used, line.currency, lc.currency()) : std::string()) +
-            " / landed cost " + lc.to_string() + " per unit = producer share " +
-            out.producer_share->to_string() + " (" + std::to_string(line.share_scale) +
-            " places, half_even)",
-        used ? used->source() : std::string()));
-  }
-  return out;
-}
+fair_price_check check_producer_price(const producer_price_line& line, const reference_data& data);
 
 FAIRPORT_END_NAMESPACE
