@@ -13,7 +13,7 @@
 //   fairport::decimal require_decimal(obj, field, ctx);       // 310 306 313
 //   void reject_unknown_keys(obj, allowed, ctx);              // 303 (313 if obj is not an object)
 //   error_context context_for(const raw_dataset&, pointer);
-//   std::string json_pointer_token(std::string_view);         // RFC 6901 escaping ("~0", "~1")
+//   (json_pointer_token and the strict JSON parse live in io/strict_json.hpp)
 //
 // Every error names the file, the JSON Pointer and, once the envelope has been read, the
 // dataset id and version, through fairport::error_context.
@@ -27,6 +27,7 @@
 #include "fairport/calendar.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/error.hpp"
+#include "../io/strict_json.hpp"
 
 namespace fairport {
 inline namespace v0 {
@@ -90,9 +91,6 @@ void reject_unknown_keys(const nlohmann::json& obj, std::initializer_list<std::s
 
 /// The context for an error at `pointer` in `data`: dataset id, version, file and pointer.
 error_context context_for(const raw_dataset& data, std::string_view pointer);
-
-/// One JSON Pointer reference token, escaped per RFC 6901 ("a/b" -> "a~1b", "~" -> "~0").
-std::string json_pointer_token(std::string_view key);
 
 }  // namespace detail
 }  // namespace v0

@@ -1218,14 +1218,12 @@ std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std
 std::vector<dataset_text> read_manifest(
     std::string_view manifest_text, const std::string& manifest_name,
     const std::function<std::string(const std::string& file, const error_context&)>& read) {
-  json m;
-  try {
-    m = json::parse(manifest_text);
-  } catch (const json::parse_error& e) {
-    detail::throw_error(errc::invalid_json, std::string("manifest is not valid JSON: ") + e.what(),
-                        file_context(manifest_name));
-  }
   const auto ctx = file_context(manifest_name);
+  auto parsed = detail::parse_strict_json(manifest_text, errc::invalid_json, ctx);
+  if (parsed.repeated_key) {
+    detail::throw_repeated_key(errc::duplicate_key, *parsed.repeated_key, ctx);
+  }
+  const json m = std::move(parsed.value);
   if (!m.is_object()) detail::throw_error(errc::invalid_value, "manifest must be an object", ctx);
   detail::reject_unknown_keys(m, {"schema", "note", "datasets"}, ctx);
   if (detail::require_string(m, "schema", ctx) != "fairport.manifest/1") {
@@ -1374,14 +1372,13 @@ reference_data reference_data::with_override_text(std::string_view text,
                                                   const std::string& name) const {
   // Find which dataset the file replaces from its "dataset" field, then rebuild the whole set
   // so that cross-dataset checks (currency and country codes) run again.
-  json head;
-  try {
-    head = json::parse(text);
-  } catch (const json::parse_error& e) {
-    detail::throw_error(errc::invalid_json, std::string("not valid JSON: ") + e.what(),
-                        file_context(name));
-  }
   const auto ctx = file_context(name);
+  // Strictly read here too (build() reads the dataset again, with its own checks).
+  auto parsed = detail::parse_strict_json(text, errc::invalid_json, ctx);
+  if (parsed.repeated_key) {
+    detail::throw_repeated_key(errc::duplicate_key, *parsed.repeated_key, ctx);
+  }
+  const json head = std::move(parsed.value);
   if (!head.is_object()) detail::throw_error(errc::invalid_value, "must be an object", ctx);
   const std::string id = detail::require_string(head, "dataset", ctx);
   auto texts = impl_->texts;

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "fairport/io/json.hpp"
+#include "io/strict_json.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -475,49 +476,15 @@ void write_provenance(writer& w, std::string_view k, const provenance& p) {
 }  // namespace
 
 parsed_consignment read_consignment(std::string_view text, const std::string& name) {
-  // One pass: the DOM is built while, per open object, the hashes of its keys are kept; a key
-  // whose 64-bit hash is already among its object's is a repeated key (the key lists are reused
-  // from object to object, so parsing allocates nothing for them after the first few).
-  std::vector<std::vector<std::size_t>> keys;
-  std::size_t depth = 0;
-  std::optional<std::string> duplicate;
-  const plain_json::parser_callback_t track = [&](int, plain_json::parse_event_t event,
-                                                  plain_json& parsed) {
-    switch (event) {
-      case plain_json::parse_event_t::object_start:
-        if (depth == keys.size()) keys.emplace_back();
-        keys[depth++].clear();
-        break;
-      case plain_json::parse_event_t::object_end:
-        if (depth > 0) --depth;
-        break;
-      case plain_json::parse_event_t::key: {
-        const auto& k = parsed.get_ref<const std::string&>();
-        const std::size_t h = std::hash<std::string>{}(k);
-        auto& seen = keys[depth - 1];
-        if (!duplicate && std::find(seen.begin(), seen.end(), h) != seen.end()) duplicate = k;
-        seen.push_back(h);
-        break;
-      }
-      default:
-        break;
-    }
-    return true;
-  };
-  plain_json doc;
   const reader rd(name);
-  try {
-    doc = plain_json::parse(text.begin(), text.end(), track, /*allow_exceptions=*/true,
-                            /*ignore_comments=*/false);
-  } catch (const plain_json::parse_error& e) {
-    std::string what = e.what();
-    if (auto pos = what.find("] "); pos != std::string::npos) what.erase(0, pos + 2);
-    rd.fail(errc::invalid_document, "", "invalid JSON: " + what);
+  error_context where;
+  where.file = name;
+  // The one strict JSON reader (io/strict_json.hpp), in the consignment's error family.
+  auto parsed = detail::parse_strict_json(text, errc::invalid_document, where);
+  if (parsed.repeated_key) {
+    detail::throw_repeated_key(errc::invalid_document, *parsed.repeated_key, where);
   }
-  if (duplicate) {
-    rd.fail(errc::invalid_document, "",
-            "the key \"" + *duplicate + "\" appears twice in one object");
-  }
+  const plain_json doc = std::move(parsed.value);
   rd.only(doc, "",
           {"schema", "id", "as_of", "exporter", "importer", "incoterm", "currency",
            "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss", "costs",

@@ -63,6 +63,15 @@ if(TARGET fairport_cli)
     "== .*kg_felt_de\\.json.*== .*uz_apricots_nl\\.json.*3 consignments, 2 clean, 0 with a failed check, 1 not checked"
     check "${_ex}/kg_felt_de.json" "${CMAKE_CURRENT_LIST_DIR}/truncated_consignment.json"
     "${_ex}/uz_apricots_nl.json")
+  # Eleven bytes whose number is beyond a double: a coded error with its pointer and exit 2, not
+  # an abort; in a batch the files after it are still checked.
+  fairport_cli_check(number_overflow_exits_2 2
+    "\\[fairport\\.consignment\\.401\\] invalid JSON: number overflow parsing '1e400'.*at /a"
+    check "${CMAKE_CURRENT_LIST_DIR}/number_overflow.json")
+  fairport_cli_check(number_overflow_in_a_batch_is_one_file 2
+    "== .*kg_felt_de\\.json.*== .*uz_apricots_nl\\.json.*3 consignments, 2 clean, 0 with a failed check, 1 not checked"
+    check "${_ex}/kg_felt_de.json" "${CMAKE_CURRENT_LIST_DIR}/number_overflow.json"
+    "${_ex}/uz_apricots_nl.json")
   fairport_cli_check(unknown_format_exits_2 2 "\\[fairport\\.input\\.106\\] --format must be"
     check --example --format pdf)
 endif()

@@ -92,7 +92,20 @@ TEST(ConsignmentJson, DuplicateKeysAre401) {
   text.replace(text.find("\"id\": \"KG-2026-0042\","), 0, "\"id\": \"twice\", ");
   const auto e = read_error(text);
   EXPECT_EQ(e.code(), errc::invalid_document);
-  EXPECT_THAT(e.what(), HasSubstr("twice"));
+  EXPECT_THAT(e.what(), HasSubstr("duplicate key \"id\" in one JSON object"));
+  EXPECT_EQ(e.context().pointer, "/id");
+}
+
+// A number beyond the range of a double is refused as invalid JSON with its pointer, not
+// thrown through as nlohmann's out_of_range (which aborted the CLI): eleven bytes of input.
+TEST(ConsignmentJson, ANumberBeyondADoubleIsInvalidJsonNotACrash) {
+  const auto e = read_error(R"({"a":1e400})");
+  EXPECT_EQ(e.code(), errc::invalid_document);
+  EXPECT_THAT(e.what(), HasSubstr("invalid JSON: number overflow parsing '1e400'"));
+  EXPECT_EQ(e.context().pointer, "/a");
+  std::string text = example();
+  text.replace(text.find("\"id\": \"KG-2026-0042\","), 0, "\"x\": [1, -1e999], ");
+  EXPECT_EQ(read_error(text).context().pointer, "/x/1");
 }
 
 TEST(ConsignmentJson, BadLinesAreReportedAndTheOthersKept) {

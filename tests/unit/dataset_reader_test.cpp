@@ -2,6 +2,8 @@
 // fixtures in tests/data/invalid/: each file's name starts with the error code it must raise.
 #include "../../src/dataset/dataset_reader.hpp"
 
+#include "fairport/data/reference_data.hpp"
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
@@ -101,6 +103,21 @@ TEST(DatasetReader, InvalidJsonIsReportedWithLineAndColumn) {
               StrEq("[fairport.data.311] invalid JSON: parse error at line 13, column 22: "
                     "syntax error while parsing object key - unexpected '}'; expected "
                     "string literal (file t.json, at /records/0/note)"));
+}
+
+// The one strict reader refuses a number beyond a double in a dataset, an override and a
+// manifest alike ([fairport.data.311]), where a plain parse threw nlohmann's out_of_range.
+TEST(DatasetReader, ANumberBeyondADoubleIsInvalidJson) {
+  const auto e = read_error(replaced(valid_text, R"("rate": "0.20",)", R"("rate": 1e400,)"));
+  EXPECT_EQ(e.code(), errc::invalid_json);
+  EXPECT_THAT(e.what(), HasSubstr("number overflow parsing '1e400'"));
+  try {
+    (void)fairport::reference_data::builtin().with_override_text(R"({"a":1e400})", "x.json");
+    FAIL();
+  } catch (const fairport::data_error& x) {
+    EXPECT_EQ(x.code(), errc::invalid_json);
+    EXPECT_EQ(x.context().pointer, "/a");
+  }
 }
 
 TEST(DatasetReader, DuplicateKeysAreRejectedWithTheirPointer) {
