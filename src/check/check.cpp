@@ -38,7 +38,7 @@ std::string_view example_consignment(std::string_view name) {
 int report::exit_status() const noexcept {
   if (!errors.empty()) return 2;
   for (const auto& l : lines) {
-    if (l.origin && l.origin->status != "originating") return 1;
+    if (l.origin && l.origin->status != origin_status::originating) return 1;
     if (l.preference && !l.preference->eligible) return 1;
     if (l.fair_price && l.fair_price->is_fair && !*l.fair_price->is_fair) return 1;
   }
@@ -54,7 +54,7 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   origin_section o;
   const auto& claim = *l.origin;
   if (!l.ex_works_price) {
-    o.status = "undetermined";
+    o.status = origin_status::undetermined;
     o.missing.push_back("ex_works_price");
     o.findings.push_back(make_finding(
         "origin.missing_ex_works_price", severity::warning,
@@ -79,8 +79,8 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   if (l.net_mass) p.net_weight_kg = l.net_mass->in_base();
   auto v = assessor.assess(p);
   status = v.status;
-  o.status = std::string(to_string(v.status));
-  if (v.basis) o.basis = std::string(to_string(*v.basis));
+  o.status = v.status;
+  o.basis = v.basis;
   o.rule = v.rule_text;
   o.findings = std::move(v.findings);
   o.missing = std::move(v.missing);
@@ -89,7 +89,7 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
 
 std::string origin_criterion(const consignment_line& l, const origin_section& o) {
   // Annex 22-07 note: "P" for wholly obtained, "W" and the heading for sufficiently worked.
-  if (o.basis == "wholly_obtained") return "P";
+  if (o.basis == origin_basis::wholly_obtained) return "P";
   const auto d = l.hs_code.digits();
   return "W " + std::string(d.substr(0, 2)) + "." + std::string(d.substr(2, 2));
 }
@@ -223,8 +223,8 @@ report consignment_checker::check(const consignment& c) const {
       preference_section p;
       // The regime that sets the duty (none: the third-country duty), and the best arrangement
       // the country has on the date, which a line may not be able to use.
-      p.regime = std::string(to_string(dcs.eligible() ? dcs.applied : preference_regime::none));
-      p.arrangement = std::string(to_string(dcs.regime));
+      p.regime = dcs.eligible() ? dcs.applied : preference_regime::none;
+      p.arrangement = dcs.regime;
       p.eligible = dcs.eligible();
       if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
       p.findings = dcs.findings;
@@ -253,11 +253,12 @@ report consignment_checker::check(const consignment& c) const {
     x.vat_category = l.vat_category;
     x.charges = l.charges;
     if (prefs[i] && prefs[i]->eligible && prefs[i]->duty) {
-      x.preferential = applied_duty{prefs[i]->regime, *prefs[i]->duty,
+      const preference_regime r = prefs[i]->regime;
+      x.preferential = applied_duty{std::string(to_string(r)), *prefs[i]->duty,
                                     "Regulation (EU) No 978/2012 (GSP), " +
-                                        std::string(prefs[i]->regime == "eba"        ? "Art. 18"
-                                                    : prefs[i]->regime == "gsp_plus" ? "Art. 12"
-                                                                                     : "Art. 7")};
+                                        std::string(r == preference_regime::eba        ? "Art. 18"
+                                                    : r == preference_regime::gsp_plus ? "Art. 12"
+                                                                                       : "Art. 7")};
     }
     in.lines.push_back(std::move(x));
     index.push_back(i);
@@ -321,7 +322,8 @@ report consignment_checker::check(const consignment& c) const {
         }
         auto fc = check_producer_price(p, data);
         fair_price_section f;
-        f.method = l.producer->artisan ? "artisan_cost" : "fairtrade_minimum";
+        f.method = l.producer->artisan ? fair_price_method::artisan_cost
+                                     : fair_price_method::fairtrade_minimum;
         f.fair_price_per_unit = fc.fair_price_per_unit;
         f.price_paid_per_unit = fc.price_paid_per_unit;
         f.shortfall_per_unit = fc.shortfall_per_unit;

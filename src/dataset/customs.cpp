@@ -19,7 +19,8 @@ const incoterm_record& incoterm_table::at(incoterm rule, const date::year_month_
 }
 
 bool low_value_relief_record::applies_to_ioss(bool ioss) const noexcept {
-  return condition == "any" || (ioss ? condition == "ioss" : condition == "not_ioss");
+  return condition == relief_condition::any ||
+         condition == (ioss ? relief_condition::ioss : relief_condition::not_ioss);
 }
 
 bool low_value_relief_record::excludes(const tariff_code& code) const noexcept {
@@ -43,7 +44,7 @@ const low_value_relief_record* low_value_relief_table::try_at(
 
 std::string rounding_rule::to_string() const {
   return std::to_string(scale) + " places, " + std::string(fairport::to_string(mode)) + ", per " +
-         level;
+         std::string(fairport::to_string(level));
 }
 
 void rounding_policy_table::add(const validity_interval& validity, rounding_policy_record r) {

@@ -831,8 +831,12 @@ struct builder {
                                   vctx);
       low_value_relief_record t;
       t.id = detail::require_string(r.key, "id", kctx);
-      t.applies_to = detail::require_string(r.value, "applies_to", vctx);
-      if (t.applies_to != "customs_duty" && t.applies_to != "import_vat") {
+      const std::string applies_to = detail::require_string(r.value, "applies_to", vctx);
+      if (applies_to == "customs_duty") {
+        t.applies_to = relief_tax::customs_duty;
+      } else if (applies_to == "import_vat") {
+        t.applies_to = relief_tax::import_vat;
+      } else {
         detail::throw_error(errc::invalid_value,
                             "applies_to must be \"customs_duty\" or \"import_vat\"",
                             record_context(ds, r, "/value/applies_to"));
@@ -849,8 +853,14 @@ struct builder {
                             "basis must be \"intrinsic_value_per_consignment\"",
                             record_context(ds, r, "/value/basis"));
       }
-      t.condition = detail::require_string(r.value, "condition", vctx);
-      if (t.condition != "any" && t.condition != "ioss" && t.condition != "not_ioss") {
+      const std::string condition = detail::require_string(r.value, "condition", vctx);
+      if (condition == "any") {
+        t.condition = relief_condition::any;
+      } else if (condition == "ioss") {
+        t.condition = relief_condition::ioss;
+      } else if (condition == "not_ioss") {
+        t.condition = relief_condition::not_ioss;
+      } else {
         detail::throw_error(errc::invalid_value,
                             "condition must be \"any\", \"ioss\" or \"not_ioss\"",
                             record_context(ds, r, "/value/condition"));
@@ -900,8 +910,12 @@ struct builder {
       detail::throw_error(errc::invalid_value, "unknown rounding mode \"" + mode + "\"",
                           record_context(ds, r, where + "/mode"));
     }
-    rule.level = detail::require_string(*it, "level", ctx);
-    if (rule.level != "line" && !(allow_declaration && rule.level == "declaration")) {
+    const std::string level = detail::require_string(*it, "level", ctx);
+    if (level == "line") {
+      rule.level = rounding_level::line;
+    } else if (allow_declaration && level == "declaration") {
+      rule.level = rounding_level::declaration;
+    } else {
       detail::throw_error(errc::invalid_value,
                           allow_declaration ? "level must be \"line\" or \"declaration\""
                                             : "level must be \"line\"",

@@ -138,8 +138,12 @@ class reader {
   charge charge_at(const plain_json& v, const std::string& ptr) const {
     only(v, ptr, {"kind", "description", "amount", "in_vat_base", "reference"});
     charge c;
-    c.kind = string(req(v, ptr, "kind"), ptr + "/kind");
-    if (c.kind != "excise" && c.kind != "fee") {
+    const std::string kind = string(req(v, ptr, "kind"), ptr + "/kind");
+    if (kind == "excise") {
+      c.kind = charge_kind::excise;
+    } else if (kind == "fee") {
+      c.kind = charge_kind::fee;
+    } else {
       fail(errc::invalid_document, ptr + "/kind", "must be \"excise\" or \"fee\"");
     }
     if (const auto* d = opt(v, "description")) c.description = string(*d, ptr + "/description");
@@ -610,8 +614,8 @@ void write_report(writer& w, const report& r) {
     w.field("id", l.id);
     if (l.origin) {
       w.key("origin").begin_object();
-      w.field("status", l.origin->status);
-      if (!l.origin->basis.empty()) w.field("basis", l.origin->basis);
+      w.field("status", to_string(l.origin->status));
+      if (l.origin->basis) w.field("basis", to_string(*l.origin->basis));
       w.field("rule", l.origin->rule);
       write_findings(w, "findings", l.origin->findings);
       if (!l.origin->missing.empty()) {
@@ -623,8 +627,8 @@ void write_report(writer& w, const report& r) {
     }
     if (l.preference) {
       w.key("preference").begin_object();
-      w.field("regime", l.preference->regime);
-      w.field("arrangement", l.preference->arrangement);
+      w.field("regime", to_string(l.preference->regime));
+      w.field("arrangement", to_string(l.preference->arrangement));
       w.field("eligible", l.preference->eligible);
       if (l.preference->duty) w.field("duty_text", l.preference->duty->text);
       write_findings(w, "findings", l.preference->findings);
@@ -673,7 +677,7 @@ void write_report(writer& w, const report& r) {
     if (l.fair_price) {
       const auto& f = *l.fair_price;
       w.key("fair_price").begin_object();
-      w.field("method", f.method);
+      w.field("method", to_string(f.method));
       w.amount("fair_price_per_unit", f.fair_price_per_unit);
       w.amount("price_paid_per_unit", f.price_paid_per_unit);
       w.amount("shortfall_per_unit", f.shortfall_per_unit);

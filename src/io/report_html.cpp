@@ -76,14 +76,15 @@ std::string to_html(const report& r) {
     << "<th>customs value</th><th>duty</th><th>VAT</th><th>landed cost</th><th>producer "
        "price</th></tr>\n";
   for (const auto& l : r.lines) {
-    const bool orig_ok = !l.origin || l.origin->status == "originating";
+    const bool orig_ok = !l.origin || l.origin->status == origin_status::originating;
     const bool pref_ok = !l.preference || l.preference->eligible;
     h << "<tr><td>" << esc(l.id) << "</td><td class=\"" << (orig_ok ? "ok" : "bad") << "\">"
-      << esc(l.origin ? l.origin->status : "-") << "</td><td class=\"" << (pref_ok ? "ok" : "bad")
-      << "\">" << esc(l.preference ? l.preference->regime : "-") << "</td><td class=\"n\">"
-      << amt(l.landed.customs_value) << "</td><td class=\"n\">" << amt(l.landed.duty.amount)
-      << "</td><td class=\"n\">" << amt(l.landed.vat) << "</td><td class=\"n\">"
-      << amt(l.landed.landed_cost) << "</td><td>";
+      << esc(l.origin ? std::string(to_string(l.origin->status)) : "-") << "</td><td class=\""
+      << (pref_ok ? "ok" : "bad") << "\">"
+      << esc(l.preference ? std::string(to_string(l.preference->regime)) : "-")
+      << "</td><td class=\"n\">" << amt(l.landed.customs_value) << "</td><td class=\"n\">"
+      << amt(l.landed.duty.amount) << "</td><td class=\"n\">" << amt(l.landed.vat)
+      << "</td><td class=\"n\">" << amt(l.landed.landed_cost) << "</td><td>";
     if (l.fair_price) {
       const auto& f = *l.fair_price;
       const bool fair = !f.is_fair || *f.is_fair;
@@ -138,13 +139,13 @@ std::string to_html(const report& r) {
     h << "</svg>\n";
     findings_html(h, c.findings);
     if (l.origin) {
-      h << "<p>Origin: <b>" << esc(l.origin->status) << "</b>";
+      h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
       if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";
       h << "</p>";
       findings_html(h, l.origin->findings);
     }
     if (l.preference) {
-      h << "<p>Preference: <b>" << esc(l.preference->regime) << "</b>, "
+      h << "<p>Preference: <b>" << esc(std::string(to_string(l.preference->regime))) << "</b>, "
         << (l.preference->eligible ? "eligible" : "not eligible") << "</p>";
       findings_html(h, l.preference->findings);
     }

@@ -21,13 +21,15 @@ std::string rpad(const std::string& s, std::size_t n) {
 std::string amt(const money& m) { return m.amount().to_string(); }
 
 std::string origin_word(const report_line& l) {
-  return l.origin ? l.origin->status : std::string("-");
+  return l.origin ? std::string(to_string(l.origin->status)) : std::string("-");
 }
 
 std::string preference_word(const report_line& l) {
   if (!l.preference) return "-";
-  if (l.preference->eligible || l.preference->arrangement == "none") return l.preference->regime;
-  return "none (" + l.preference->arrangement + ")";
+  const auto& p = *l.preference;
+  if (p.eligible || p.arrangement == preference_regime::none)
+    return std::string(to_string(p.regime));
+  return "none (" + std::string(to_string(p.arrangement)) + ")";
 }
 
 std::string fair_word(const report_line& l) {
@@ -82,13 +84,13 @@ std::string to_text(const report& r, bool verbose) {
   for (const auto& l : r.lines) {
     out << "  " << l.id << '\n';
     if (l.origin) {
-      out << "    origin: " << l.origin->status
-          << (l.origin->basis.empty() ? "" : " (" + l.origin->basis + ")") << '\n';
+      out << "    origin: " << to_string(l.origin->status)
+          << (l.origin->basis ? " (" + std::string(to_string(*l.origin->basis)) + ")" : "") << '\n';
       if (!l.origin->rule.empty()) out << "      rule: " << l.origin->rule << '\n';
       print_findings(out, l.origin->findings, "      ", verbose);
     }
     if (l.preference) {
-      out << "    preference: " << l.preference->regime
+      out << "    preference: " << to_string(l.preference->regime)
           << (l.preference->eligible ? ", eligible" : ", not eligible") << '\n';
       print_findings(out, l.preference->findings, "      ", verbose);
     }

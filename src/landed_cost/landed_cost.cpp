@@ -285,8 +285,8 @@ relief_choice choose_relief(const landed_cost_input& in, const reference_data& d
   std::vector<const low_value_relief_record*> candidates;
   for (const auto& [id, series] : data.low_value_reliefs().series()) {
     const auto* r = series.try_at(in.as_of);
-    if (r != nullptr && r->applies_to == "customs_duty" &&
-        r->basis == "intrinsic_value_per_consignment" && r->applies_to_ioss(in.ioss)) {
+    // The loader admits one basis, the intrinsic value per consignment.
+    if (r != nullptr && r->applies_to == relief_tax::customs_duty && r->applies_to_ioss(in.ioss)) {
       candidates.push_back(r);
     }
   }
@@ -421,7 +421,7 @@ void duty_of_line(const context& cx, const landed_cost_line& l,
     duty.measure = "ioss_flat_rate";
     duty.ad_valorem_rate.reset();
   }
-  if (cx.policy.duty.level == "line") {
+  if (cx.policy.duty.level == rounding_level::line) {
     duty.amount = round_by(duty.amount, cx.policy.duty);
     duty.third_country_amount = round_by(duty.third_country_amount, cx.policy.duty);
   }
@@ -433,12 +433,12 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
   auto& r = s.r;
   r.excise = r.fees = s.excise_in_base = s.fees_in_base = zero(cx.currency);
   auto add_charge = [&](const charge& c, const money& amount) {
-    const bool excise = c.kind == "excise";
+    const bool excise = c.kind == charge_kind::excise;
     (excise ? r.excise : r.fees) += amount;
     if (c.in_vat_base) (excise ? s.excise_in_base : s.fees_in_base) += amount;
     r.findings.push_back(make_finding(
         excise ? "landed.excise" : "landed.fee", severity::info,
-        (c.description.empty() ? c.kind : c.description) + " " + money_text(amount) +
+        (c.description.empty() ? std::string(to_string(c.kind)) : c.description) + " " + money_text(amount) +
             (c.in_vat_base ? " (in the VAT base)" : " (outside the VAT base)"),
         c.reference.empty() ? std::string(vat_directive) + ", Art. 86(1)(a)" : c.reference));
   };
@@ -460,7 +460,7 @@ void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
                          r.freight_after_border, r.other_to_destination},
                         &build);
   const money unrounded = r.vat_base * vat.rate;
-  r.vat = cx.policy.vat.level == "line" ? round_by(unrounded, cx.policy.vat) : unrounded;
+  r.vat = cx.policy.vat.level == rounding_level::line ? round_by(unrounded, cx.policy.vat) : unrounded;
   r.findings.push_back(
       make_finding("landed.vat", severity::info,
                    "import VAT " + percent_text(vat.rate) + " (" + l.vat_category + ", " +
@@ -567,7 +567,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
       s.error = line_error{in.lines[i].id, e.code(), field_for(e.code()), e.what()};
     }
   }
-  if (policy.duty.level == "declaration") {
+  if (policy.duty.level == rounding_level::declaration) {
     round_declaration(st, policy.duty, [](auto& r) -> money& { return r.duty.amount; });
     round_declaration(st, policy.duty,
                       [](auto& r) -> money& { return r.duty.third_country_amount; });
@@ -591,7 +591,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
                            e.code() == errc::no_valid_record ? "vat_category" : "", e.what()};
     }
   }
-  if (policy.vat.level == "declaration") {
+  if (policy.vat.level == rounding_level::declaration) {
     round_declaration(st, policy.vat, [](auto& r) -> money& { return r.vat; });
   }
   auto& t = res.totals;

@@ -75,10 +75,10 @@ TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
   EXPECT_EQ(*a.landed.landed_cost_per_unit, eur("251.30"));  // 3015.59 / 12 = 251.2991...
 
   ASSERT_TRUE(a.origin && b.origin);
-  EXPECT_EQ(a.origin->status, "originating");
-  EXPECT_EQ(a.origin->basis, "sufficient_working");
+  EXPECT_EQ(a.origin->status, origin_status::originating);
+  EXPECT_EQ(a.origin->basis, origin_basis::sufficient_working);
   ASSERT_TRUE(a.preference);
-  EXPECT_EQ(a.preference->regime, "gsp_plus");
+  EXPECT_EQ(a.preference->regime, preference_regime::gsp_plus);
   EXPECT_TRUE(a.preference->eligible);
 
   ASSERT_TRUE(a.fair_price && b.fair_price);
@@ -112,11 +112,11 @@ TEST(CheckConsignment, FailingConsignmentSaysWhy) {
   const report r = check_example("kg_felt_fr_fails");
   EXPECT_EQ(r.exit_status(), 1);
   const auto& l = line(r, "1");
-  EXPECT_EQ(l.origin->status, "not_originating");
+  EXPECT_EQ(l.origin->status, origin_status::not_originating);
   EXPECT_EQ(l.origin->rule, "insufficient working or processing");
   EXPECT_FALSE(l.preference->eligible);
-  EXPECT_EQ(l.preference->regime, "none");           // the third-country duty applies
-  EXPECT_EQ(l.preference->arrangement, "gsp_plus");  // though Kyrgyzstan has GSP+
+  EXPECT_EQ(l.preference->regime, preference_regime::none);           // the third-country duty applies
+  EXPECT_EQ(l.preference->arrangement, preference_regime::gsp_plus);  // though Kyrgyzstan has GSP+
   EXPECT_EQ(l.landed.customs_value, eur("1560.00"));
   EXPECT_EQ(l.landed.duty.amount, eur("104.52"));
   EXPECT_EQ(l.landed.vat, eur("340.90"));
@@ -137,7 +137,7 @@ TEST(CheckConsignment, TajikStandardGspReducesSensitiveDuties) {
   const report r = check_example("tj_embroidery_ceramics_ee");
   const auto& a = line(r, "1");
   const auto& b = line(r, "2");
-  EXPECT_EQ(a.preference->regime, "gsp");
+  EXPECT_EQ(a.preference->regime, preference_regime::gsp);
   EXPECT_EQ(a.landed.customs_value, eur("1789.84"));
   EXPECT_EQ(a.landed.duty.amount, eur("82.33"));
   EXPECT_EQ(b.landed.customs_value, eur("925.16"));
@@ -190,7 +190,7 @@ TEST(CheckConsignment, PakistaniLeatherToItaly) {
   EXPECT_EQ(l.landed.duty.third_country_amount, eur("246.29"));
   EXPECT_EQ(l.landed.vat, eur("1832.50"));
   EXPECT_EQ(l.landed.landed_cost, eur("10162.06"));
-  EXPECT_EQ(l.preference->regime, "gsp_plus");
+  EXPECT_EQ(l.preference->regime, preference_regime::gsp_plus);
   EXPECT_EQ(r.documents.at(0).rex_required, true);
   EXPECT_EQ(l.fair_price->fair_price_per_unit, usd("33.02"));
   EXPECT_EQ(r.exit_status(), 0);
@@ -203,7 +203,7 @@ TEST(CheckConsignment, PakistaniLeatherToItaly) {
 TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
   const report r = check_example("uz_apricots_nl");
   const auto& l = line(r, "1");
-  EXPECT_EQ(l.origin->basis, "wholly_obtained");
+  EXPECT_EQ(l.origin->basis, origin_basis::wholly_obtained);
   EXPECT_EQ(l.landed.customs_value, eur("16312.00"));
   EXPECT_EQ(l.landed.duty.third_country_amount, eur("913.47"));
   EXPECT_EQ(l.landed.vat_rate, decimal::parse("0.09"));
@@ -220,7 +220,7 @@ TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
 TEST(CheckConsignment, BangladeshiKnitwearToFrance) {
   const report r = check_example("bd_garments_fr");
   const auto& l = line(r, "1");
-  EXPECT_EQ(l.preference->regime, "eba");
+  EXPECT_EQ(l.preference->regime, preference_regime::eba);
   EXPECT_EQ(l.landed.customs_value, eur("4800.00"));
   EXPECT_EQ(l.landed.duty.third_country_amount, eur("576.00"));
   EXPECT_EQ(l.landed.vat, eur("979.00"));

@@ -41,7 +41,9 @@
 #include "fairport/check/consignment.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/data/reference_data.hpp"
+#include "fairport/gsp/preference.hpp"
 #include "fairport/landed_cost/landed_cost.hpp"
+#include "fairport/origin/assess.hpp"
 #include "fairport/money.hpp"
 #include "fairport/verdict.hpp"
 
@@ -49,8 +51,8 @@ FAIRPORT_BEGIN_NAMESPACE
 
 /// The origin verdict of a line.
 struct origin_section {
-  std::string status;  ///< "originating", "not_originating", "undetermined"
-  std::string basis;   ///< "wholly_obtained", "sufficient_working", "cumulation", or empty
+  origin_status status = origin_status::undetermined;
+  std::optional<origin_basis> basis;  ///< how the line is originating, when it is
   std::string rule;    ///< the list rule's text that applied
   std::vector<finding> findings;
   std::vector<std::string> missing;  ///< what must be supplied to decide (undetermined only)
@@ -58,16 +60,23 @@ struct origin_section {
 
 /// The tariff preference of a line.
 struct preference_section {
-  std::string regime;       ///< the duty's regime: "eba", "gsp_plus", "gsp", "none" (third country)
-  std::string arrangement;  ///< the best arrangement the country has on the date (or "none")
+  preference_regime regime = preference_regime::none;  ///< the duty's regime (none: third country)
+  preference_regime arrangement = preference_regime::none;  ///< the best the country has that day
   bool eligible = false;
   std::optional<duty_expression> duty;  ///< the preferential duty when eligible
   std::vector<finding> findings;
 };
 
 /// The fair-price check of a line, per unit of its quantity, in the consignment currency.
+enum class fair_price_method : unsigned char { artisan_cost, fairtrade_minimum };
+
+/// "artisan_cost" or "fairtrade_minimum".
+constexpr std::string_view to_string(fair_price_method m) noexcept {
+  return m == fair_price_method::artisan_cost ? "artisan_cost" : "fairtrade_minimum";
+}
+
 struct fair_price_section {
-  std::string method;  ///< "artisan_cost" or "fairtrade_minimum"
+  fair_price_method method = fair_price_method::artisan_cost;
   money fair_price_per_unit = detail::no_money();
   std::optional<money> price_paid_per_unit;
   std::optional<money> shortfall_per_unit;

@@ -145,14 +145,21 @@ class incoterm_table : public detail::dated_table<incoterm, incoterm_record> {
   const incoterm_record& at(incoterm rule, const date::year_month_day& as_of) const;
 };
 
+/// The tax a low-value relief relieves ("customs_duty", "import_vat" in the data).
+enum class relief_tax : unsigned char { customs_duty, import_vat };
+
+/// Which consignments a low-value relief applies to: every one ("any"), those declared under the
+/// import one-stop shop or sent by post ("ioss"), or the others ("not_ioss").
+enum class relief_condition : unsigned char { any, ioss, not_ioss };
+
 /// A relief for consignments of low value (duty or VAT), with its threshold and exclusions.
 struct low_value_relief_record {
-  std::string id;          ///< "duty_negligible_value"
-  std::string applies_to;  ///< "customs_duty" or "import_vat"
+  std::string id;  ///< "duty_negligible_value"
+  relief_tax applies_to = relief_tax::customs_duty;
   money threshold{decimal(),
                   currency_code()};  ///< the intrinsic value up to which it applies (inclusive)
   std::string basis;                 ///< "intrinsic_value_per_consignment"
-  std::string condition;  ///< "any", "ioss" (declared under the import one-stop shop), "not_ioss"
+  relief_condition condition = relief_condition::any;
   std::optional<money> flat_duty;  ///< a flat duty that replaces the tariff (per `flat_duty_per`)
   std::string flat_duty_per;       ///< "tariff_subheading" when flat_duty is set
   std::vector<std::string> excluded_cn;  ///< CN prefixes the relief never covers
@@ -173,12 +180,21 @@ class low_value_relief_table : public detail::dated_table<std::string, low_value
                                         const date::year_month_day& as_of) const noexcept;
 };
 
+/// Where a rounding applies: to each line's amount, or once to the declaration's total (the
+/// lines then share the rounded total by largest remainder).
+enum class rounding_level : unsigned char { line, declaration };
+
+/// "line" or "declaration".
+constexpr std::string_view to_string(rounding_level l) noexcept {
+  return l == rounding_level::line ? "line" : "declaration";
+}
+
 /// How one kind of amount is rounded: to `scale` places with `mode`, per line or once per
 /// declaration.
 struct rounding_rule {
   int scale = 2;
   rounding_mode mode = rounding_mode::half_up;
-  std::string level = "line";  ///< "line" or "declaration"
+  rounding_level level = rounding_level::line;
 
   std::string to_string() const;
 };

@@ -114,9 +114,17 @@ struct applied_duty {
   std::string reference;       ///< legal basis, e.g. "Regulation (EU) No 978/2012, Art. 12"
 };
 
-/// An excise duty or a fee (broker, port handling), per line or per consignment.
+/// What a charge is: an excise duty, or a fee (broker, port handling).
+enum class charge_kind : unsigned char { excise, fee };
+
+/// "excise" or "fee".
+constexpr std::string_view to_string(charge_kind k) noexcept {
+  return k == charge_kind::excise ? "excise" : "fee";
+}
+
+/// An excise duty or a fee, per line or per consignment.
 struct charge {
-  std::string kind;         ///< "excise" or "fee"
+  charge_kind kind = charge_kind::fee;
   std::string description;  ///< "customs broker fee"
   money amount = detail::no_money();
   bool in_vat_base = true;  ///< Art. 86(1)(a)-(b) VAT Directive: charges due by reason of import
