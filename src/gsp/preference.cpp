@@ -1,4 +1,6 @@
 // The GSP preference engine: arrangement, coverage, graduation, duty and papers.
+#include "fairport/gsp/preference.hpp"
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
@@ -6,7 +8,6 @@
 #include <vector>
 
 #include "fairport/data/countries.hpp"
-#include "fairport/gsp/preference.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -84,11 +85,194 @@ void finish(duty_expression& d) {
 
 }  // namespace
 
+namespace {
+
+const std::string art7 = std::string(reg_978) + ", Art. 7";
+const std::string art12 = std::string(reg_978) + ", Art. 12";
+const std::string art34 = std::string(reg_978) + ", Art. 34";
+
+/// GSP+ (Art. 12): ad valorem duties suspended; specific duties too, unless the duty also has an
+/// ad valorem part; a minimum duty is not computed.
+duty_expression gsp_plus_duty(const duty_expression& tc, findings& out) {
+  duty_expression d = tc;
+  d.minimum.reset();
+  if (tc.minimum) {
+    out.push_back(make_finding(
+        "gsp.duty.not_computable", severity::warning,
+        "GSP+: the third-country duty " + tc.text +
+            " has a minimum duty; Art. 12 suspends the ad valorem duty but does not say how the "
+            "minimum is treated, so the preferential duty is not computed",
+        art12));
+    return not_computable(tc, "GSP+ with a minimum duty: not computed");
+  }
+  if (d.ad_valorem && !d.ad_valorem->is_zero()) {
+    out.push_back(make_finding(
+        "gsp.duty.gsp_plus.ad_valorem", severity::info,
+        "GSP+: ad valorem duty " + percent_text(*d.ad_valorem) + " suspended", art12 + "(1)"));
+  }
+  const bool compound = tc.ad_valorem.has_value() && tc.specific.has_value();
+  if (d.specific && compound) {
+    out.push_back(make_finding("gsp.duty.gsp_plus.specific_kept", severity::info,
+                               "GSP+: the duty also has an ad valorem part, so the specific duty " +
+                                   specific_text(*d.specific) + " is not suspended",
+                               art12 + "(2)"));
+  } else if (d.specific) {
+    out.push_back(
+        make_finding("gsp.duty.gsp_plus.specific", severity::info,
+                     "GSP+: specific duty " + specific_text(*d.specific) + " suspended entirely",
+                     art12 + "(2)"));
+    d.specific.reset();
+  }
+  if (d.ad_valorem) d.ad_valorem = decimal(0);
+  if (d.specific && (d.maximum || d.maximum_ad_valorem)) {
+    out.push_back(make_finding("gsp.duty.gsp_plus.maximum_kept", severity::info,
+                               "GSP+: the maximum duty stays as in the tariff (it can only lower "
+                               "the duty)",
+                               art12));
+  }
+  if (!d.specific) {
+    d.maximum.reset();
+    d.maximum_ad_valorem.reset();
+  }
+  finish(d);
+  out.push_back(make_finding(
+      "gsp.duty.gsp_plus", severity::info,
+      "GSP+ preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art12));
+  return d;
+}
+
+/// Art. 7(2) and (3), Art. 34(1) and (3): the ad valorem duty of a sensitive product, reduced.
+decimal sensitive_ad_valorem(const decimal& before, bool textile_section, findings& out) {
+  decimal reduced;
+  if (textile_section) {
+    reduced = before * decimal::from_parts(8, 1);  // reduced by 20 %
+    out.push_back(make_finding("gsp.duty.sensitive.textile", severity::info,
+                               "sensitive product of GSP section S-11a/S-11b: ad valorem duty " +
+                                   percent_text(before) + " reduced by 20 % to " +
+                                   percent_text(reduced),
+                               art7 + "(2), second sentence"));
+  } else {
+    reduced = before - fraction_from_percent_points(35);
+    if (reduced.is_negative()) reduced = decimal(0);
+    out.push_back(make_finding("gsp.duty.sensitive.ad_valorem", severity::info,
+                               "sensitive product: ad valorem duty " + percent_text(before) +
+                                   " reduced by 3,5 percentage points to " + percent_text(reduced),
+                               art7 + "(2)"));
+    out.push_back(make_finding(
+        "gsp.duty.grandfathered", severity::info,
+        "where the rates of Regulation (EC) No 732/2008 gave a reduction of more than 3,5 "
+        "points, those rates apply; fairport does not hold them (check TARIC)",
+        art7 + "(3)"));
+  }
+  if (reduced <= fraction_from_percent_points(10)) {
+    out.push_back(make_finding(
+        "gsp.duty.suspended_small", severity::info,
+        "reduced ad valorem duty " + percent_text(reduced) + " is 1 % or less: suspended entirely",
+        art34 + "(1)"));
+    return decimal(0);
+  }
+  const decimal rounded = reduced.round(3, rounding_mode::down);
+  if (rounded != reduced) {
+    out.push_back(
+        make_finding("gsp.duty.rounded", severity::info,
+                     "preferential rate " + percent_text(reduced) +
+                         " rounded down to the first decimal place: " + percent_text(rounded),
+                     art34 + "(3)"));
+  }
+  return rounded;
+}
+
+/// Art. 7(4), Art. 34(2) and (3): the specific duty of a sensitive product, reduced.
+decimal sensitive_specific(const specific_duty& before, findings& out) {
+  decimal amount = before.amount * decimal::from_parts(7, 1);  // reduced by 30 %
+  out.push_back(make_finding("gsp.duty.sensitive.specific", severity::info,
+                             "sensitive product: specific duty " + specific_text(before) +
+                                 " reduced by 30 % to " + cn_number(amount) + " " +
+                                 before.currency.to_string() + "/" + before.per,
+                             art7 + "(4)"));
+  if (before.currency.view() == "EUR" && amount <= decimal(2)) {
+    out.push_back(make_finding(
+        "gsp.duty.suspended_small", severity::info,
+        "reduced specific duty " + cn_number(amount) + " EUR is EUR 2 or less: suspended entirely",
+        art34 + "(2)"));
+    return decimal(0);
+  }
+  const decimal rounded = amount.round(1, rounding_mode::down);
+  if (rounded != amount) {
+    out.push_back(
+        make_finding("gsp.duty.rounded", severity::info,
+                     "preferential specific duty " + cn_number(amount) +
+                         " rounded down to the first decimal place: " + cn_number(rounded),
+                     art34 + "(3)"));
+  }
+  return rounded;
+}
+
+/// Standard GSP, sensitive product (Art. 7(2) to (6)).
+duty_expression sensitive_duty(const duty_expression& tc, bool textile_section, findings& out) {
+  duty_expression d = tc;
+  if (d.minimum) {
+    out.push_back(make_finding(
+        "gsp.duty.minimum_not_applied", severity::info,
+        "the minimum duty " + specific_text(*d.minimum) + " does not apply to the reduced duty",
+        art7 + "(6)"));
+    d.minimum.reset();
+  }
+  if (d.ad_valorem && !d.ad_valorem->is_zero()) {
+    d.ad_valorem = sensitive_ad_valorem(*d.ad_valorem, textile_section, out);
+  }
+  if (d.specific && d.ad_valorem) {
+    out.push_back(make_finding("gsp.duty.compound_specific_kept", severity::info,
+                               "the duty has ad valorem and specific parts: the specific duty " +
+                                   specific_text(*d.specific) + " is not reduced",
+                               art7 + "(5)"));
+  } else if (d.specific) {
+    d.specific->amount = sensitive_specific(*d.specific, out);
+  }
+  if (d.maximum || d.maximum_ad_valorem) {
+    out.push_back(make_finding("gsp.duty.maximum_not_reduced", severity::info,
+                               "the maximum duty is not reduced", art7 + "(6)"));
+  }
+  const bool specific_left = d.specific && !d.specific->amount.is_zero();
+  if (!specific_left && d.ad_valorem && d.ad_valorem->is_zero()) {
+    d.maximum.reset();
+    d.maximum_ad_valorem.reset();
+  }
+  finish(d);
+  out.push_back(make_finding(
+      "gsp.duty.gsp", severity::info,
+      "standard GSP preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art7));
+  return d;
+}
+
+/// Standard GSP (Art. 7): non-sensitive products free, sensitive ones reduced.
+duty_expression general_duty(const duty_expression& tc, gsp_product_coverage coverage,
+                             bool textile_section, findings& out) {
+  if (coverage == gsp_product_coverage::non_sensitive) {
+    out.push_back(make_finding(
+        "gsp.duty.non_sensitive", severity::info,
+        "standard GSP, non-sensitive product: Common Customs Tariff duties suspended entirely "
+        "(third-country duty " +
+            tc.text + "; preferential duty free)",
+        art7 + "(1)"));
+    return free_duty();
+  }
+  if (coverage == gsp_product_coverage::listed) {
+    // Annex IX wording used with the general arrangement: not a valid combination.
+    out.push_back(make_finding("gsp.duty.no_preference", severity::warning,
+                               "coverage \"listed\" belongs to Annex IX (GSP+), not to the general "
+                               "arrangement: no preference computed",
+                               art7));
+    return tc;
+  }
+  return sensitive_duty(tc, textile_section, out);
+}
+
+}  // namespace
+
 duty_expression gsp_preferential_duty(const duty_expression& tc, preference_regime regime,
                                       gsp_product_coverage coverage, bool textile_section,
                                       findings& out) {
-  const std::string art7 = std::string(reg_978) + ", Art. 7";
-  const std::string art34 = std::string(reg_978) + ", Art. 34";
   if (regime == preference_regime::none || coverage == gsp_product_coverage::not_listed) {
     out.push_back(
         make_finding("gsp.duty.no_preference", severity::info,
@@ -113,180 +297,11 @@ duty_expression gsp_preferential_duty(const duty_expression& tc, preference_regi
     out.push_back(make_finding(
         "gsp.duty.not_computable", severity::warning,
         "preferential duty not computable: " + why + " (third-country duty: " + tc.text + ")",
-        regime == preference_regime::gsp ? art7 : std::string(reg_978) + ", Art. 12"));
+        regime == preference_regime::gsp ? art7 : art12));
     return not_computable(tc, "preferential duty not computable");
   }
-
-  if (regime == preference_regime::gsp_plus) {
-    const std::string art12 = std::string(reg_978) + ", Art. 12";
-    duty_expression d = tc;
-    d.minimum.reset();
-    if (tc.minimum) {
-      out.push_back(make_finding(
-          "gsp.duty.not_computable", severity::warning,
-          "GSP+: the third-country duty " + tc.text +
-              " has a minimum duty; Art. 12 suspends the ad valorem duty but does not say how the "
-              "minimum is treated, so the preferential duty is not computed",
-          art12));
-      return not_computable(tc, "GSP+ with a minimum duty: not computed");
-    }
-    if (d.ad_valorem && !d.ad_valorem->is_zero()) {
-      out.push_back(make_finding(
-          "gsp.duty.gsp_plus.ad_valorem", severity::info,
-          "GSP+: ad valorem duty " + percent_text(*d.ad_valorem) + " suspended", art12 + "(1)"));
-    }
-    const bool compound = tc.ad_valorem.has_value() && tc.specific.has_value();
-    if (d.specific) {
-      if (compound) {
-        out.push_back(
-            make_finding("gsp.duty.gsp_plus.specific_kept", severity::info,
-                         "GSP+: the duty also has an ad valorem part, so the specific duty " +
-                             specific_text(*d.specific) + " is not suspended",
-                         art12 + "(2)"));
-      } else {
-        out.push_back(make_finding(
-            "gsp.duty.gsp_plus.specific", severity::info,
-            "GSP+: specific duty " + specific_text(*d.specific) + " suspended entirely",
-            art12 + "(2)"));
-        d.specific.reset();
-      }
-    }
-    if (d.ad_valorem) d.ad_valorem = decimal(0);
-    if (d.specific && (d.maximum || d.maximum_ad_valorem)) {
-      out.push_back(make_finding("gsp.duty.gsp_plus.maximum_kept", severity::info,
-                                 "GSP+: the maximum duty stays as in the tariff (it can only lower "
-                                 "the duty)",
-                                 art12));
-    }
-    if (!d.specific) {
-      d.maximum.reset();
-      d.maximum_ad_valorem.reset();
-    }
-    finish(d);
-    out.push_back(make_finding(
-        "gsp.duty.gsp_plus", severity::info,
-        "GSP+ preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art12));
-    return d;
-  }
-
-  // General arrangement.
-  if (coverage == gsp_product_coverage::non_sensitive) {
-    out.push_back(make_finding(
-        "gsp.duty.non_sensitive", severity::info,
-        "standard GSP, non-sensitive product: Common Customs Tariff duties suspended entirely "
-        "(third-country duty " +
-            tc.text + "; preferential duty free)",
-        art7 + "(1)"));
-    return free_duty();
-  }
-  if (coverage == gsp_product_coverage::listed) {
-    // Annex IX wording used with the general arrangement: not a valid combination.
-    out.push_back(make_finding("gsp.duty.no_preference", severity::warning,
-                               "coverage \"listed\" belongs to Annex IX (GSP+), not to the general "
-                               "arrangement: no preference computed",
-                               art7));
-    return tc;
-  }
-  // Sensitive (Art. 7(2) to (6)).
-  duty_expression d = tc;
-  if (d.minimum) {
-    out.push_back(make_finding(
-        "gsp.duty.minimum_not_applied", severity::info,
-        "the minimum duty " + specific_text(*d.minimum) + " does not apply to the reduced duty",
-        art7 + "(6)"));
-    d.minimum.reset();
-  }
-  if (d.ad_valorem && !d.ad_valorem->is_zero()) {
-    const decimal before = *d.ad_valorem;
-    decimal reduced;
-    if (textile_section) {
-      reduced = before * decimal::from_parts(8, 1);  // reduced by 20 %
-      out.push_back(make_finding("gsp.duty.sensitive.textile", severity::info,
-                                 "sensitive product of GSP section S-11a/S-11b: ad valorem duty " +
-                                     percent_text(before) + " reduced by 20 % to " +
-                                     percent_text(reduced),
-                                 art7 + "(2), second sentence"));
-    } else {
-      reduced = before - fraction_from_percent_points(35);
-      if (reduced.is_negative()) reduced = decimal(0);
-      out.push_back(make_finding("gsp.duty.sensitive.ad_valorem", severity::info,
-                                 "sensitive product: ad valorem duty " + percent_text(before) +
-                                     " reduced by 3,5 percentage points to " +
-                                     percent_text(reduced),
-                                 art7 + "(2)"));
-      out.push_back(make_finding(
-          "gsp.duty.grandfathered", severity::info,
-          "where the rates of Regulation (EC) No 732/2008 gave a reduction of more than 3,5 "
-          "points, those rates apply; fairport does not hold them (check TARIC)",
-          art7 + "(3)"));
-    }
-    if (reduced <= fraction_from_percent_points(10)) {
-      out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
-                                 "reduced ad valorem duty " + percent_text(reduced) +
-                                     " is 1 % or less: suspended entirely",
-                                 art34 + "(1)"));
-      reduced = decimal(0);
-    } else {
-      const decimal rounded = reduced.round(3, rounding_mode::down);
-      if (rounded != reduced) {
-        out.push_back(
-            make_finding("gsp.duty.rounded", severity::info,
-                         "preferential rate " + percent_text(reduced) +
-                             " rounded down to the first decimal place: " + percent_text(rounded),
-                         art34 + "(3)"));
-      }
-      reduced = rounded;
-    }
-    d.ad_valorem = reduced;
-  }
-  if (d.specific) {
-    if (d.ad_valorem) {
-      out.push_back(make_finding("gsp.duty.compound_specific_kept", severity::info,
-                                 "the duty has ad valorem and specific parts: the specific duty " +
-                                     specific_text(*d.specific) + " is not reduced",
-                                 art7 + "(5)"));
-    } else {
-      const specific_duty before = *d.specific;
-      decimal amount = before.amount * decimal::from_parts(7, 1);  // reduced by 30 %
-      out.push_back(make_finding("gsp.duty.sensitive.specific", severity::info,
-                                 "sensitive product: specific duty " + specific_text(before) +
-                                     " reduced by 30 % to " + cn_number(amount) + " " +
-                                     before.currency.to_string() + "/" + before.per,
-                                 art7 + "(4)"));
-      if (before.currency.view() == "EUR" && amount <= decimal(2)) {
-        out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
-                                   "reduced specific duty " + cn_number(amount) +
-                                       " EUR is EUR 2 or less: suspended entirely",
-                                   art34 + "(2)"));
-        amount = decimal(0);
-      } else {
-        const decimal rounded = amount.round(1, rounding_mode::down);
-        if (rounded != amount) {
-          out.push_back(
-              make_finding("gsp.duty.rounded", severity::info,
-                           "preferential specific duty " + cn_number(amount) +
-                               " rounded down to the first decimal place: " + cn_number(rounded),
-                           art34 + "(3)"));
-        }
-        amount = rounded;
-      }
-      d.specific->amount = amount;
-    }
-  }
-  if (d.maximum || d.maximum_ad_valorem) {
-    out.push_back(make_finding("gsp.duty.maximum_not_reduced", severity::info,
-                               "the maximum duty is not reduced", art7 + "(6)"));
-  }
-  const bool specific_left = d.specific && !d.specific->amount.is_zero();
-  if (!specific_left && d.ad_valorem && d.ad_valorem->is_zero()) {
-    d.maximum.reset();
-    d.maximum_ad_valorem.reset();
-  }
-  finish(d);
-  out.push_back(make_finding(
-      "gsp.duty.gsp", severity::info,
-      "standard GSP preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art7));
-  return d;
+  if (regime == preference_regime::gsp_plus) return gsp_plus_duty(tc, out);
+  return general_duty(tc, coverage, textile_section, out);
 }
 
 date::year_month_day statement_valid_until(const date::year_month_day& made_out) {
@@ -403,10 +418,10 @@ class preference_steps {
     o_.rex_threshold = data_.thresholds().try_at(rex_threshold_id, q_.as_of);
     if (!q_.originating_value_eur || o_.rex_threshold == nullptr) return;
     if (q_.originating_value_eur->currency() != o_.rex_threshold->currency) {
-      detail::throw_error(errc::currency_mismatch,
-                          "originating_value_eur is in " +
-                              q_.originating_value_eur->currency().to_string() +
-                              "; the REX threshold is in " + o_.rex_threshold->currency.to_string());
+      detail::throw_error(
+          errc::currency_mismatch,
+          "originating_value_eur is in " + q_.originating_value_eur->currency().to_string() +
+              "; the REX threshold is in " + o_.rex_threshold->currency.to_string());
     }
     o_.rex_required = q_.originating_value_eur->amount() > o_.rex_threshold->amount;
   }
@@ -586,68 +601,82 @@ std::string country_label(const reference_data& data, country_code c) {
 
 }  // namespace
 
-preference_decision gsp_preference_engine::decide(const preference_query& q) const {
-  const impl& m = *impl_;
-  const preference_outcome o = evaluate(q);
-  preference_decision d;
-  d.regime = o.regime;
-  d.applied = o.applied;
-  d.available = o.available;
-  d.status = o.status;
-  d.reason = o.reason;
-  d.origin = o.origin;
-  d.direct_transport = o.direct_transport;
-  auto& f = d.findings;
-  const std::string date_text = format_date(q.as_of);
-  const std::string exporter = country_label(m.data, q.exporter);
-  const std::string code = q.cn.to_string();
+namespace {
 
+/// What every step of the explained decision reads, and the decision it writes.
+struct explanation {
+  const reference_data& data;
+  const duty_expression& eba_free;
+  const preference_query& q;
+  const preference_outcome& o;
+  preference_decision& d;
+  std::string date_text, exporter, code;
+};
+
+/// The third-country duty the preference is measured against.
+void explain_third_country(const explanation& x) {
+  const auto& o = x.o;
+  auto& d = x.d;
+  auto& f = x.d.findings;
   // Third-country duty.
   if (o.tariff != nullptr) {
     d.third_country = o.tariff->duty;
     d.tariff_source = o.tariff->source;
     f.push_back(make_finding("gsp.duty.third_country", severity::info,
-                             "third-country (erga omnes) duty for CN " + code + " on " + date_text +
-                                 ": " + o.tariff->duty.text,
+                             "third-country (erga omnes) duty for CN " + x.code + " on " +
+                                 x.date_text + ": " + o.tariff->duty.text,
                              o.tariff->source.to_string()));
   } else {
     f.push_back(make_finding("gsp.duty.third_country_unknown", severity::warning,
-                             "no single third-country duty for CN " + code + " valid on " +
-                                 date_text +
+                             "no single third-country duty for CN " + x.code + " valid on " +
+                                 x.date_text +
                                  " in the tariff data (code not covered, or its sub-codes have "
                                  "different duties)",
-                             m.data.dataset("eu_cct_erga_omnes").id));
+                             x.data.dataset("eu_cct_erga_omnes").id));
   }
+}
 
+/// The destination: an EU member state on the date, or no GSP at all.
+void explain_destination(const explanation& x) {
+  const auto& q = x.q;
+  const auto& o = x.o;
+  auto& f = x.d.findings;
   // Destination.
   if (o.reason == preference_reason::destination_not_eu) {
     f.push_back(
         make_finding("gsp.destination.not_eu", severity::error,
-                     country_label(m.data, q.destination) + " is not an EU member state on " +
-                         date_text + ": the EU's GSP does not apply",
+                     country_label(x.data, q.destination) + " is not an EU member state on " +
+                         x.date_text + ": the EU's GSP does not apply",
                      "country_groups (group \"eu\"); " + std::string(reg_978) + ", Art. 1"));
-  } else if (const auto* mem = m.data.countries().membership(eu_group, q.destination, q.as_of)) {
+  } else if (const auto* mem = x.data.countries().membership(eu_group, q.destination, q.as_of)) {
     f.push_back(make_finding(
         "gsp.destination.eu", severity::info,
-        country_label(m.data, q.destination) + " is an EU member state on " + date_text,
+        country_label(x.data, q.destination) + " is an EU member state on " + x.date_text,
         mem->source.to_string()));
   }
+}
 
+/// The arrangements the exporting country has on the date (Annexes II to IV).
+void explain_arrangements(const explanation& x) {
+  const auto& q = x.q;
+  const auto& o = x.o;
+  auto& f = x.d.findings;
   // Arrangements.
   int listed = 0;
   for (std::size_t a = 0; a < 3; ++a) {
     const auto* r = o.arrangements[a];
     if (r == nullptr) continue;
     ++listed;
-    f.push_back(make_finding(
-        "gsp.arrangement." + std::string(to_string(r->arrangement)), severity::info,
-        exporter + " is a beneficiary of " + arrangement_name(r->arrangement) + " on " + date_text,
-        r->source.to_string()));
+    f.push_back(make_finding("gsp.arrangement." + std::string(to_string(r->arrangement)),
+                             severity::info,
+                             x.exporter + " is a beneficiary of " +
+                                 arrangement_name(r->arrangement) + " on " + x.date_text,
+                             r->source.to_string()));
   }
   if (listed > 1) {
     f.push_back(make_finding("gsp.arrangement.most_favourable", severity::info,
-                             exporter + " has " + std::to_string(listed) + " arrangements on " +
-                                 date_text +
+                             x.exporter + " has " + std::to_string(listed) + " arrangements on " +
+                                 x.date_text +
                                  " (GSP+ and EBA beneficiaries are also listed in Annex II): the "
                                  "most favourable one that covers the product applies (EBA, then "
                                  "GSP+, then standard GSP)",
@@ -656,30 +685,38 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
   if (o.regime == preference_regime::none && o.reason != preference_reason::destination_not_eu) {
     if (o.reason == preference_reason::beneficiary_status_unknown) {
       f.push_back(make_finding("gsp.beneficiary.unknown", severity::warning,
-                               "the beneficiary data for " + exporter + " starts after " +
-                                   date_text + "; its status on that date is not recorded",
-                               m.data.dataset("eu_gsp_beneficiaries").id + " " +
-                                   m.data.dataset("eu_gsp_beneficiaries").version));
+                               "the beneficiary data for " + x.exporter + " starts after " +
+                                   x.date_text + "; its status on that date is not recorded",
+                               x.data.dataset("eu_gsp_beneficiaries").id + " " +
+                                   x.data.dataset("eu_gsp_beneficiaries").version));
     } else {
       f.push_back(make_finding("gsp.not_beneficiary", severity::error,
-                               exporter + " is in none of Annexes II, III and IV on " + date_text +
+                               x.exporter + " is in none of Annexes II, III and IV on " +
+                                   x.date_text +
                                    " (not a beneficiary of the scheme on that date, or no longer "
                                    "one)",
                                std::string(reg_978) + ", Annexes II to IV; dataset " +
-                                   m.data.dataset("eu_gsp_beneficiaries").id + " " +
-                                   m.data.dataset("eu_gsp_beneficiaries").version));
+                                   x.data.dataset("eu_gsp_beneficiaries").id + " " +
+                                   x.data.dataset("eu_gsp_beneficiaries").version));
     }
   }
   if (o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)] != nullptr &&
-      !m.data.countries().is_member(ldc_group, q.exporter, q.as_of)) {
+      !x.data.countries().is_member(ldc_group, q.exporter, q.as_of)) {
     f.push_back(make_finding(
         "gsp.eba.ldc_graduated", severity::warning,
-        exporter + " is not on the UN list of least developed countries on " + date_text +
+        x.exporter + " is not on the UN list of least developed countries on " + x.date_text +
             " but is still listed in Annex IV: removal needs a delegated act and follows a "
             "three-year transition",
         std::string(reg_978) + ", Art. 17(2)"));
   }
+}
 
+/// Product coverage (Annexes V and IX, Art. 18(1)), graduation (Art. 8) and withdrawal (Art. 19).
+void explain_coverage(const explanation& x) {
+  const auto& q = x.q;
+  const auto& o = x.o;
+  auto& d = x.d;
+  auto& f = x.d.findings;
   // Coverage and graduation.
   if (o.coverage != nullptr) {
     d.coverage = o.coverage->coverage;
@@ -688,7 +725,7 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
         o.coverage->arrangement == gsp_arrangement::gsp ? "Annex V" : "Annex IX";
     f.push_back(make_finding(
         "gsp.coverage." + std::string(to_string(o.coverage->coverage)), severity::info,
-        "CN " + code + " in " + annex + ": " + std::string(to_string(o.coverage->coverage)) +
+        "CN " + x.code + " in " + annex + ": " + std::string(to_string(o.coverage->coverage)) +
             (o.coverage->section.empty() ? std::string() : ", GSP section " + o.coverage->section),
         o.coverage->source.to_string()));
     if (!o.coverage->ex_description.empty()) {
@@ -701,7 +738,7 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
     f.push_back(
         make_finding("gsp.coverage.eba", severity::info,
                      "EBA covers all products of CN Chapters 1 to 97 except Chapter 93; CN " +
-                         code + " is covered",
+                         x.code + " is covered",
                      std::string(reg_978) + ", Art. 18(1)"));
   } else if (o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)] != nullptr &&
              q.cn.chapter_number() == 93) {
@@ -712,42 +749,48 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
   if (o.graduation != nullptr) {
     f.push_back(make_finding(
         "gsp.graduated", o.applied == preference_regime::none ? severity::error : severity::info,
-        "GSP section " + o.graduation->section + " is graduated for " + exporter + " on " +
-            date_text + ": standard GSP preferences suspended for the section",
+        "GSP section " + o.graduation->section + " is graduated for " + x.exporter + " on " +
+            x.date_text + ": standard GSP preferences suspended for the section",
         o.graduation->source.to_string()));
   }
   if (o.withdrawal != nullptr) {
     f.push_back(make_finding(
         "gsp.withdrawn", o.applied == preference_regime::none ? severity::error : severity::info,
         "preferences of " + std::string(to_string(o.withdrawal->arrangement)) +
-            " temporarily withdrawn for " + exporter + " for CN " + code + " on " + date_text,
+            " temporarily withdrawn for " + x.exporter + " for CN " + x.code + " on " + x.date_text,
         o.withdrawal->source.to_string()));
   }
   switch (o.reason) {
     case preference_reason::product_not_covered:
-      f.push_back(make_finding(
-          "gsp.not_covered", severity::error,
-          "CN " + code + " is not covered by any arrangement " + exporter + " has on " + date_text,
-          std::string(reg_978) + ", Arts. 6, 11 and 18(1); Annexes V and IX"));
+      f.push_back(make_finding("gsp.not_covered", severity::error,
+                               "CN " + x.code + " is not covered by any arrangement " + x.exporter +
+                                   " has on " + x.date_text,
+                               std::string(reg_978) + ", Arts. 6, 11 and 18(1); Annexes V and IX"));
       break;
     case preference_reason::coverage_not_in_data:
       f.push_back(make_finding("gsp.coverage.unknown", severity::warning,
-                               "the coverage data has no Annex V / Annex IX row for CN " + code +
-                                   " on " + date_text + ": the preference cannot be decided",
-                               m.data.dataset("eu_gsp_product_coverage").id + " " +
-                                   m.data.dataset("eu_gsp_product_coverage").version));
+                               "the coverage data has no Annex V / Annex IX row for CN " + x.code +
+                                   " on " + x.date_text + ": the preference cannot be decided",
+                               x.data.dataset("eu_gsp_product_coverage").id + " " +
+                                   x.data.dataset("eu_gsp_product_coverage").version));
       break;
     case preference_reason::coverage_depends_on_subcode:
       f.push_back(make_finding("gsp.coverage.depends_on_subcode", severity::warning,
-                               "CN " + code +
+                               "CN " + x.code +
                                    " is too short: its sub-codes are covered differently; give "
                                    "the 8-digit CN code",
-                               m.data.dataset("eu_gsp_product_coverage").id));
+                               x.data.dataset("eu_gsp_product_coverage").id));
       break;
     default:
       break;
   }
+}
 
+/// The duty under the preference applied, or what it would be with the conditions met.
+void explain_duty(const explanation& x) {
+  const auto& o = x.o;
+  auto& d = x.d;
+  auto& f = x.d.findings;
   // Duty under the preference.
   if (o.applied != preference_regime::none) {
     f.push_back(make_finding(
@@ -756,7 +799,7 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
     if (o.applied == preference_regime::eba) {
       findings notes;
       d.preferential =
-          gsp_preferential_duty(o.tariff ? o.tariff->duty : m.eba_free, preference_regime::eba,
+          gsp_preferential_duty(o.tariff ? o.tariff->duty : x.eba_free, preference_regime::eba,
                                 gsp_product_coverage::listed, false, notes);
       f.insert(f.end(), notes.begin(), notes.end());
     } else if (o.preferential != nullptr && o.tariff != nullptr) {
@@ -797,7 +840,12 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                                std::string(reg_978) + ", Art. 18(1)"));
     }
   }
+}
 
+/// The two conditions: origin (Art. 33) and direct transport (Art. 43 UCC-DA).
+void explain_conditions(const explanation& x) {
+  const auto& o = x.o;
+  auto& f = x.d.findings;
   // Conditions: origin and transport.
   const std::string origin_ref = std::string(reg_978) +
                                  ", Art. 33(1); Commission Delegated Regulation (EU) 2015/2446, "
@@ -806,19 +854,19 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
     case condition_status::met:
       f.push_back(make_finding(
           "gsp.origin.met", severity::info,
-          "condition 1, origin: the products are declared to originate in " + exporter + " (met)",
+          "condition 1, origin: the products are declared to originate in " + x.exporter + " (met)",
           origin_ref));
       break;
     case condition_status::not_met:
       f.push_back(make_finding("gsp.origin.not_met", severity::error,
                                "condition 1, origin: the products are declared not to originate "
                                "in " +
-                                   exporter + " (not met): no preference",
+                                   x.exporter + " (not met): no preference",
                                origin_ref));
       break;
     case condition_status::unchecked:
       f.push_back(make_finding("gsp.origin.unchecked", severity::warning,
-                               "condition 1, origin: the products must originate in " + exporter +
+                               "condition 1, origin: the products must originate in " + x.exporter +
                                    " under the GSP rules of origin (unchecked)",
                                origin_ref));
       break;
@@ -845,7 +893,14 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                                transport_ref));
       break;
   }
+}
 
+/// The proof of origin: the statement on origin, REX registration and its validity.
+void explain_statement(const explanation& x) {
+  const auto& q = x.q;
+  const auto& o = x.o;
+  auto& d = x.d;
+  auto& f = x.d.findings;
   // Papers.
   auto& st = d.statement;
   const bool claimable = o.available != preference_regime::none;
@@ -902,7 +957,7 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                                std::string(reg_2447) + ", Annex 22-07 (English version)"));
     } else {
       std::string origin_name;
-      if (const auto* ci = m.data.countries().find(q.exporter)) origin_name = ci->name;
+      if (const auto* ci = x.data.countries().find(q.exporter)) origin_name = ci->name;
       st.text =
           statement_on_origin_text(q.exporter_name, with_rex ? q.rex_number : std::string_view(),
                                    origin_name, q.origin_criterion);
@@ -916,11 +971,16 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                                std::string(reg_2447) + ", Annex 22-07"));
     }
   }
+}
 
+/// The verdict, with its status, reason and regimes.
+void explain_verdict(const explanation& x) {
+  const auto& o = x.o;
+  auto& f = x.d.findings;
   // Verdict.
   const std::string verdict_msg =
-      std::string("GSP preference for CN ") + code + " from " + exporter + " on " + date_text +
-      ": " + std::string(to_string(o.status)) +
+      std::string("GSP preference for CN ") + x.code + " from " + x.exporter + " on " +
+      x.date_text + ": " + std::string(to_string(o.status)) +
       (o.reason != preference_reason::none ? " (" + std::string(to_string(o.reason)) + ")"
                                            : std::string()) +
       "; regime " + std::string(to_string(o.regime)) + ", applied " +
@@ -930,6 +990,33 @@ preference_decision gsp_preference_engine::decide(const preference_query& q) con
                            : o.status == preference_status::undetermined ? severity::warning
                                                                          : severity::info,
                            verdict_msg, std::string(reg_978)));
+}
+
+}  // namespace
+
+preference_decision gsp_preference_engine::decide(const preference_query& q) const {
+  const preference_outcome o = evaluate(q);
+  preference_decision d;
+  d.regime = o.regime;
+  d.applied = o.applied;
+  d.available = o.available;
+  d.status = o.status;
+  d.reason = o.reason;
+  d.origin = o.origin;
+  d.direct_transport = o.direct_transport;
+  const explanation x{impl_->data,
+                      impl_->eba_free,
+                      q,
+                      o,
+                      d,
+                      format_date(q.as_of),
+                      country_label(impl_->data, q.exporter),
+                      q.cn.to_string()};
+  for (auto step :
+       {explain_third_country, explain_destination, explain_arrangements, explain_coverage,
+        explain_duty, explain_conditions, explain_statement, explain_verdict}) {
+    step(x);
+  }
   return d;
 }
 
