@@ -140,15 +140,20 @@ report check_consignment(const consignment& c, const reference_data& data) {
   return consignment_checker(data).check(c);
 }
 
-report consignment_checker::check(const consignment& c) const {
-  const reference_data& data = impl_->data;
-  const origin_assessor& assessor = impl_->assessor;
-  const gsp_preference_engine& gsp = impl_->gsp;
-  report rep;
-  rep.consignment_id = c.id;
-  rep.as_of = c.as_of;
-  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
+namespace {
 
+/// What the origin and preference steps found for each line, by consignment line.
+struct line_verdicts {
+  explicit line_verdicts(std::size_t n) : origins(n), statuses(n), errors(n), prefs(n) {}
+  std::vector<std::optional<origin_section>> origins;
+  std::vector<std::optional<origin_status>> statuses;
+  std::vector<std::optional<line_error>> errors;  ///< a line that failed before the landed cost
+  std::vector<std::optional<preference_section>> prefs;
+  std::optional<statement_on_origin> statement;  ///< of the first eligible line that needs one
+};
+
+/// The consignment-wide part of the landed-cost input (the lines are added later).
+landed_cost_input landed_input_of(const consignment& c) {
   landed_cost_input in;
   in.id = c.id;
   in.as_of = c.as_of;
@@ -161,51 +166,61 @@ report consignment_checker::check(const consignment& c) const {
   in.exchange_rates = c.exchange_rates;
   in.costs = c.costs;
   in.charges = c.charges;
+  return in;
+}
 
-  // 1. Origin, line by line.
-  const std::size_t n = c.lines.size();
-  std::vector<std::optional<origin_section>> origins(n);
-  std::vector<std::optional<origin_status>> statuses(n);
-  std::vector<std::optional<line_error>> early_errors(n);
-  for (std::size_t i = 0; i < n; ++i) {
+/// Step 1: the origin of each line that claims one.
+void check_origins(const consignment& c, const origin_assessor& assessor, line_verdicts& v) {
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
     const auto& l = c.lines[i];
     if (!l.origin) continue;
     try {
-      origins[i] = origin_of(c, l, assessor, statuses[i]);
+      v.origins[i] = origin_of(c, l, assessor, v.statuses[i]);
     } catch (const error& e) {
-      early_errors[i] = line_error{l.id, e.code(), "origin", e.what()};
+      v.errors[i] = line_error{l.id, e.code(), "origin", e.what()};
     }
   }
+}
 
-  // 2. The value of the originating goods, in EUR, for the REX threshold (Art. 92 IA).
-  std::optional<money> originating_eur;
-  {
-    decimal sum;
-    bool any = false;
-    for (std::size_t i = 0; i < n; ++i) {
-      if (statuses[i] == origin_status::originating) {
-        sum = sum + c.lines[i].invoice_value;
-        any = true;
-      }
+/// Step 2: the value of the originating goods, in EUR, for the REX threshold (Art. 92 IA).
+std::optional<money> originating_value_eur(const consignment& c, const line_verdicts& v,
+                                           const landed_cost_input& in, const reference_data& data) {
+  decimal sum;
+  bool any = false;
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
+    if (v.statuses[i] == origin_status::originating) {
+      sum = sum + c.lines[i].invoice_value;
+      any = true;
     }
-    if (any) originating_eur = convert_for_declaration(in, money(sum, c.currency), eur_code, data);
   }
+  if (!any) return std::nullopt;
+  return convert_for_declaration(in, money(sum, c.currency), eur_code, data);
+}
 
-  // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
-  const std::string criteria = origin_criteria(c, origins, statuses);
+/// The preference section of a line from the GSP decision.
+preference_section preference_of(const preference_decision& dcs) {
+  preference_section p;
+  // The regime that sets the duty (none: the third-country duty), and the best arrangement the
+  // country has on the date, which a line may not be able to use.
+  p.regime = dcs.eligible() ? dcs.applied : preference_regime::none;
+  p.arrangement = dcs.regime;
+  p.eligible = dcs.eligible();
+  if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
+  p.findings = dcs.findings;
+  return p;
+}
 
-  // 3. Preference per line.
+/// Step 3: the GSP preference of each line, given its origin verdict.
+void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
+                       const std::optional<money>& originating_eur, line_verdicts& v) {
   std::map<std::string, preference_decision> decided;
-  std::vector<std::optional<preference_section>> prefs(n);
-  std::optional<statement_on_origin> statement;
-  std::vector<finding> statement_findings;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
     const auto& l = c.lines[i];
-    if (early_errors[i]) continue;
+    if (v.errors[i]) continue;
     try {
       preference_query q(c.exporter.country, l.hs_code, c.importer.country, c.as_of);
-      if (statuses[i] == origin_status::originating) q.originating = true;
-      if (statuses[i] == origin_status::not_originating) q.originating = false;
+      if (v.statuses[i] == origin_status::originating) q.originating = true;
+      if (v.statuses[i] == origin_status::not_originating) q.originating = false;
       q.direct_transport = c.direct_transport;
       q.originating_value_eur = originating_eur;
       q.exporter_registered_rex = !c.exporter.rex_number.empty();
@@ -220,53 +235,138 @@ report consignment_checker::check(const consignment& c) const {
       auto hit = decided.find(memo_key);
       if (hit == decided.end()) hit = decided.emplace(memo_key, gsp.decide(q)).first;
       const auto& dcs = hit->second;
-      preference_section p;
-      // The regime that sets the duty (none: the third-country duty), and the best arrangement
-      // the country has on the date, which a line may not be able to use.
-      p.regime = dcs.eligible() ? dcs.applied : preference_regime::none;
-      p.arrangement = dcs.regime;
-      p.eligible = dcs.eligible();
-      if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
-      p.findings = dcs.findings;
-      if (dcs.eligible() && !statement && dcs.statement.required) {
-        statement = dcs.statement;
-      }
-      prefs[i] = std::move(p);
+      if (dcs.eligible() && !v.statement && dcs.statement.required) v.statement = dcs.statement;
+      v.prefs[i] = preference_of(dcs);
     } catch (const error& e) {
-      early_errors[i] = line_error{l.id, e.code(), "preference", e.what()};
+      v.errors[i] = line_error{l.id, e.code(), "preference", e.what()};
     }
   }
+}
 
-  // 4. Landed cost with the duty that applies (the preference when eligible).
-  std::vector<std::size_t> index;  // landed line -> consignment line
+/// Step 4: a line of the landed-cost input, with the preferential duty when it is eligible.
+landed_cost_line landed_line_of(const consignment_line& l,
+                                const std::optional<preference_section>& pref) {
+  landed_cost_line x;
+  x.id = l.id;
+  x.description = l.description;
+  x.cn = l.hs_code;
+  x.invoice_value = l.invoice_value;
+  x.quantity = l.quantity;
+  x.net_mass = l.net_mass;
+  x.supplementary = l.supplementary;
+  x.vat_category = l.vat_category;
+  x.charges = l.charges;
+  if (pref && pref->eligible && pref->duty) {
+    const preference_regime r = pref->regime;
+    x.preferential = applied_duty{std::string(to_string(r)), *pref->duty,
+                                  "Regulation (EU) No 978/2012 (GSP), " +
+                                      std::string(r == preference_regime::eba        ? "Art. 18"
+                                                  : r == preference_regime::gsp_plus ? "Art. 12"
+                                                                                     : "Art. 7")};
+  }
+  return x;
+}
+
+/// The producer-price question of a line, per unit, in the invoice currency.
+producer_price_line producer_line_of(const consignment& c, const consignment_line& l,
+                                     const landed_cost_line_result& lr) {
+  producer_price_line p;
+  p.as_of = c.as_of;
+  p.currency = c.currency;
+  p.quantity_unit = l.quantity ? std::string(l.quantity->unit.name()) : std::string("piece");
+  if (!l.producer->price_paid_per_unit) {
+    detail::throw_error(errc::missing_input, "producer.price_paid_per_unit is required");
+  }
+  p.price_paid_per_unit = *l.producer->price_paid_per_unit;
+  if (const auto& a = l.producer->artisan) {
+    p.artisan = artisan_terms{a->materials_per_unit, a->labour_minutes_per_unit, a->hourly_wage,
+                              a->overhead_rate, a->margin_rate};
+  }
+  if (const auto& f = l.producer->fairtrade) {
+    fairtrade_terms t;
+    t.product = f->product;
+    t.market_price = f->market_price;
+    t.market_price_unit = f->market_price_unit;
+    t.organic = f->organic;
+    if (!f->region.empty()) t.region = f->region;
+    if (!f->quality.empty()) t.quality = f->quality;
+    p.fairtrade = t;
+  }
+  p.exchange_rates = c.exchange_rates;
+  if (lr.landed_cost_per_unit) p.landed_cost_per_unit = *lr.landed_cost_per_unit;
+  return p;
+}
+
+/// Step 5: the fair-price check of a line (WFTO artisan cost or the Fairtrade minimum).
+fair_price_section fair_price_of(const consignment& c, const consignment_line& l,
+                                 const landed_cost_line_result& lr, const reference_data& data) {
+  auto fc = check_producer_price(producer_line_of(c, l, lr), data);
+  fair_price_section f;
+  f.method =
+      l.producer->artisan ? fair_price_method::artisan_cost : fair_price_method::fairtrade_minimum;
+  f.fair_price_per_unit = fc.fair_price_per_unit;
+  f.price_paid_per_unit = fc.price_paid_per_unit;
+  f.shortfall_per_unit = fc.shortfall_per_unit;
+  f.is_fair = fc.is_fair;
+  f.producer_share = fc.producer_share;
+  f.findings = std::move(fc.notes);
+  return f;
+}
+
+/// Step 6: the statement on origin over the originating goods, once for the consignment.
+report_document statement_document(const consignment& c, const statement_on_origin& statement,
+                                   const std::optional<money>& originating_eur,
+                                   const std::string& criteria, const reference_data& data) {
+  report_document d;
+  d.kind = "statement_on_origin";
+  d.required = statement.required;
+  d.rex_required = statement.rex_required;
+  d.valid_until = statement.valid_until;
+  std::string origin_name;
+  if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
+  d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
+  if (originating_eur) {
+    d.findings.push_back(make_finding(
+        "documents.originating_value", severity::info,
+        "originating goods in the consignment: " + originating_eur->to_string() +
+            (statement.threshold_eur ? std::string(" against the REX threshold EUR ") +
+                                           statement.threshold_eur->to_string()
+                                     : std::string()),
+        "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
+  }
+  if (statement.rex_required && *statement.rex_required && c.exporter.rex_number.empty()) {
+    d.findings.push_back(make_finding(
+        "documents.rex_missing", severity::error,
+        "the originating goods exceed the threshold and the exporter has no REX number: the "
+        "preference cannot be claimed",
+        "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
+  }
+  return d;
+}
+
+}  // namespace
+
+report consignment_checker::check(const consignment& c) const {
+  const reference_data& data = impl_->data;
+  report rep;
+  rep.consignment_id = c.id;
+  rep.as_of = c.as_of;
+  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
+  const std::size_t n = c.lines.size();
+  line_verdicts v(n);
+  landed_cost_input in = landed_input_of(c);
+  check_origins(c, impl_->assessor, v);
+  const std::optional<money> originating_eur = originating_value_eur(c, v, in, data);
+  // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
+  const std::string criteria = origin_criteria(c, v.origins, v.statuses);
+  check_preferences(c, impl_->gsp, originating_eur, v);
   for (std::size_t i = 0; i < n; ++i) {
-    const auto& l = c.lines[i];
-    if (early_errors[i]) continue;
-    landed_cost_line x;
-    x.id = l.id;
-    x.description = l.description;
-    x.cn = l.hs_code;
-    x.invoice_value = l.invoice_value;
-    x.quantity = l.quantity;
-    x.net_mass = l.net_mass;
-    x.supplementary = l.supplementary;
-    x.vat_category = l.vat_category;
-    x.charges = l.charges;
-    if (prefs[i] && prefs[i]->eligible && prefs[i]->duty) {
-      const preference_regime r = prefs[i]->regime;
-      x.preferential = applied_duty{std::string(to_string(r)), *prefs[i]->duty,
-                                    "Regulation (EU) No 978/2012 (GSP), " +
-                                        std::string(r == preference_regime::eba        ? "Art. 18"
-                                                    : r == preference_regime::gsp_plus ? "Art. 12"
-                                                                                       : "Art. 7")};
-    }
-    in.lines.push_back(std::move(x));
-    index.push_back(i);
+    if (!v.errors[i]) in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
+  }
+  for (std::size_t i = 0; i < n; ++i) {
+    if (v.errors[i]) rep.errors.push_back(*v.errors[i]);
   }
   if (in.lines.empty()) {
-    for (std::size_t i = 0; i < n; ++i) {
-      if (early_errors[i]) rep.errors.push_back(*early_errors[i]);
-    }
     rep.currency = c.declaration_currency.value_or(eur_code);
     return rep;
   }
@@ -274,12 +374,7 @@ report consignment_checker::check(const consignment& c) const {
   rep.currency = landed.currency;
   rep.totals = landed.totals;
   rep.findings = std::move(landed.findings);
-  for (std::size_t i = 0; i < n; ++i) {
-    if (early_errors[i]) rep.errors.push_back(*early_errors[i]);
-  }
   for (auto& e : landed.errors) rep.errors.push_back(std::move(e));
-
-  // 5. Fair price, per unit, in the invoice currency.
   rep.lines.reserve(landed.lines.size());
   std::size_t next = 0;
   for (auto& lr : landed.lines) {
@@ -290,47 +385,11 @@ report consignment_checker::check(const consignment& c) const {
     const auto& l = c.lines[i];
     report_line rl;
     rl.id = lr.id;
-    rl.origin = std::move(origins[i]);
-    rl.preference = std::move(prefs[i]);
+    rl.origin = std::move(v.origins[i]);
+    rl.preference = std::move(v.prefs[i]);
     if (l.producer && (l.producer->artisan || l.producer->fairtrade)) {
       try {
-        producer_price_line p;
-        p.as_of = c.as_of;
-        p.currency = c.currency;
-        p.quantity_unit = l.quantity ? std::string(l.quantity->unit.name()) : std::string("piece");
-        if (!l.producer->price_paid_per_unit) {
-          detail::throw_error(errc::missing_input, "producer.price_paid_per_unit is required");
-        }
-        p.price_paid_per_unit = *l.producer->price_paid_per_unit;
-        if (const auto& a = l.producer->artisan) {
-          p.artisan = artisan_terms{a->materials_per_unit, a->labour_minutes_per_unit,
-                                    a->hourly_wage, a->overhead_rate, a->margin_rate};
-        }
-        if (const auto& f = l.producer->fairtrade) {
-          fairtrade_terms t;
-          t.product = f->product;
-          t.market_price = f->market_price;
-          t.market_price_unit = f->market_price_unit;
-          t.organic = f->organic;
-          if (!f->region.empty()) t.region = f->region;
-          if (!f->quality.empty()) t.quality = f->quality;
-          p.fairtrade = t;
-        }
-        p.exchange_rates = c.exchange_rates;
-        if (lr.landed_cost_per_unit) {
-          p.landed_cost_per_unit = *lr.landed_cost_per_unit;
-        }
-        auto fc = check_producer_price(p, data);
-        fair_price_section f;
-        f.method = l.producer->artisan ? fair_price_method::artisan_cost
-                                     : fair_price_method::fairtrade_minimum;
-        f.fair_price_per_unit = fc.fair_price_per_unit;
-        f.price_paid_per_unit = fc.price_paid_per_unit;
-        f.shortfall_per_unit = fc.shortfall_per_unit;
-        f.is_fair = fc.is_fair;
-        f.producer_share = fc.producer_share;
-        f.findings = std::move(fc.notes);
-        rl.fair_price = std::move(f);
+        rl.fair_price = fair_price_of(c, l, lr, data);
       } catch (const error& e) {
         rep.errors.push_back(line_error{l.id, e.code(), "producer", e.what()});
       }
@@ -338,34 +397,8 @@ report consignment_checker::check(const consignment& c) const {
     rl.landed = std::move(lr);
     rep.lines.push_back(std::move(rl));
   }
-
-  // 6. The papers: the statement on origin over the originating goods.
-  if (statement) {
-    report_document d;
-    d.kind = "statement_on_origin";
-    d.required = statement->required;
-    d.rex_required = statement->rex_required;
-    d.valid_until = statement->valid_until;
-    std::string origin_name;
-    if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
-    d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
-    if (originating_eur) {
-      d.findings.push_back(make_finding(
-          "documents.originating_value", severity::info,
-          "originating goods in the consignment: " + originating_eur->to_string() +
-              (statement->threshold_eur ? std::string(" against the REX threshold EUR ") +
-                                              statement->threshold_eur->to_string()
-                                        : std::string()),
-          "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
-    }
-    if (statement->rex_required && *statement->rex_required && c.exporter.rex_number.empty()) {
-      d.findings.push_back(make_finding(
-          "documents.rex_missing", severity::error,
-          "the originating goods exceed the threshold and the exporter has no REX number: the "
-          "preference cannot be claimed",
-          "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
-    }
-    rep.documents.push_back(std::move(d));
+  if (v.statement) {
+    rep.documents.push_back(statement_document(c, *v.statement, originating_eur, criteria, data));
   }
   return rep;
 }
