@@ -184,7 +184,8 @@ void check_origins(const consignment& c, const origin_assessor& assessor, line_v
 
 /// Step 2: the value of the originating goods, in EUR, for the REX threshold (Art. 92 IA).
 std::optional<money> originating_value_eur(const consignment& c, const line_verdicts& v,
-                                           const landed_cost_input& in, const reference_data& data) {
+                                           const landed_cost_input& in,
+                                           const reference_data& data) {
   decimal sum;
   bool any = false;
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
@@ -326,13 +327,13 @@ report_document statement_document(const consignment& c, const statement_on_orig
   if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
   d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
   if (originating_eur) {
-    d.findings.push_back(make_finding(
-        "documents.originating_value", severity::info,
-        "originating goods in the consignment: " + originating_eur->to_string() +
-            (statement.threshold_eur ? std::string(" against the REX threshold EUR ") +
-                                           statement.threshold_eur->to_string()
-                                     : std::string()),
-        "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
+    d.findings.push_back(
+        make_finding("documents.originating_value", severity::info,
+                     "originating goods in the consignment: " + originating_eur->to_string() +
+                         (statement.threshold_eur ? std::string(" against the REX threshold EUR ") +
+                                                        statement.threshold_eur->to_string()
+                                                  : std::string()),
+                     "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
   }
   if (statement.rex_required && *statement.rex_required && c.exporter.rex_number.empty()) {
     d.findings.push_back(make_finding(

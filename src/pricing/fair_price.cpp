@@ -129,58 +129,83 @@ fairtrade_setup resolve_fairtrade(const fairtrade_query& q, const reference_data
   return s;
 }
 
-fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fairtrade_setup& st,
-                                            const std::optional<money>& market_price,
-                                            bool is_organic, bool explain, fairtrade_core& c) {
+namespace {
+
+/// The extras on top of the binding price: the premium and, when certified organic and recorded,
+/// the organic differential.
+struct fairtrade_extras {
+  decimal premium, organic;
+  bool organic_added = false;
+  decimal total() const { return premium + organic; }
+};
+
+fairtrade_extras extras_of(const fairtrade_price_record& rec, bool is_organic) {
+  fairtrade_extras e;
+  e.premium = rec.premium;
+  e.organic_added = is_organic && rec.organic_differential.has_value();
+  if (e.organic_added) e.organic = *rec.organic_differential;
+  return e;
+}
+
+/// Batch use: a minimum price, the market price (if any) already in the record's currency and
+/// unit, the answer in the record's terms. Plain exact decimals, one rounding. False when the
+/// query needs the general path.
+bool fairtrade_price_fast(const fairtrade_query& q, const fairtrade_setup& st,
+                          const std::optional<money>& market_price, bool is_organic,
+                          fairtrade_price_result& res) {
   const fairtrade_price_record& rec = *st.record;
-  const bool fallback = st.fallback;
-  const unit<mass> rec_unit = st.record_unit;
   const currency_code rc = st.rc;
-  const unit<mass> out_unit = st.out_unit;
   const currency_code oc = st.oc;
   const int scale = st.scale;
-
-  fairtrade_price_result res;
-  res.region_fallback = fallback;
-  res.record_unit = rec_unit;
-  res.record_currency = rc;
-  res.per_unit = out_unit;
-  res.scale = scale;
-  res.mode = q.mode;
-
-  // Fast path for batch use: a minimum price, the market price (if any) already in the record's
-  // currency and unit, the answer in the record's terms. Plain exact decimals, one rounding.
-  if (!explain && st.identity_answer && rec.minimum_price &&
-      (!market_price || (market_price->currency() == rc && q.market_price_unit == rec_unit))) {
-    const decimal& minimum = *rec.minimum_price;
-    const bool organic_added = is_organic && rec.organic_differential.has_value();
-    const decimal extras = organic_added ? rec.premium + *rec.organic_differential : rec.premium;
-    res.minimum_price = money(minimum, rc);
-    res.premium = money(rec.premium, rc);
-    res.organic_differential = money(organic_added ? *rec.organic_differential : decimal(), rc);
-    res.floor_per_unit = money(st.floor_answer[organic_added ? 1 : 0], oc);
-    if (market_price) {
-      const decimal& market = market_price->amount();
-      detail::require_non_negative(market, "market price");
-      res.market_price = *market_price;
-      if (market > minimum) {
-        res.binding = binding_price::market;
-        res.binding_margin = money(market - minimum, rc);
-        const decimal total = market + extras;
-        res.price_per_record_unit = money(total, rc);
-        res.fair_price_per_unit = money(total.round(scale, q.mode), oc);
-        return res;
-      }
-      res.binding_margin = money(minimum - market, rc);
-    } else {
-      res.binding_margin = money(decimal(), rc);
-    }
-    res.binding = binding_price::minimum;
-    res.price_per_record_unit = money(minimum + extras, rc);
-    res.fair_price_per_unit = res.floor_per_unit;
-    return res;
+  const unit<mass> rec_unit = st.record_unit;
+  if (!(st.identity_answer && rec.minimum_price &&
+        (!market_price || (market_price->currency() == rc && q.market_price_unit == rec_unit)))) {
+    return false;
   }
+  const decimal& minimum = *rec.minimum_price;
+  const bool organic_added = is_organic && rec.organic_differential.has_value();
+  const decimal extras = organic_added ? rec.premium + *rec.organic_differential : rec.premium;
+  res.minimum_price = money(minimum, rc);
+  res.premium = money(rec.premium, rc);
+  res.organic_differential = money(organic_added ? *rec.organic_differential : decimal(), rc);
+  res.floor_per_unit = money(st.floor_answer[organic_added ? 1 : 0], oc);
+  if (market_price) {
+    const decimal& market = market_price->amount();
+    detail::require_non_negative(market, "market price");
+    res.market_price = *market_price;
+    if (market > minimum) {
+      res.binding = binding_price::market;
+      res.binding_margin = money(market - minimum, rc);
+      const decimal total = market + extras;
+      res.price_per_record_unit = money(total, rc);
+      res.fair_price_per_unit = money(total.round(scale, q.mode), oc);
+      return true;
+    }
+    res.binding_margin = money(minimum - market, rc);
+  } else {
+    res.binding_margin = money(decimal(), rc);
+  }
+  res.binding = binding_price::minimum;
+  res.price_per_record_unit = money(minimum + extras, rc);
+  res.fair_price_per_unit = res.floor_per_unit;
+  return true;
+}
 
+/// The exact figures: the market price in record terms, the binding price (the higher of market
+/// and minimum), the total with the extras, and the answer, rounded once.
+void fairtrade_figures(const fairtrade_query& q, const fairtrade_setup& st,
+                       const std::optional<money>& market_price, bool is_organic, fairtrade_core& c,
+                       fairtrade_price_result& res) {
+  const fairtrade_price_record& rec = *st.record;
+  const unit<mass> rec_unit = st.record_unit;
+  const currency_code rc = st.rc;
+  const currency_code oc = st.oc;
+  const int scale = st.scale;
+  const fairtrade_extras ex = extras_of(rec, is_organic);
+  const decimal premium = ex.premium;
+  const decimal organic = ex.organic;
+  const bool organic_added = ex.organic_added;
+  const decimal extras = ex.total();
   if (market_price) {
     detail::require_non_negative(market_price->amount(), "market price");
     // per market unit -> per record unit: x factor(record) / factor(market unit)
@@ -193,11 +218,6 @@ fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fair
     c.market = m;
     c.has_market = true;
   }
-  const decimal premium = rec.premium;
-  decimal organic;
-  const bool organic_added = is_organic && rec.organic_differential.has_value();
-  if (organic_added) organic = *rec.organic_differential;
-  const decimal extras = premium + organic;
 
   if (rec.minimum_price) {
     const fraction minimum = fraction::of(*rec.minimum_price);
@@ -249,9 +269,17 @@ fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fair
     res.binding_margin = money(decimal(), rc);
   }
   res.price_per_record_unit = money(detail::shown(c.total), rc);
+}
 
-  if (!explain) return res;
-
+/// The record used, and how the market price was brought to its terms.
+void explain_fairtrade_inputs(const fairtrade_query& q, const fairtrade_setup& st,
+                              const std::optional<money>& market_price, const fairtrade_core& c,
+                              fairtrade_price_result& res) {
+  const fairtrade_price_record& rec = *st.record;
+  const bool fallback = st.fallback;
+  const unit<mass> rec_unit = st.record_unit;
+  const currency_code rc = st.rc;
+  const decimal premium = rec.premium;
   // ---- explanation ----
   res.key = rec.key;
   res.basis = rec.basis;
@@ -291,6 +319,24 @@ fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fair
     f.push_back(make_finding("fair.fairtrade.market_converted", severity::info, how,
                              c.market_fx ? c.market_fx->source() : std::string()));
   }
+}
+
+/// Which price binds, the total with the extras, and the answer in the asked terms.
+void explain_fairtrade_price(const fairtrade_query& q, const fairtrade_setup& st, bool is_organic,
+                             const fairtrade_core& c, fairtrade_price_result& res) {
+  const fairtrade_price_record& rec = *st.record;
+  const unit<mass> rec_unit = st.record_unit;
+  const currency_code rc = st.rc;
+  const unit<mass> out_unit = st.out_unit;
+  const currency_code oc = st.oc;
+  const int scale = st.scale;
+  const fairtrade_extras ex = extras_of(rec, is_organic);
+  const decimal premium = ex.premium;
+  const decimal organic = ex.organic;
+  const bool organic_added = ex.organic_added;
+  const std::string ref = rec.source.to_string();
+  const std::string per_rec = "/" + std::string(rec_unit.name());
+  auto& f = res.notes;
   if (rec.minimum_price) {
     if (c.has_market) {
       f.push_back(make_finding(
@@ -353,6 +399,25 @@ fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fair
                                  q.basis + ": costs between the two points are not adjusted",
                              ref));
   }
+}
+
+}  // namespace
+
+fairtrade_price_result fairtrade_price_impl(const fairtrade_query& q, const fairtrade_setup& st,
+                                            const std::optional<money>& market_price,
+                                            bool is_organic, bool explain, fairtrade_core& c) {
+  fairtrade_price_result res;
+  res.region_fallback = st.fallback;
+  res.record_unit = st.record_unit;
+  res.record_currency = st.rc;
+  res.per_unit = st.out_unit;
+  res.scale = st.scale;
+  res.mode = q.mode;
+  if (!explain && fairtrade_price_fast(q, st, market_price, is_organic, res)) return res;
+  fairtrade_figures(q, st, market_price, is_organic, c, res);
+  if (!explain) return res;
+  explain_fairtrade_inputs(q, st, market_price, c, res);
+  explain_fairtrade_price(q, st, is_organic, c, res);
   return res;
 }
 
