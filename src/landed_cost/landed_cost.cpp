@@ -438,8 +438,8 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
     if (c.in_vat_base) (excise ? s.excise_in_base : s.fees_in_base) += amount;
     r.findings.push_back(make_finding(
         excise ? "landed.excise" : "landed.fee", severity::info,
-        (c.description.empty() ? std::string(to_string(c.kind)) : c.description) + " " + money_text(amount) +
-            (c.in_vat_base ? " (in the VAT base)" : " (outside the VAT base)"),
+        (c.description.empty() ? std::string(to_string(c.kind)) : c.description) + " " +
+            money_text(amount) + (c.in_vat_base ? " (in the VAT base)" : " (outside the VAT base)"),
         c.reference.empty() ? std::string(vat_directive) + ", Art. 86(1)(a)" : c.reference));
   };
   for (const auto& c : l.charges) add_charge(c, cx.conv(c.amount));
@@ -460,7 +460,8 @@ void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
                          r.freight_after_border, r.other_to_destination},
                         &build);
   const money unrounded = r.vat_base * vat.rate;
-  r.vat = cx.policy.vat.level == rounding_level::line ? round_by(unrounded, cx.policy.vat) : unrounded;
+  r.vat =
+      cx.policy.vat.level == rounding_level::line ? round_by(unrounded, cx.policy.vat) : unrounded;
   r.findings.push_back(
       make_finding("landed.vat", severity::info,
                    "import VAT " + percent_text(vat.rate) + " (" + l.vat_category + ", " +
@@ -515,6 +516,93 @@ void round_declaration(std::vector<line_state>& st, const rounding_rule& rule, M
   round_per_declaration(a, rule);
 }
 
+/// Pass 1: each line's customs value and duty, then the duty rounded per declaration when the
+/// policy says so.
+void duty_pass(const context& cx, const shipment_shares& shares, std::vector<line_state>& st) {
+  const auto& in = cx.in;
+  const auto& policy = cx.policy;
+  const std::size_t n = st.size();
+  std::set<std::string> flat_subheadings;
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& s = st[i];
+    s.r.id = in.lines[i].id;
+    s.r.findings.reserve(12);
+    try {
+      line_customs_value(cx, in.lines[i], shares, i, s.r);
+      duty_of_line(cx, in.lines[i], flat_subheadings, s.r);
+    } catch (const error& e) {
+      s.failed = true;
+      s.error = line_error{in.lines[i].id, e.code(), field_for(e.code()), e.what()};
+    }
+  }
+  if (policy.duty.level == rounding_level::declaration) {
+    round_declaration(st, policy.duty, [](auto& r) -> money& { return r.duty.amount; });
+    round_declaration(st, policy.duty,
+                      [](auto& r) -> money& { return r.duty.third_country_amount; });
+  }
+}
+
+/// Pass 2: each computed line's charges and import VAT, then the VAT rounded per declaration
+/// when the policy says so.
+void vat_pass(const context& cx, const shipment_shares& shares, std::vector<line_state>& st) {
+  const auto& in = cx.in;
+  const auto& policy = cx.policy;
+  const std::size_t n = st.size();
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& s = st[i];
+    if (s.failed) continue;
+    auto& r = s.r;
+    try {
+      r.duty.saving = r.duty.third_country_amount - r.duty.amount;
+      r.findings.push_back(make_finding(
+          "landed.duty", severity::info,
+          "duty " + money_text(r.duty.amount) + " (" + r.duty.measure + "); third-country duty " +
+              money_text(r.duty.third_country_amount) + "; saving " + money_text(r.duty.saving) +
+              "; rounded " + policy.duty.to_string()));
+      line_charges(cx, in.lines[i], shares, i, s);
+      line_vat(cx, in.lines[i], s);
+    } catch (const error& e) {
+      s.failed = true;
+      s.error = line_error{in.lines[i].id, e.code(),
+                           e.code() == errc::no_valid_record ? "vat_category" : "", e.what()};
+    }
+  }
+  if (policy.vat.level == rounding_level::declaration) {
+    round_declaration(st, policy.vat, [](auto& r) -> money& { return r.vat; });
+  }
+}
+
+/// Pass 3: each computed line's landed cost and unit costs, the totals, and the failed lines.
+void totals_pass(const context& cx, std::vector<line_state>& st, landed_cost_result& res) {
+  const auto& in = cx.in;
+  const auto& policy = cx.policy;
+  const std::size_t n = st.size();
+  auto& t = res.totals;
+  for (money* m :
+       {&t.invoice_value, &t.customs_value, &t.duty, &t.third_country_duty, &t.duty_saving,
+        &t.excise, &t.fees, &t.vat_base, &t.vat, &t.landed_cost, &t.landed_cost_excluding_vat}) {
+    *m = zero(res.currency);
+  }
+  res.lines.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
+    auto& s = st[i];
+    if (s.failed) {
+      res.errors.push_back(s.error);
+      continue;
+    }
+    line_total(policy, in.lines[i], s.r);
+    add_to_totals(s.r, t);
+    res.lines.push_back(std::move(s.r));
+  }
+  if (!res.errors.empty()) {
+    res.findings.push_back(make_finding(
+        "landed.lines_failed", severity::error,
+        std::to_string(res.errors.size()) + " of " + std::to_string(n) +
+            " lines could not be computed; the totals cover the other lines, and the shipment "
+            "costs allocated to the failed lines are not in them"));
+  }
+}
+
 }  // namespace
 
 allocation_basis parse_allocation_basis(std::string_view s) {
@@ -552,72 +640,10 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
                    conv,
                    choose_relief(in, data, conv, res.findings)};
 
-  const std::size_t n = in.lines.size();
-  std::vector<line_state> st(n);
-  std::set<std::string> flat_subheadings;
-  for (std::size_t i = 0; i < n; ++i) {  // customs value and duty
-    auto& s = st[i];
-    s.r.id = in.lines[i].id;
-    s.r.findings.reserve(12);
-    try {
-      line_customs_value(cx, in.lines[i], shares, i, s.r);
-      duty_of_line(cx, in.lines[i], flat_subheadings, s.r);
-    } catch (const error& e) {
-      s.failed = true;
-      s.error = line_error{in.lines[i].id, e.code(), field_for(e.code()), e.what()};
-    }
-  }
-  if (policy.duty.level == rounding_level::declaration) {
-    round_declaration(st, policy.duty, [](auto& r) -> money& { return r.duty.amount; });
-    round_declaration(st, policy.duty,
-                      [](auto& r) -> money& { return r.duty.third_country_amount; });
-  }
-  for (std::size_t i = 0; i < n; ++i) {  // charges and VAT
-    auto& s = st[i];
-    if (s.failed) continue;
-    auto& r = s.r;
-    try {
-      r.duty.saving = r.duty.third_country_amount - r.duty.amount;
-      r.findings.push_back(make_finding(
-          "landed.duty", severity::info,
-          "duty " + money_text(r.duty.amount) + " (" + r.duty.measure + "); third-country duty " +
-              money_text(r.duty.third_country_amount) + "; saving " + money_text(r.duty.saving) +
-              "; rounded " + policy.duty.to_string()));
-      line_charges(cx, in.lines[i], shares, i, s);
-      line_vat(cx, in.lines[i], s);
-    } catch (const error& e) {
-      s.failed = true;
-      s.error = line_error{in.lines[i].id, e.code(),
-                           e.code() == errc::no_valid_record ? "vat_category" : "", e.what()};
-    }
-  }
-  if (policy.vat.level == rounding_level::declaration) {
-    round_declaration(st, policy.vat, [](auto& r) -> money& { return r.vat; });
-  }
-  auto& t = res.totals;
-  for (money* m :
-       {&t.invoice_value, &t.customs_value, &t.duty, &t.third_country_duty, &t.duty_saving,
-        &t.excise, &t.fees, &t.vat_base, &t.vat, &t.landed_cost, &t.landed_cost_excluding_vat}) {
-    *m = zero(res.currency);
-  }
-  res.lines.reserve(n);
-  for (std::size_t i = 0; i < n; ++i) {  // landed cost, unit costs, totals
-    auto& s = st[i];
-    if (s.failed) {
-      res.errors.push_back(s.error);
-      continue;
-    }
-    line_total(policy, in.lines[i], s.r);
-    add_to_totals(s.r, t);
-    res.lines.push_back(std::move(s.r));
-  }
-  if (!res.errors.empty()) {
-    res.findings.push_back(make_finding(
-        "landed.lines_failed", severity::error,
-        std::to_string(res.errors.size()) + " of " + std::to_string(n) +
-            " lines could not be computed; the totals cover the other lines, and the shipment "
-            "costs allocated to the failed lines are not in them"));
-  }
+  std::vector<line_state> st(in.lines.size());
+  duty_pass(cx, shares, st);
+  vat_pass(cx, shares, st);
+  totals_pass(cx, st, res);
   return res;
 }
 
