@@ -479,6 +479,90 @@ void write_provenance(writer& w, std::string_view k, const provenance& p) {
 
 }  // namespace
 
+namespace {
+
+incoterm incoterm_at(const reader& rd, const plain_json& doc) {
+  const std::string t = rd.string(rd.req(doc, "", "incoterm"), "/incoterm");
+  const auto term = try_parse_incoterm(t);
+  if (!term) {
+    rd.fail(errc::invalid_document, "/incoterm",
+            "\"" + t +
+                "\" is not an Incoterms 2020 rule (EXW, FCA, FAS, FOB, CPT, CIP, CFR, "
+                "CIF, DAP, DPU, DDP)");
+  }
+  return *term;
+}
+
+shipment_costs costs_at(const reader& rd, const plain_json& v) {
+  shipment_costs k;
+  rd.only(v, "/costs",
+          {"freight_to_border", "insurance", "freight_after_border", "other_to_destination",
+           "allocation"});
+  if (const auto* a = rd.opt(v, "freight_to_border"))
+    k.freight_to_border = rd.amount(*a, "/costs/freight_to_border");
+  if (const auto* a = rd.opt(v, "insurance")) k.insurance = rd.amount(*a, "/costs/insurance");
+  if (const auto* a = rd.opt(v, "freight_after_border"))
+    k.freight_after_border = rd.amount(*a, "/costs/freight_after_border");
+  if (const auto* a = rd.opt(v, "other_to_destination"))
+    k.other_to_destination = rd.amount(*a, "/costs/other_to_destination");
+  if (const auto* a = rd.opt(v, "allocation")) {
+    const std::string s = rd.string(*a, "/costs/allocation");
+    if (s != "value" && s != "net_mass" && s != "quantity") {
+      rd.fail(errc::invalid_document, "/costs/allocation", "must be value, net_mass or quantity");
+    }
+    k.allocation = parse_allocation_basis(s);
+  }
+  return k;
+}
+
+std::vector<fx_rate> rates_at(const reader& rd, const plain_json& v) {
+  std::vector<fx_rate> rates;
+  if (!v.is_array()) rd.fail(errc::invalid_document, "/exchange_rates", "must be an array");
+  for (std::size_t i = 0; i < v.size(); ++i) {
+    const auto& r = v[i];
+    const std::string p = "/exchange_rates/" + std::to_string(i);
+    rd.only(r, p, {"from", "to", "rate", "date", "source"});
+    const auto from = rd.code<currency_code>(rd.req(r, p, "from"), p + "/from");
+    const auto to = rd.code<currency_code>(rd.req(r, p, "to"), p + "/to");
+    const decimal rate = rd.number(rd.req(r, p, "rate"), p + "/rate");
+    if (rate.signum() <= 0) rd.fail(errc::invalid_argument, p + "/rate", "a rate must be positive");
+    const auto day = rd.day(rd.req(r, p, "date"), p + "/date");
+    std::string source = "consignment exchange_rates[" + std::to_string(i) + "]";
+    if (const auto* s = rd.opt(r, "source")) source = rd.string(*s, p + "/source");
+    rates.emplace_back(from, to, rate, day, source);
+  }
+  return rates;
+}
+
+/// The lines, each read on its own: a bad line is an error of its own, the others are kept.
+void read_lines(const reader& rd, const plain_json& doc, parsed_consignment& out) {
+  const auto& lines = rd.req(doc, "", "lines");
+  if (!lines.is_array() || lines.empty()) {
+    rd.fail(errc::invalid_document, "/lines", "must be a non-empty array of lines");
+  }
+  std::unordered_set<std::string> seen;
+  seen.reserve(lines.size());
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    const std::string p = "/lines/" + std::to_string(i);
+    std::string id = "#" + std::to_string(i + 1);
+    if (lines[i].is_object()) {
+      auto it = lines[i].find("id");
+      if (it != lines[i].end() && it->is_string()) id = it->get<std::string>();
+    }
+    try {
+      auto l = rd.line(lines[i], p);
+      if (!seen.insert(l.id).second) {
+        rd.fail(errc::invalid_document, p + "/id", "line id \"" + l.id + "\" is used twice");
+      }
+      out.value.lines.push_back(std::move(l));
+    } catch (const error& e) {
+      out.errors.push_back(line_error{id, e.code(), e.context().pointer, e.what()});
+    }
+  }
+}
+
+}  // namespace
+
 parsed_consignment read_consignment(std::string_view text, const std::string& name) {
   const reader rd(name);
   error_context where;
@@ -504,17 +588,7 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   c.as_of = rd.day(rd.req(doc, "", "as_of"), "/as_of");
   c.exporter = rd.party_at(rd.req(doc, "", "exporter"), "/exporter", true);
   c.importer = rd.party_at(rd.req(doc, "", "importer"), "/importer", false);
-  {
-    const std::string t = rd.string(rd.req(doc, "", "incoterm"), "/incoterm");
-    const auto term = try_parse_incoterm(t);
-    if (!term) {
-      rd.fail(errc::invalid_document, "/incoterm",
-              "\"" + t +
-                  "\" is not an Incoterms 2020 rule (EXW, FCA, FAS, FOB, CPT, CIP, CFR, "
-                  "CIF, DAP, DPU, DDP)");
-    }
-    c.terms = *term;
-  }
+  c.terms = incoterm_at(rd, doc);
   c.currency = rd.code<currency_code>(rd.req(doc, "", "currency"), "/currency");
   if (const auto* v = rd.opt(doc, "declaration_currency")) {
     c.declaration_currency = rd.code<currency_code>(*v, "/declaration_currency");
@@ -526,179 +600,119 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
     c.direct_transport = rd.boolean(*v, "/direct_transport");
   }
   if (const auto* v = rd.opt(doc, "ioss")) c.ioss = rd.boolean(*v, "/ioss");
-  if (const auto* v = rd.opt(doc, "costs")) {
-    rd.only(*v, "/costs",
-            {"freight_to_border", "insurance", "freight_after_border", "other_to_destination",
-             "allocation"});
-    auto& k = c.costs;
-    if (const auto* a = rd.opt(*v, "freight_to_border"))
-      k.freight_to_border = rd.amount(*a, "/costs/freight_to_border");
-    if (const auto* a = rd.opt(*v, "insurance")) k.insurance = rd.amount(*a, "/costs/insurance");
-    if (const auto* a = rd.opt(*v, "freight_after_border"))
-      k.freight_after_border = rd.amount(*a, "/costs/freight_after_border");
-    if (const auto* a = rd.opt(*v, "other_to_destination"))
-      k.other_to_destination = rd.amount(*a, "/costs/other_to_destination");
-    if (const auto* a = rd.opt(*v, "allocation")) {
-      const std::string s = rd.string(*a, "/costs/allocation");
-      if (s != "value" && s != "net_mass" && s != "quantity") {
-        rd.fail(errc::invalid_document, "/costs/allocation", "must be value, net_mass or quantity");
-      }
-      k.allocation = parse_allocation_basis(s);
-    }
-  }
-  if (const auto* v = rd.opt(doc, "exchange_rates")) {
-    if (!v->is_array()) rd.fail(errc::invalid_document, "/exchange_rates", "must be an array");
-    for (std::size_t i = 0; i < v->size(); ++i) {
-      const auto& r = (*v)[i];
-      const std::string p = "/exchange_rates/" + std::to_string(i);
-      rd.only(r, p, {"from", "to", "rate", "date", "source"});
-      const auto from = rd.code<currency_code>(rd.req(r, p, "from"), p + "/from");
-      const auto to = rd.code<currency_code>(rd.req(r, p, "to"), p + "/to");
-      const decimal rate = rd.number(rd.req(r, p, "rate"), p + "/rate");
-      if (rate.signum() <= 0)
-        rd.fail(errc::invalid_argument, p + "/rate", "a rate must be positive");
-      const auto day = rd.day(rd.req(r, p, "date"), p + "/date");
-      std::string source = "consignment exchange_rates[" + std::to_string(i) + "]";
-      if (const auto* s = rd.opt(r, "source")) source = rd.string(*s, p + "/source");
-      c.exchange_rates.emplace_back(from, to, rate, day, source);
-    }
-  }
+  if (const auto* v = rd.opt(doc, "costs")) c.costs = costs_at(rd, *v);
+  if (const auto* v = rd.opt(doc, "exchange_rates")) c.exchange_rates = rates_at(rd, *v);
   if (const auto* v = rd.opt(doc, "charges")) {
     if (!v->is_array()) rd.fail(errc::invalid_document, "/charges", "must be an array");
     for (std::size_t i = 0; i < v->size(); ++i) {
       c.charges.push_back(rd.charge_at((*v)[i], "/charges/" + std::to_string(i)));
     }
   }
-  const auto& lines = rd.req(doc, "", "lines");
-  if (!lines.is_array() || lines.empty()) {
-    rd.fail(errc::invalid_document, "/lines", "must be a non-empty array of lines");
-  }
-  std::unordered_set<std::string> seen;
-  seen.reserve(lines.size());
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    const std::string p = "/lines/" + std::to_string(i);
-    std::string id = "#" + std::to_string(i + 1);
-    if (lines[i].is_object()) {
-      auto it = lines[i].find("id");
-      if (it != lines[i].end() && it->is_string()) id = it->get<std::string>();
-    }
-    try {
-      auto l = rd.line(lines[i], p);
-      if (!seen.insert(l.id).second) {
-        rd.fail(errc::invalid_document, p + "/id", "line id \"" + l.id + "\" is used twice");
-      }
-      c.lines.push_back(std::move(l));
-    } catch (const error& e) {
-      out.errors.push_back(line_error{id, e.code(), e.context().pointer, e.what()});
-    }
-  }
+  read_lines(rd, doc, out);
   return out;
 }
 
 namespace {
 
-void write_report(writer& w, const report& r) {
+void write_origin(writer& w, const origin_section& o) {
+  w.key("origin").begin_object();
+  w.field("status", to_string(o.status));
+  if (o.basis) w.field("basis", to_string(*o.basis));
+  w.field("rule", o.rule);
+  write_findings(w, "findings", o.findings);
+  if (!o.missing.empty()) {
+    w.key("missing").begin_array();
+    for (const auto& m : o.missing) w.value(m);
+    w.end_array();
+  }
+  w.end_object();
+}
+
+void write_preference(writer& w, const preference_section& p) {
+  w.key("preference").begin_object();
+  w.field("regime", to_string(p.regime));
+  w.field("arrangement", to_string(p.arrangement));
+  w.field("eligible", p.eligible);
+  if (p.duty) w.field("duty_text", p.duty->text);
+  write_findings(w, "findings", p.findings);
+  w.end_object();
+}
+
+/// The landed-cost figures of a line (fields of the line object).
+void write_landed(writer& w, const landed_cost_line_result& lc) {
+  w.amount("invoice_value", lc.invoice_value);
+  w.amount("customs_value", lc.customs_value);
+  w.key("duty").begin_object();
+  w.field("measure", lc.duty.measure);
+  w.field("text", lc.duty.text);
+  if (lc.duty.ad_valorem_rate) {
+    w.field("rate", lc.duty.ad_valorem_rate->to_string());
+  } else {
+    w.key("rate").null();
+  }
+  w.amount("amount", lc.duty.amount);
+  w.amount("third_country_amount", lc.duty.third_country_amount);
+  w.amount("saving", lc.duty.saving);
+  if (lc.duty.tariff_source.dataset.empty()) {
+    w.key("tariff_record").null();
+  } else {
+    write_provenance(w, "tariff_record", lc.duty.tariff_source);
+  }
+  w.end_object();
+  w.amount("excise", lc.excise);
+  w.amount("fees", lc.fees);
+  w.key("vat").begin_object();
+  w.field("category", lc.vat_category);
+  w.field("rate", lc.vat_rate.to_string());
+  w.amount("base", lc.vat_base);
+  w.amount("amount", lc.vat);
+  write_provenance(w, "record", lc.vat_source);
+  w.end_object();
+  w.key("costs").begin_object();
+  w.amount("freight_to_border", lc.freight_to_border);
+  w.amount("insurance", lc.insurance);
+  w.amount("freight_after_border", lc.freight_after_border);
+  w.amount("other_to_destination", lc.other_to_destination);
+  w.amount("additions", lc.additions);
+  w.end_object();
+  w.amount("landed_cost", lc.landed_cost);
+  w.amount("landed_cost_excluding_vat", lc.landed_cost_excluding_vat);
+  w.amount("landed_cost_per_unit", lc.landed_cost_per_unit);
+  w.amount("landed_cost_per_kg", lc.landed_cost_per_kg);
+}
+
+void write_fair_price(writer& w, const fair_price_section& f) {
+  w.key("fair_price").begin_object();
+  w.field("method", to_string(f.method));
+  w.amount("fair_price_per_unit", f.fair_price_per_unit);
+  w.amount("price_paid_per_unit", f.price_paid_per_unit);
+  w.amount("shortfall_per_unit", f.shortfall_per_unit);
+  if (f.is_fair) {
+    w.field("is_fair", *f.is_fair);
+  } else {
+    w.key("is_fair").null();
+  }
+  if (f.producer_share) {
+    w.field("producer_share", f.producer_share->to_string());
+  } else {
+    w.key("producer_share").null();
+  }
+  write_findings(w, "findings", f.findings);
+  w.end_object();
+}
+
+void write_line(writer& w, const report_line& l) {
   w.begin_object();
-  w.field("schema", "fairport.report/1");
-  w.field("consignment_id", r.consignment_id);
-  w.field("as_of", format_date(r.as_of));
-  w.field("currency", r.currency.to_string());
-  w.key("datasets").begin_array();
-  for (const auto& d : r.datasets) {
-    w.begin_object().field("id", d.id).field("version", d.version).end_object();
-  }
-  w.end_array();
-  w.key("lines").begin_array();
-  for (const auto& l : r.lines) {
-    w.begin_object();
-    w.field("id", l.id);
-    if (l.origin) {
-      w.key("origin").begin_object();
-      w.field("status", to_string(l.origin->status));
-      if (l.origin->basis) w.field("basis", to_string(*l.origin->basis));
-      w.field("rule", l.origin->rule);
-      write_findings(w, "findings", l.origin->findings);
-      if (!l.origin->missing.empty()) {
-        w.key("missing").begin_array();
-        for (const auto& m : l.origin->missing) w.value(m);
-        w.end_array();
-      }
-      w.end_object();
-    }
-    if (l.preference) {
-      w.key("preference").begin_object();
-      w.field("regime", to_string(l.preference->regime));
-      w.field("arrangement", to_string(l.preference->arrangement));
-      w.field("eligible", l.preference->eligible);
-      if (l.preference->duty) w.field("duty_text", l.preference->duty->text);
-      write_findings(w, "findings", l.preference->findings);
-      w.end_object();
-    }
-    const auto& lc = l.landed;
-    w.amount("invoice_value", lc.invoice_value);
-    w.amount("customs_value", lc.customs_value);
-    w.key("duty").begin_object();
-    w.field("measure", lc.duty.measure);
-    w.field("text", lc.duty.text);
-    if (lc.duty.ad_valorem_rate) {
-      w.field("rate", lc.duty.ad_valorem_rate->to_string());
-    } else {
-      w.key("rate").null();
-    }
-    w.amount("amount", lc.duty.amount);
-    w.amount("third_country_amount", lc.duty.third_country_amount);
-    w.amount("saving", lc.duty.saving);
-    if (lc.duty.tariff_source.dataset.empty()) {
-      w.key("tariff_record").null();
-    } else {
-      write_provenance(w, "tariff_record", lc.duty.tariff_source);
-    }
-    w.end_object();
-    w.amount("excise", lc.excise);
-    w.amount("fees", lc.fees);
-    w.key("vat").begin_object();
-    w.field("category", lc.vat_category);
-    w.field("rate", lc.vat_rate.to_string());
-    w.amount("base", lc.vat_base);
-    w.amount("amount", lc.vat);
-    write_provenance(w, "record", lc.vat_source);
-    w.end_object();
-    w.key("costs").begin_object();
-    w.amount("freight_to_border", lc.freight_to_border);
-    w.amount("insurance", lc.insurance);
-    w.amount("freight_after_border", lc.freight_after_border);
-    w.amount("other_to_destination", lc.other_to_destination);
-    w.amount("additions", lc.additions);
-    w.end_object();
-    w.amount("landed_cost", lc.landed_cost);
-    w.amount("landed_cost_excluding_vat", lc.landed_cost_excluding_vat);
-    w.amount("landed_cost_per_unit", lc.landed_cost_per_unit);
-    w.amount("landed_cost_per_kg", lc.landed_cost_per_kg);
-    if (l.fair_price) {
-      const auto& f = *l.fair_price;
-      w.key("fair_price").begin_object();
-      w.field("method", to_string(f.method));
-      w.amount("fair_price_per_unit", f.fair_price_per_unit);
-      w.amount("price_paid_per_unit", f.price_paid_per_unit);
-      w.amount("shortfall_per_unit", f.shortfall_per_unit);
-      if (f.is_fair) {
-        w.field("is_fair", *f.is_fair);
-      } else {
-        w.key("is_fair").null();
-      }
-      if (f.producer_share) {
-        w.field("producer_share", f.producer_share->to_string());
-      } else {
-        w.key("producer_share").null();
-      }
-      write_findings(w, "findings", f.findings);
-      w.end_object();
-    }
-    write_findings(w, "findings", lc.findings);
-    w.end_object();
-  }
-  w.end_array();
-  const auto& t = r.totals;
+  w.field("id", l.id);
+  if (l.origin) write_origin(w, *l.origin);
+  if (l.preference) write_preference(w, *l.preference);
+  write_landed(w, l.landed);
+  if (l.fair_price) write_fair_price(w, *l.fair_price);
+  write_findings(w, "findings", l.landed.findings);
+  w.end_object();
+}
+
+void write_totals(writer& w, const landed_cost_totals& t) {
   w.key("totals").begin_object();
   w.amount("invoice_value", t.invoice_value);
   w.amount("customs_value", t.customs_value);
@@ -711,8 +725,11 @@ void write_report(writer& w, const report& r) {
   w.amount("landed_cost", t.landed_cost);
   w.amount("landed_cost_excluding_vat", t.landed_cost_excluding_vat);
   w.end_object();
+}
+
+void write_documents(writer& w, const std::vector<report_document>& documents) {
   w.key("documents").begin_array();
-  for (const auto& d : r.documents) {
+  for (const auto& d : documents) {
     w.begin_object();
     w.field("kind", d.kind);
     w.field("required", d.required);
@@ -731,9 +748,11 @@ void write_report(writer& w, const report& r) {
     w.end_object();
   }
   w.end_array();
-  write_findings(w, "findings", r.findings);
+}
+
+void write_errors(writer& w, const std::vector<line_error>& errors) {
   w.key("errors").begin_array();
-  for (const auto& e : r.errors) {
+  for (const auto& e : errors) {
     const std::string tag = code_tag(e.code);
     w.begin_object();
     w.field("line_id", e.line_id);
@@ -743,6 +762,26 @@ void write_report(writer& w, const report& r) {
     w.end_object();
   }
   w.end_array();
+}
+
+void write_report(writer& w, const report& r) {
+  w.begin_object();
+  w.field("schema", "fairport.report/1");
+  w.field("consignment_id", r.consignment_id);
+  w.field("as_of", format_date(r.as_of));
+  w.field("currency", r.currency.to_string());
+  w.key("datasets").begin_array();
+  for (const auto& d : r.datasets) {
+    w.begin_object().field("id", d.id).field("version", d.version).end_object();
+  }
+  w.end_array();
+  w.key("lines").begin_array();
+  for (const auto& l : r.lines) write_line(w, l);
+  w.end_array();
+  write_totals(w, r.totals);
+  write_documents(w, r.documents);
+  write_findings(w, "findings", r.findings);
+  write_errors(w, r.errors);
   w.end_object();
 }
 
