@@ -150,7 +150,29 @@ class evaluator {
         cur_(p.ex_works_price.currency()), e_(p.ex_works_price.amount()) {}
 
   origin_status run() {
-    const auto& d = p_.as_of;
+    check_inputs();
+    prod_heading_ = heading_number(p_.hs);
+    prod_chapter_ = p_.hs.chapter_number();
+    if (auto s = transport_step()) return *s;
+    if (auto s = beneficiary_step()) return *s;
+    const origin_text_record* wo_cat = wholly_obtained_category();
+    classify_materials();
+    if (auto s = wholly_obtained_step(wo_cat)) return *s;
+    bool any_non = false;
+    bool any_cum = false;
+    for (const auto& m : mats_) {
+      any_non = any_non || m.non;
+      any_cum = any_cum || m.status == material_status::cumulated;
+    }
+    if (auto s = materials_step(any_non, any_cum)) return *s;
+    if (auto s = insufficient_working_step(any_non, any_cum)) return *s;
+    if (Explain) explain_cumulation();
+    return list_rule_step();
+  }
+
+ private:
+  /// The product's code, price and materials are usable. @throws input_error otherwise.
+  void check_inputs() const {
     if (p_.hs.length() < 4) {
       detail::throw_error(errc::invalid_argument,
                           "the product's tariff code must have at least 4 digits (heading), got \"" +
@@ -168,9 +190,10 @@ class evaluator {
                                 ") has a negative value or weight");
       }
     }
-    prod_heading_ = heading_number(p_.hs);
-    prod_chapter_ = p_.hs.chapter_number();
+  }
 
+  /// Direct transport / non-manipulation (Art. 43): a declared breach decides.
+  std::optional<origin_status> transport_step() {
     // Direct transport / non-manipulation (Art. 43).
     if (p_.direct_transport && !*p_.direct_transport) {
       if (Explain) {
@@ -189,7 +212,12 @@ class evaluator {
           std::string(act) + ", Art. 43(5)");
     }
 
-    // Beneficiary and column.
+    return std::nullopt;
+  }
+
+  /// The exporting country must be a beneficiary; an LDC (Annex IV) reads column (a).
+  std::optional<origin_status> beneficiary_step() {
+    const auto& d = p_.as_of;
     const auto& ben = im_.data.gsp_beneficiaries();
     const bool beneficiary = ben.is_beneficiary(p_.exporter, d);
     ldc_ = ben.find(p_.exporter, gsp_arrangement::eba, d) != nullptr;
@@ -204,7 +232,12 @@ class evaluator {
       return finish(origin_status::not_originating);
     }
 
-    // Wholly obtained category given must be known.
+    return std::nullopt;
+  }
+
+  /// The wholly obtained category given, which must be a point of Art. 44(1) in the data.
+  const origin_text_record* wholly_obtained_category() const {
+    const auto& d = p_.as_of;
     const origin_text_record* wo_cat = nullptr;
     if (!p_.wholly_obtained_category.empty()) {
       wo_cat = g_.wholly_obtained(p_.wholly_obtained_category, d);
@@ -215,9 +248,11 @@ class evaluator {
       }
     }
 
-    classify_materials();
+    return wo_cat;
+  }
 
-    // Wholly obtained (Art. 44). A what-if on headroom looks at the list rule instead.
+  /// Wholly obtained (Art. 44). A what-if on headroom looks at the list rule instead.
+  std::optional<origin_status> wholly_obtained_step(const origin_text_record* wo_cat) {
     if (p_.wholly_obtained_claim && !collect_headroom) {
       bool all_local = true;
       for (std::size_t i = 0; i < mats_.size(); ++i) {
@@ -251,12 +286,12 @@ class evaluator {
       }
     }
 
-    bool any_non = false;
-    bool any_cum = false;
-    for (const auto& m : mats_) {
-      any_non = any_non || m.non;
-      any_cum = any_cum || m.status == material_status::cumulated;
-    }
+    return std::nullopt;
+  }
+
+  /// No materials and no claim: nothing to assess; every material originating: originating.
+  std::optional<origin_status> materials_step(bool any_non, bool any_cum) {
+    const auto& d = p_.as_of;
     if (mats_.empty() && !p_.wholly_obtained_claim) {
       if (Explain) {
         v_->missing.push_back("the materials used, or a wholly obtained claim (Art. 44(1))");
@@ -281,7 +316,12 @@ class evaluator {
       return finish(origin_status::originating);
     }
 
-    // Insufficient working (Art. 47): defeats any list rule and any cumulation.
+    return std::nullopt;
+  }
+
+  /// Insufficient working (Art. 47): defeats any list rule and any cumulation.
+  std::optional<origin_status> insufficient_working_step(bool any_non, bool any_cum) {
+    const auto& d = p_.as_of;
     const bool hypothetical = collect_headroom && !any_non && !any_cum;
     if (p_.operations.empty() && !hypothetical) {
       if (Explain) {
@@ -314,9 +354,11 @@ class evaluator {
       }
       return finish(origin_status::not_originating);
     }
-    if (Explain) explain_cumulation();
+    return std::nullopt;
+  }
 
-    // List rule.
+  /// The list rule (Annex 22-03): its alternatives in turn, the first that is met decides.
+  origin_status list_rule_step() {
     const list_rule_row* row = select_row();
     if (row == nullptr) return finish(origin_status::undetermined);
     const auto& column = ldc_ ? row->ldc : row->other;
@@ -370,6 +412,7 @@ class evaluator {
     return finish(any_undetermined ? origin_status::undetermined : origin_status::not_originating);
   }
 
+ public:
   /// Alternatives that failed only on a value rule: the best (largest) margin, for headroom.
   std::optional<decimal> best_margin;
   bool unlimited = false;
