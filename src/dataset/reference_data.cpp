@@ -625,8 +625,8 @@ struct builder {
     if (!t.is_object()) detail::throw_error(errc::invalid_value, "a test must be an object", ctx);
     if (depth > 8) detail::throw_error(errc::invalid_value, "tests nest too deeply", ctx);
     origin_test o;
-    o.kind = detail::require_string(t, "kind", ctx);
-    const auto& k = o.kind;
+    const std::string k = detail::require_string(t, "kind", ctx);
+    if (const auto kind = parse_origin_test_kind(k)) o.kind = *kind;
     if (k == "wholly_obtained" || k == "any_heading") {
       detail::reject_unknown_keys(t, {"kind"}, ctx);
     } else if (k == "cth") {

@@ -709,7 +709,7 @@ class evaluator {
       };
       cap_test(*t.cap, at_top, s);
     }
-    if (relies && t.kind == "textile_stage" && !t.process.empty() && !has_operation(t.process)) {
+    if (relies && t.kind == origin_test_kind::textile_stage && !t.process.empty() && !has_operation(t.process)) {
       // Non-originating textile materials rely on the rule: its process must be carried out.
       s.undetermined = true;
       missing("whether the process of the rule \"" + t.process + "\" is carried out in " +
@@ -752,173 +752,185 @@ class evaluator {
     }
   }
 
-  void eval_test(const origin_test& t, alt_state& s) {
-    const std::string& k = t.kind;
-    if (k == "any_heading") return;
-    if (k == "wholly_obtained") {
-      for (std::size_t i = 0; i < mats_.size(); ++i) {
-        if (!mats_[i].non) continue;
-        brk_[i] = 1;
-        s.any_breaking = true;
-        if (Explain) {
-          add("origin.wholly_obtained_rule.broken", severity::warning,
-              "material " + mat_name(i) + " is not originating; the rule requires wholly obtained materials",
-              std::string(act) + ", Annex 22-03 Part II; Art. 48(3)");
-        }
+  /// Every non-originating material breaks a rule that wants wholly obtained materials.
+  void wholly_obtained_test(alt_state& s) {
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!mats_[i].non) continue;
+      brk_[i] = 1;
+      s.any_breaking = true;
+      if (Explain) {
+        add("origin.wholly_obtained_rule.broken", severity::warning,
+            "material " + mat_name(i) + " is not originating; the rule requires wholly obtained materials",
+            std::string(act) + ", Annex 22-03 Part II; Art. 48(3)");
       }
-      return;
     }
-    if (k == "cth" || k == "cth_except") {
-      std::vector<std::size_t> same;  // only for same_heading_max_share
-      for (std::size_t i = 0; i < mats_.size(); ++i) {
-        if (!mats_[i].non) continue;
-        const int h = mats_[i].heading;
-        if (h < 0) {
-          s.undetermined = true;
-          missing("heading (4 digits) of material " + mat_name(i));
-          continue;
-        }
-        bool excluded = h == prod_heading_;
-        for (const auto& eh : t.headings) {
-          if (std::stoi(eh.substr(0, 4)) == h) excluded = true;
-        }
-        if (!t.restricted_inputs.empty()) {
-          for (const auto& rh : t.restricted_inputs) {
-            if (std::stoi(rh.substr(0, 4)) == h && !has_operation(t.restricted_inputs_need_process)) {
-              brk_[i] = 1;
-              s.any_breaking = true;
-              if (Explain) {
-                add("origin.tariff_shift.restricted_input", severity::warning,
-                    "material " + mat_name(i) + " may be used only with the process \"" +
-                        t.restricted_inputs_need_process + "\", which is not declared",
-                    row_ref_);
-              }
+  }
+
+  /// Change of tariff heading (Annex 22-03 Note 3.3), with its exclusions and conditions.
+  void tariff_shift_test(const origin_test& t, alt_state& s) {
+    std::vector<std::size_t> same;  // only for same_heading_max_share
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!mats_[i].non) continue;
+      const int h = mats_[i].heading;
+      if (h < 0) {
+        s.undetermined = true;
+        missing("heading (4 digits) of material " + mat_name(i));
+        continue;
+      }
+      bool excluded = h == prod_heading_;
+      for (const auto& eh : t.headings) {
+        if (std::stoi(eh.substr(0, 4)) == h) excluded = true;
+      }
+      if (!t.restricted_inputs.empty()) {
+        for (const auto& rh : t.restricted_inputs) {
+          if (std::stoi(rh.substr(0, 4)) == h && !has_operation(t.restricted_inputs_need_process)) {
+            brk_[i] = 1;
+            s.any_breaking = true;
+            if (Explain) {
+              add("origin.tariff_shift.restricted_input", severity::warning,
+                  "material " + mat_name(i) + " may be used only with the process \"" +
+                      t.restricted_inputs_need_process + "\", which is not declared",
+                  row_ref_);
             }
           }
         }
-        if (!excluded) continue;
-        if (h == prod_heading_ && t.same_heading_max_share) {
-          same.push_back(i);
-          continue;
-        }
-        if (h == prod_heading_ && !t.same_heading_inputs.empty()) {
-          s.undetermined = true;
-          std::string list;
-          for (const auto& a : t.same_heading_inputs) list += (list.empty() ? "" : "; ") + a;
-          missing("whether material " + mat_name(i) + " of the product's heading is one of: " + list);
-          continue;
-        }
-        brk_[i] = 1;
-        s.any_breaking = true;
-        if (Explain) {
-          add("origin.tariff_shift.broken", severity::warning,
-              "material " + mat_name(i) + " is of heading " + std::string(p_.materials[i].hs.digits().substr(0, 4)) +
-                  (h == prod_heading_ ? ", the product's own heading" : ", a heading the rule excludes") +
-                  ": it does not satisfy the change of tariff heading",
-              std::string(act) + ", Annex 22-03 Part II, Note 3.3");
-        }
       }
-      if (!same.empty()) {
-        auto v = value_sum([&](std::size_t i) { return std::find(same.begin(), same.end(), i) != same.end(); },
-                           "same-heading materials");
-        if (!v) {
-          s.undetermined = true;
-        } else if (*v > *t.same_heading_max_share * e_) {
-          for (auto i : same) brk_[i] = 1;
+      if (!excluded) continue;
+      if (h == prod_heading_ && t.same_heading_max_share) {
+        same.push_back(i);
+        continue;
+      }
+      if (h == prod_heading_ && !t.same_heading_inputs.empty()) {
+        s.undetermined = true;
+        std::string list;
+        for (const auto& a : t.same_heading_inputs) list += (list.empty() ? "" : "; ") + a;
+        missing("whether material " + mat_name(i) + " of the product's heading is one of: " + list);
+        continue;
+      }
+      brk_[i] = 1;
+      s.any_breaking = true;
+      if (Explain) {
+        add("origin.tariff_shift.broken", severity::warning,
+            "material " + mat_name(i) + " is of heading " + std::string(p_.materials[i].hs.digits().substr(0, 4)) +
+                (h == prod_heading_ ? ", the product's own heading" : ", a heading the rule excludes") +
+                ": it does not satisfy the change of tariff heading",
+            std::string(act) + ", Annex 22-03 Part II, Note 3.3");
+      }
+    }
+    if (!same.empty()) {
+      auto v = value_sum([&](std::size_t i) { return std::find(same.begin(), same.end(), i) != same.end(); },
+                         "same-heading materials");
+      if (!v) {
+        s.undetermined = true;
+      } else if (*v > *t.same_heading_max_share * e_) {
+        for (auto i : same) brk_[i] = 1;
+        s.any_breaking = true;
+      }
+    }
+  }
+
+  /// Any heading except named materials: a material of a named heading needs a decision.
+  void except_materials_test(const origin_test& t, alt_state& s) {
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!mats_[i].non || mats_[i].heading < 0) continue;
+      const std::string h4(p_.materials[i].hs.digits().substr(0, 4));
+      if (t.excluded.find(h4) != std::string::npos) {
+        s.undetermined = true;
+        missing("whether material " + mat_name(i) + " is one of the excluded materials: " + t.excluded);
+      }
+    }
+  }
+
+  /// A named process, with its allowed inputs, textile stages and material cap.
+  void specific_process_test(const origin_test& t, alt_state& s) {
+    if (!has_operation(t.process)) {
+      s.fail_other = true;
+      if (Explain) {
+        add("origin.process.not_declared", severity::info,
+            "the rule requires the process \"" + t.process + "\", which is not among the declared operations",
+            row_ref_);
+      }
+      return;
+    }
+    if (!t.headings.empty()) {
+      for (std::size_t i = 0; i < mats_.size(); ++i) {
+        if (!mats_[i].non) continue;
+        bool allowed = false;
+        const auto dg = p_.materials[i].hs.digits();
+        for (const auto& a : t.headings) {
+          if (dg.substr(0, std::min(dg.size(), a.size())) == a && dg.size() >= a.size()) allowed = true;
+        }
+        if (!allowed) {
+          brk_[i] = 1;
           s.any_breaking = true;
         }
       }
-      return;
     }
-    if (k == "any_heading_except_materials") {
-      for (std::size_t i = 0; i < mats_.size(); ++i) {
-        if (!mats_[i].non || mats_[i].heading < 0) continue;
-        const std::string h4(p_.materials[i].hs.digits().substr(0, 4));
-        if (t.excluded.find(h4) != std::string::npos) {
-          s.undetermined = true;
-          missing("whether material " + mat_name(i) + " is one of the excluded materials: " + t.excluded);
-        }
-      }
-      return;
-    }
-    if (k == "max_nom_value") {
-      share_test(*t.max_share, "origin.value_rule", "non-originating materials", s);
-      return;
-    }
-    if (k == "textile_stage") {
-      stage_test(t.stages->natural, t.stages->man_made, t, s);
-      return;
-    }
-    if (k == "specific_process") {
-      if (!has_operation(t.process)) {
-        s.fail_other = true;
-        if (Explain) {
-          add("origin.process.not_declared", severity::info,
-              "the rule requires the process \"" + t.process + "\", which is not among the declared operations",
-              row_ref_);
-        }
-        return;
-      }
-      if (!t.headings.empty()) {
-        for (std::size_t i = 0; i < mats_.size(); ++i) {
-          if (!mats_[i].non) continue;
-          bool allowed = false;
-          const auto dg = p_.materials[i].hs.digits();
-          for (const auto& a : t.headings) {
-            if (dg.substr(0, std::min(dg.size(), a.size())) == a && dg.size() >= a.size()) allowed = true;
-          }
-          if (!allowed) {
-            brk_[i] = 1;
-            s.any_breaking = true;
-          }
-        }
-      }
-      if (t.stages) stage_test(t.stages->natural, t.stages->man_made, t, s);
-      if (!t.inputs.empty()) {
-        bool any = false;
-        for (const auto& m : mats_) any = any || m.non;
-        if (any) {
-          s.undetermined = true;
-          missing("whether the non-originating materials are " + t.inputs + " (rule: \"" + t.process + "\")");
-        }
-      }
-      if (t.cap && !t.stages) {
-        // The named material cannot be told apart: all non-originating materials together bound it.
-        auto v = value_sum([&](std::size_t i) { return mats_[i].non; }, "material cap");
-        s.has_value_limit = true;
-        if (!v) {
-          s.undetermined = true;
-        } else if (*v > t.cap->max_share * e_) {
-          s.undetermined = true;
-          missing("value of the non-originating " + t.cap->material + " alone (cap " +
-                  share_percent(t.cap->max_share) + " of the ex-works price)");
-        }
-      }
-      return;
-    }
-    if (k == "set_rule") {
-      share_test(*t.max_share, "origin.set_rule", "non-originating articles", s);
-      s.undetermined = true;
-      missing("an assessment of each article of the set under its own rule (set rule)");
-      return;
-    }
-    if (k == "all_of") {
-      for (const auto& c : t.all_of) eval_test(c, s);
-      return;
-    }
-    if (k == "manual_review") {
+    if (t.stages) stage_test(t.stages->natural, t.stages->man_made, t, s);
+    if (!t.inputs.empty()) {
       bool any = false;
       for (const auto& m : mats_) any = any || m.non;
       if (any) {
         s.undetermined = true;
-        missing("an expert decision: " + t.reason);
-      } else {
-        s.fail_other = true;
+        missing("whether the non-originating materials are " + t.inputs + " (rule: \"" + t.process + "\")");
       }
-      return;
     }
-    s.undetermined = true;
-    missing("a decision on a rule of unknown kind \"" + k + "\"");
+    if (t.cap && !t.stages) {
+      // The named material cannot be told apart: all non-originating materials together bound it.
+      auto v = value_sum([&](std::size_t i) { return mats_[i].non; }, "material cap");
+      s.has_value_limit = true;
+      if (!v) {
+        s.undetermined = true;
+      } else if (*v > t.cap->max_share * e_) {
+        s.undetermined = true;
+        missing("value of the non-originating " + t.cap->material + " alone (cap " +
+                share_percent(t.cap->max_share) + " of the ex-works price)");
+      }
+    }
+  }
+
+  /// A rule fairport does not decide: undetermined when a non-originating material is used.
+  void manual_review_test(const origin_test& t, alt_state& s) {
+    bool any = false;
+    for (const auto& m : mats_) any = any || m.non;
+    if (any) {
+      s.undetermined = true;
+      missing("an expert decision: " + t.reason);
+    } else {
+      s.fail_other = true;
+    }
+  }
+
+  void eval_test(const origin_test& t, alt_state& s) {
+    switch (t.kind) {
+      case origin_test_kind::any_heading:
+        return;
+      case origin_test_kind::wholly_obtained:
+        return wholly_obtained_test(s);
+      case origin_test_kind::cth:
+      case origin_test_kind::cth_except:
+        return tariff_shift_test(t, s);
+      case origin_test_kind::any_heading_except_materials:
+        return except_materials_test(t, s);
+      case origin_test_kind::max_nom_value:
+        return share_test(*t.max_share, "origin.value_rule", "non-originating materials", s);
+      case origin_test_kind::textile_stage:
+        return stage_test(t.stages->natural, t.stages->man_made, t, s);
+      case origin_test_kind::specific_process:
+        return specific_process_test(t, s);
+      case origin_test_kind::set_rule:
+        share_test(*t.max_share, "origin.set_rule", "non-originating articles", s);
+        s.undetermined = true;
+        missing("an assessment of each article of the set under its own rule (set rule)");
+        return;
+      case origin_test_kind::all_of:
+        for (const auto& c : t.all_of) eval_test(c, s);
+        return;
+      case origin_test_kind::manual_review:
+        return manual_review_test(t, s);
+    }
+    s.undetermined = true;  // not reached: the loader refuses unknown kinds
+    missing("a decision on a rule of unknown kind \"" + std::string(to_string(t.kind)) + "\"");
   }
 
   alt_result evaluate(const rule_alternative& alt) {

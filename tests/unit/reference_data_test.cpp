@@ -307,8 +307,8 @@ TEST(ReferenceData, GspListRulesNarrowestRowWins) {
   ASSERT_EQ(ceramics.size(), 1U);
   EXPECT_EQ(ceramics[0]->hs, "Chapter 69");
   ASSERT_EQ(ceramics[0]->ldc.size(), 2U);
-  EXPECT_EQ(ceramics[0]->ldc[0].test.kind, "cth");
-  EXPECT_EQ(ceramics[0]->ldc[1].test.kind, "max_nom_value");
+  EXPECT_EQ(ceramics[0]->ldc[0].test.kind, fairport::origin_test_kind::cth);
+  EXPECT_EQ(ceramics[0]->ldc[1].test.kind, fairport::origin_test_kind::max_nom_value);
   EXPECT_EQ(*ceramics[0]->ldc[1].test.max_share, fairport::decimal::parse("0.7"));
   EXPECT_EQ(*ceramics[0]->other[1].test.max_share, fairport::decimal::parse("0.5"));
   EXPECT_THAT(ceramics[0]->other[1].text, HasSubstr("50 %"));
@@ -320,7 +320,7 @@ TEST(ReferenceData, GspListRulesNarrowestRowWins) {
   EXPECT_THAT(rows, testing::UnorderedElementsAre("needleloom_felt", "other"));
   for (const auto* r : felt) {
     ASSERT_FALSE(r->ldc.empty());
-    EXPECT_EQ(r->ldc[0].test.kind, "textile_stage");
+    EXPECT_EQ(r->ldc[0].test.kind, fairport::origin_test_kind::textile_stage);
     ASSERT_TRUE(r->ldc[0].test.stages.has_value());
   }
 

@@ -10,8 +10,9 @@
 /// struct material_cap { std::string material; decimal max_share; };  // "uncut glassware", 0.5
 /// struct stage_limit { std::string natural, man_made; };             // "fibre", "chemical_or_pulp", "n/a"
 /// struct origin_test {
-///   std::string kind;   // wholly_obtained any_heading cth cth_except any_heading_except_materials
-///                       // max_nom_value textile_stage specific_process set_rule all_of manual_review
+///   origin_test_kind kind;  // wholly_obtained any_heading cth cth_except
+///                           // any_heading_except_materials max_nom_value textile_stage
+///                           // specific_process set_rule all_of manual_review
 ///   std::optional<decimal> max_share;            // max_nom_value, set_rule: fraction of ex-works price
 ///   std::string process, inputs, excluded, reason;
 ///   std::optional<stage_limit> stages;           // textile_stage, specific_process
@@ -63,8 +64,29 @@ struct stage_limit {
 };
 
 /// One test of a list rule, in the closed vocabulary of the dataset.
+/// The kinds of test a list rule is made of (Annex 22-03 Part II, as the dataset encodes them).
+enum class origin_test_kind : unsigned char {
+  wholly_obtained,               ///< all materials wholly obtained
+  any_heading,                   ///< manufacture from materials of any heading
+  cth,                           ///< change of tariff heading (with optional conditions)
+  cth_except,                    ///< change of heading, some headings also excluded
+  any_heading_except_materials,  ///< any heading, except named materials
+  max_nom_value,                 ///< non-originating materials at most a share of the price
+  textile_stage,                 ///< textile manufacture from a stage (fibre, yarn, fabric)
+  specific_process,              ///< a named process, optionally with inputs and caps
+  set_rule,                      ///< a set: each article under its own rule, with a share
+  all_of,                        ///< every one of several tests
+  manual_review,                 ///< a rule fairport does not decide
+};
+
+/// The dataset's name of the kind ("cth", "max_nom_value", ...).
+std::string_view to_string(origin_test_kind k) noexcept;
+
+/// The kind named `text`, or nullopt.
+std::optional<origin_test_kind> parse_origin_test_kind(std::string_view text) noexcept;
+
 struct origin_test {
-  std::string kind;
+  origin_test_kind kind = origin_test_kind::manual_review;
   std::optional<decimal> max_share;
   std::string process;
   std::string inputs;
