@@ -142,6 +142,22 @@ report check_consignment(const consignment& c, const reference_data& data) {
 
 namespace {
 
+/// "/lines/<i>/<field>": the locator of a line error, a JSON Pointer into the consignment.
+std::string line_pointer(std::size_t i, std::string_view field) {
+  return "/lines/" + std::to_string(i) + (field.empty() ? "" : "/") + std::string(field);
+}
+
+/// A landed-cost error's pointer into the engine's input, re-pointed into the consignment
+/// (`index`: input line -> consignment line).
+std::string repoint(const std::string& field, const std::vector<std::size_t>& index) {
+  constexpr std::string_view lines = "/lines/";
+  if (field.compare(0, lines.size(), lines) != 0) return field;
+  const auto end = field.find('/', lines.size());
+  const std::size_t k = std::stoul(field.substr(lines.size(), end - lines.size()));
+  return line_pointer(k < index.size() ? index[k] : k,
+                      end == std::string::npos ? std::string_view() : std::string_view(field).substr(end + 1));
+}
+
 /// What the origin and preference steps found for each line, by consignment line.
 struct line_verdicts {
   explicit line_verdicts(std::size_t n) : origins(n), statuses(n), errors(n), prefs(n) {}
@@ -177,7 +193,7 @@ void check_origins(const consignment& c, const origin_assessor& assessor, line_v
     try {
       v.origins[i] = origin_of(c, l, assessor, v.statuses[i]);
     } catch (const error& e) {
-      v.errors[i] = line_error{l.id, e.code(), "origin", e.what()};
+      v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "origin"), e.what()};
     }
   }
 }
@@ -239,7 +255,7 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
       if (dcs.eligible() && !v.statement && dcs.statement.required) v.statement = dcs.statement;
       v.prefs[i] = preference_of(dcs);
     } catch (const error& e) {
-      v.errors[i] = line_error{l.id, e.code(), "preference", e.what()};
+      v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "hs_code"), e.what()};
     }
   }
 }
@@ -361,8 +377,11 @@ report consignment_checker::check(const consignment& c) const {
   // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
   const std::string criteria = origin_criteria(c, v.origins, v.statuses);
   check_preferences(c, impl_->gsp, originating_eur, v);
+  std::vector<std::size_t> index;  // landed-cost input line -> consignment line
   for (std::size_t i = 0; i < n; ++i) {
-    if (!v.errors[i]) in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
+    if (v.errors[i]) continue;
+    in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
+    index.push_back(i);
   }
   for (std::size_t i = 0; i < n; ++i) {
     if (v.errors[i]) rep.errors.push_back(*v.errors[i]);
@@ -375,7 +394,10 @@ report consignment_checker::check(const consignment& c) const {
   rep.currency = landed.currency;
   rep.totals = landed.totals;
   rep.findings = std::move(landed.findings);
-  for (auto& e : landed.errors) rep.errors.push_back(std::move(e));
+  for (auto& e : landed.errors) {
+    e.field = repoint(e.field, index);
+    rep.errors.push_back(std::move(e));
+  }
   rep.lines.reserve(landed.lines.size());
   std::size_t next = 0;
   for (auto& lr : landed.lines) {
@@ -392,7 +414,7 @@ report consignment_checker::check(const consignment& c) const {
       try {
         rl.fair_price = fair_price_of(c, l, lr, data);
       } catch (const error& e) {
-        rep.errors.push_back(line_error{l.id, e.code(), "producer", e.what()});
+        rep.errors.push_back(line_error{l.id, e.code(), line_pointer(i, "producer"), e.what()});
       }
     }
     rl.landed = std::move(lr);

@@ -144,16 +144,17 @@ void round_per_declaration(std::vector<money*>& amounts, const rounding_rule& ru
   for (std::size_t i = 0; i < amounts.size(); ++i) *amounts[i] = shares[i];
 }
 
-std::string field_for(errc code) {
+/// The JSON Pointer of the field of input line `i` an error of the duty step is about.
+std::string duty_error_field(std::size_t i, errc code) {
+  const std::string line = "/lines/" + std::to_string(i);
   switch (code) {
     case errc::missing_quantity:
-      return "net_mass";
+      return line + "/net_mass";
     case errc::duty_not_computable:
-      return "hs_code";
     case errc::no_valid_record:
-      return "hs_code";
+      return line + "/hs_code";
     default:
-      return "";
+      return line;
   }
 }
 
@@ -532,7 +533,7 @@ void duty_pass(const context& cx, const shipment_shares& shares, std::vector<lin
       duty_of_line(cx, in.lines[i], flat_subheadings, s.r);
     } catch (const error& e) {
       s.failed = true;
-      s.error = line_error{in.lines[i].id, e.code(), field_for(e.code()), e.what()};
+      s.error = line_error{in.lines[i].id, e.code(), duty_error_field(i, e.code()), e.what()};
     }
   }
   if (policy.duty.level == rounding_level::declaration) {
@@ -563,8 +564,10 @@ void vat_pass(const context& cx, const shipment_shares& shares, std::vector<line
       line_vat(cx, in.lines[i], s);
     } catch (const error& e) {
       s.failed = true;
+      const std::string line = "/lines/" + std::to_string(i);
       s.error = line_error{in.lines[i].id, e.code(),
-                           e.code() == errc::no_valid_record ? "vat_category" : "", e.what()};
+                           e.code() == errc::no_valid_record ? line + "/vat_category" : line,
+                           e.what()};
     }
   }
   if (policy.vat.level == rounding_level::declaration) {

@@ -227,3 +227,24 @@ TEST(CheckConsignment, BangladeshiKnitwearToFrance) {
   EXPECT_EQ(l.landed.landed_cost, eur("5874.00"));
   EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("4.07"));
 }
+
+// Every line error is located by a JSON Pointer into the consignment, whichever engine found it:
+// a line whose origin cannot be assessed (an ex-works price of zero) fails at /lines/0/origin,
+// and a later line whose CN code has no duty record fails in the landed cost, whose input has
+// lost the first line, at /lines/1/hs_code of the consignment (not of the engine's input).
+TEST(Check, LineErrorsPointIntoTheConsignment) {
+  auto parsed = read_consignment(example_consignment("kg_felt_de"), "kg_felt_de");
+  ASSERT_TRUE(parsed.errors.empty());
+  auto c = parsed.value;
+  ASSERT_GE(c.lines.size(), 2u);
+  ASSERT_TRUE(c.lines[0].origin.has_value());
+  c.lines[0].ex_works_price = decimal(0);
+  c.lines[1].hs_code = tariff_code::parse("9999999999");
+  const report r = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(r.errors.size(), 2u);
+  EXPECT_EQ(r.errors[0].line_id, c.lines[0].id);
+  EXPECT_EQ(r.errors[0].field, "/lines/0/origin");
+  EXPECT_EQ(r.errors[1].line_id, c.lines[1].id);
+  EXPECT_EQ(r.errors[1].code, errc::no_valid_record);
+  EXPECT_EQ(r.errors[1].field, "/lines/1/hs_code");
+}

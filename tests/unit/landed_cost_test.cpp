@@ -147,7 +147,7 @@ TEST(LandedCost, ReliefExclusionAndPerLineErrors) {
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].line_id, "2");
   EXPECT_EQ(r.errors[0].code, errc::no_valid_record);
-  EXPECT_EQ(r.errors[0].field, "hs_code");
+  EXPECT_EQ(r.errors[0].field, "/lines/1/hs_code");
   EXPECT_THAT(r.errors[0].message, HasSubstr("[fairport.data.301]"));
   ASSERT_EQ(r.lines.size(), 1u);
   EXPECT_EQ(r.lines[0].duty.measure, "low_value_relief");

@@ -219,7 +219,9 @@ struct landed_cost_line_result {
 struct line_error {
   std::string line_id;
   errc code = errc::invalid_argument;
-  std::string field;    ///< the input field at fault, e.g. "lines[2].hs_code"
+  /// Where: a JSON Pointer (RFC 6901) into the input, with the fields of fairport.consignment/1:
+  /// "/lines/2/hs_code". In a consignment report, into the consignment document.
+  std::string field;
   std::string message;  ///< with the stable code tag first
 };
 
