@@ -76,4 +76,28 @@ const threshold_record& threshold_table::at(std::string_view id,
   return require(std::string(id), as_of, "threshold \"" + std::string(id) + "\"");
 }
 
+bool gsp_duty_rules_record::is_textile_section(std::string_view section) const noexcept {
+  for (const auto& s : textile_sections) {
+    if (s == section) return true;
+  }
+  return false;
+}
+
+bool gsp_duty_rules_record::eba_covers_chapter(int chapter) const noexcept {
+  if (chapter < eba_chapters_from || chapter > eba_chapters_through) return false;
+  for (int c : eba_excluded_chapters) {
+    if (c == chapter) return false;
+  }
+  return true;
+}
+
+void gsp_duty_rules_table::add(const validity_interval& validity, gsp_duty_rules_record r) {
+  periods_.insert(validity, std::move(r));
+}
+
+const gsp_duty_rules_record* gsp_duty_rules_table::try_at(
+    const date::year_month_day& as_of) const noexcept {
+  return periods_.try_at(as_of);
+}
+
 FAIRPORT_END_NAMESPACE

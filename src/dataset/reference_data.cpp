@@ -97,6 +97,7 @@ struct builder {
   gsp_beneficiary_table gsp_beneficiaries;
   gsp_graduation_table gsp_graduations;
   threshold_table thresholds;
+  gsp_duty_rules_table gsp_duty_rules;
   list_rule_table list_rules;
   gsp_coverage_table gsp_coverage;
   incoterm_table incoterms;
@@ -492,6 +493,60 @@ struct builder {
       t.currency = currency(ds, r, r.value, "currency", "/value/currency");
       t.source = provenance_of(ds, r);
       insert_checked(ds, r, [&] { thresholds.add(r.validity, std::move(t)); });
+    }
+  }
+
+  /// One chapter number from a two-digit string ("01" .. "97").
+  int chapter_at(const raw_dataset& ds, const raw_record& r, const json& obj, const char* field) {
+    const std::string text = detail::require_string(obj, field, record_context(ds, r, "/value"));
+    const bool two_digits = text.size() == 2 && std::isdigit(static_cast<unsigned char>(text[0])) &&
+                            std::isdigit(static_cast<unsigned char>(text[1]));
+    const int number = two_digits ? (text[0] - '0') * 10 + (text[1] - '0') : 0;
+    if (number < 1 || number > 97) {
+      detail::throw_error(errc::invalid_value, "not a CN chapter (\"01\" to \"97\")",
+                          record_context(ds, r, "/value/" + std::string(field)));
+    }
+    return number;
+  }
+
+  void load_gsp_duty_rules(const raw_dataset& ds) {
+    for (const auto& r : ds.records) {
+      const auto kctx = record_context(ds, r, "/key");
+      const auto vctx = record_context(ds, r, "/value");
+      detail::reject_unknown_keys(r.key, {"regulation"}, kctx);
+      detail::reject_unknown_keys(
+          r.value,
+          {"sensitive_ad_valorem_reduction", "textile_sections", "textile_ad_valorem_reduction",
+           "sensitive_specific_reduction", "ad_valorem_suspended_up_to", "specific_suspended_up_to",
+           "specific_currency", "round_down_places", "eba_chapters_from", "eba_chapters_through",
+           "eba_excluded_chapters"},
+          vctx);
+      (void)detail::require_string(r.key, "regulation", kctx);
+      gsp_duty_rules_record g;
+      g.sensitive_ad_valorem_reduction = require_fraction(r.value, "sensitive_ad_valorem_reduction", vctx);
+      g.textile_sections = string_array(ds, r, r.value, "textile_sections", "/value/textile_sections", false);
+      g.textile_ad_valorem_reduction = require_fraction(r.value, "textile_ad_valorem_reduction", vctx);
+      g.sensitive_specific_reduction = require_fraction(r.value, "sensitive_specific_reduction", vctx);
+      g.ad_valorem_suspended_up_to = require_fraction(r.value, "ad_valorem_suspended_up_to", vctx);
+      const decimal limit = detail::require_decimal(r.value, "specific_suspended_up_to", vctx);
+      if (limit.is_negative()) {
+        detail::throw_error(errc::invalid_value, "a limit cannot be negative",
+                            record_context(ds, r, "/value/specific_suspended_up_to"));
+      }
+      g.specific_suspended_up_to =
+          money(limit, currency(ds, r, r.value, "specific_currency", "/value/specific_currency"));
+      const decimal places = detail::require_decimal(r.value, "round_down_places", vctx);
+      if (places.scale() != 0 || places.is_negative() || places > decimal(6)) {
+        detail::throw_error(errc::invalid_value, "round_down_places must be a whole number 0 to 6",
+                            record_context(ds, r, "/value/round_down_places"));
+      }
+      g.round_down_places = static_cast<int>(places.coefficient());
+      g.eba_chapters_from = chapter_at(ds, r, r.value, "eba_chapters_from");
+      g.eba_chapters_through = chapter_at(ds, r, r.value, "eba_chapters_through");
+      g.eba_excluded_chapters =
+          chapter_list(ds, r, r.value, "eba_excluded_chapters", "/value/eba_excluded_chapters");
+      g.source = provenance_of(ds, r);
+      insert_checked(ds, r, [&] { gsp_duty_rules.add(r.validity, std::move(g)); });
     }
   }
 
@@ -1182,6 +1237,7 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.gsp_beneficiaries/1", &builder::load_gsp_beneficiaries},
       {"fairport.gsp_graduations/1", &builder::load_gsp_graduations},
       {"fairport.thresholds/1", &builder::load_thresholds},
+      {"fairport.gsp_duty_rules/1", &builder::load_gsp_duty_rules},
       {"fairport.origin_list_rules/1", &builder::load_list_rules},
       {"fairport.gsp_product_coverage/1", &builder::load_gsp_coverage},
       {"fairport.incoterms/1", &builder::load_incoterms},
@@ -1441,6 +1497,10 @@ const gsp_graduation_table& reference_data::gsp_graduations() const noexcept {
 }
 const threshold_table& reference_data::thresholds() const noexcept {
   return impl_->tables.thresholds;
+}
+
+const gsp_duty_rules_table& reference_data::gsp_duty_rules() const noexcept {
+  return impl_->tables.gsp_duty_rules;
 }
 const incoterm_table& reference_data::incoterms() const noexcept {
   return impl_->tables.incoterms;

@@ -33,8 +33,20 @@ std::string specific_text(const specific_duty& s) {
   return cn_number(s.amount) + " " + s.currency.to_string() + "/" + s.per;
 }
 
-decimal fraction_from_percent_points(int tenths) {  // 35 -> 0.035
-  return decimal::from_parts(tenths, 3);
+/// The dataset record the duty figures come from: "eu_gsp_duty_rules 2026.1.0 /records/0".
+std::string record_of(const gsp_duty_rules_record& rules) {
+  return rules.source.dataset + " " + rules.source.version + " " + rules.source.pointer;
+}
+
+std::string two_digits(int chapter) {
+  return std::string(1, static_cast<char>('0' + chapter / 10 % 10)) +
+         static_cast<char>('0' + chapter % 10);
+}
+
+std::string join(const std::vector<std::string>& items) {
+  std::string out;
+  for (const auto& i : items) out += (out.empty() ? "" : ", ") + i;
+  return out;
 }
 
 }  // namespace
@@ -142,36 +154,41 @@ duty_expression gsp_plus_duty(const duty_expression& tc, findings& out) {
 }
 
 /// Art. 7(2) and (3), Art. 34(1) and (3): the ad valorem duty of a sensitive product, reduced.
-decimal sensitive_ad_valorem(const decimal& before, bool textile_section, findings& out) {
+decimal sensitive_ad_valorem(const decimal& before, bool textile_section,
+                             const gsp_duty_rules_record& rules, findings& out) {
   decimal reduced;
   if (textile_section) {
-    reduced = before * decimal::from_parts(8, 1);  // reduced by 20 %
-    out.push_back(make_finding("gsp.duty.sensitive.textile", severity::info,
-                               "sensitive product of GSP section S-11a/S-11b: ad valorem duty " +
-                                   percent_text(before) + " reduced by 20 % to " +
-                                   percent_text(reduced),
-                               art7 + "(2), second sentence"));
+    reduced = before * (decimal(1) - rules.textile_ad_valorem_reduction);
+    out.push_back(make_finding(
+        "gsp.duty.sensitive.textile", severity::info,
+        "sensitive product of a textile GSP section (" + join(rules.textile_sections) +
+            "): ad valorem duty " + percent_text(before) + " reduced by " +
+            percent_text(rules.textile_ad_valorem_reduction) + " to " + percent_text(reduced),
+        art7 + "(2), second sentence; " + record_of(rules)));
   } else {
-    reduced = before - fraction_from_percent_points(35);
+    reduced = before - rules.sensitive_ad_valorem_reduction;
     if (reduced.is_negative()) reduced = decimal(0);
+    const std::string points = cn_number(rules.sensitive_ad_valorem_reduction * decimal(100));
     out.push_back(make_finding("gsp.duty.sensitive.ad_valorem", severity::info,
                                "sensitive product: ad valorem duty " + percent_text(before) +
-                                   " reduced by 3,5 percentage points to " + percent_text(reduced),
-                               art7 + "(2)"));
+                                   " reduced by " + points + " percentage points to " +
+                                   percent_text(reduced),
+                               art7 + "(2); " + record_of(rules)));
     out.push_back(make_finding(
         "gsp.duty.grandfathered", severity::info,
-        "where the rates of Regulation (EC) No 732/2008 gave a reduction of more than 3,5 "
-        "points, those rates apply; fairport does not hold them (check TARIC)",
+        "where the rates of Regulation (EC) No 732/2008 gave a reduction of more than " + points +
+            " points, those rates apply; fairport does not hold them (check TARIC)",
         art7 + "(3)"));
   }
-  if (reduced <= fraction_from_percent_points(10)) {
-    out.push_back(make_finding(
-        "gsp.duty.suspended_small", severity::info,
-        "reduced ad valorem duty " + percent_text(reduced) + " is 1 % or less: suspended entirely",
-        art34 + "(1)"));
+  if (reduced <= rules.ad_valorem_suspended_up_to) {
+    out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
+                               "reduced ad valorem duty " + percent_text(reduced) + " is " +
+                                   percent_text(rules.ad_valorem_suspended_up_to) +
+                                   " or less: suspended entirely",
+                               art34 + "(1)"));
     return decimal(0);
   }
-  const decimal rounded = reduced.round(3, rounding_mode::down);
+  const decimal rounded = reduced.round(rules.round_down_places + 2, rounding_mode::down);
   if (rounded != reduced) {
     out.push_back(
         make_finding("gsp.duty.rounded", severity::info,
@@ -183,21 +200,26 @@ decimal sensitive_ad_valorem(const decimal& before, bool textile_section, findin
 }
 
 /// Art. 7(4), Art. 34(2) and (3): the specific duty of a sensitive product, reduced.
-decimal sensitive_specific(const specific_duty& before, findings& out) {
-  decimal amount = before.amount * decimal::from_parts(7, 1);  // reduced by 30 %
+decimal sensitive_specific(const specific_duty& before, const gsp_duty_rules_record& rules,
+                           findings& out) {
+  decimal amount = before.amount * (decimal(1) - rules.sensitive_specific_reduction);
   out.push_back(make_finding("gsp.duty.sensitive.specific", severity::info,
                              "sensitive product: specific duty " + specific_text(before) +
-                                 " reduced by 30 % to " + cn_number(amount) + " " +
-                                 before.currency.to_string() + "/" + before.per,
-                             art7 + "(4)"));
-  if (before.currency.view() == "EUR" && amount <= decimal(2)) {
-    out.push_back(make_finding(
-        "gsp.duty.suspended_small", severity::info,
-        "reduced specific duty " + cn_number(amount) + " EUR is EUR 2 or less: suspended entirely",
-        art34 + "(2)"));
+                                 " reduced by " + percent_text(rules.sensitive_specific_reduction) +
+                                 " to " + cn_number(amount) + " " + before.currency.to_string() +
+                                 "/" + before.per,
+                             art7 + "(4); " + record_of(rules)));
+  const money& limit = rules.specific_suspended_up_to;
+  if (before.currency == limit.currency() && amount <= limit.amount()) {
+    out.push_back(make_finding("gsp.duty.suspended_small", severity::info,
+                               "reduced specific duty " + cn_number(amount) + " " +
+                                   before.currency.to_string() + " is " +
+                                   limit.currency().to_string() + " " + cn_number(limit.amount()) +
+                                   " or less: suspended entirely",
+                               art34 + "(2)"));
     return decimal(0);
   }
-  const decimal rounded = amount.round(1, rounding_mode::down);
+  const decimal rounded = amount.round(rules.round_down_places, rounding_mode::down);
   if (rounded != amount) {
     out.push_back(
         make_finding("gsp.duty.rounded", severity::info,
@@ -209,7 +231,8 @@ decimal sensitive_specific(const specific_duty& before, findings& out) {
 }
 
 /// Standard GSP, sensitive product (Art. 7(2) to (6)).
-duty_expression sensitive_duty(const duty_expression& tc, bool textile_section, findings& out) {
+duty_expression sensitive_duty(const duty_expression& tc, bool textile_section,
+                               const gsp_duty_rules_record& rules, findings& out) {
   duty_expression d = tc;
   if (d.minimum) {
     out.push_back(make_finding(
@@ -219,7 +242,7 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section, 
     d.minimum.reset();
   }
   if (d.ad_valorem && !d.ad_valorem->is_zero()) {
-    d.ad_valorem = sensitive_ad_valorem(*d.ad_valorem, textile_section, out);
+    d.ad_valorem = sensitive_ad_valorem(*d.ad_valorem, textile_section, rules, out);
   }
   if (d.specific && d.ad_valorem) {
     out.push_back(make_finding("gsp.duty.compound_specific_kept", severity::info,
@@ -227,7 +250,7 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section, 
                                    specific_text(*d.specific) + " is not reduced",
                                art7 + "(5)"));
   } else if (d.specific) {
-    d.specific->amount = sensitive_specific(*d.specific, out);
+    d.specific->amount = sensitive_specific(*d.specific, rules, out);
   }
   if (d.maximum || d.maximum_ad_valorem) {
     out.push_back(make_finding("gsp.duty.maximum_not_reduced", severity::info,
@@ -247,7 +270,8 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section, 
 
 /// Standard GSP (Art. 7): non-sensitive products free, sensitive ones reduced.
 duty_expression general_duty(const duty_expression& tc, gsp_product_coverage coverage,
-                             bool textile_section, findings& out) {
+                             bool textile_section, const gsp_duty_rules_record& rules,
+                             findings& out) {
   if (coverage == gsp_product_coverage::non_sensitive) {
     out.push_back(make_finding(
         "gsp.duty.non_sensitive", severity::info,
@@ -265,14 +289,14 @@ duty_expression general_duty(const duty_expression& tc, gsp_product_coverage cov
                                art7));
     return tc;
   }
-  return sensitive_duty(tc, textile_section, out);
+  return sensitive_duty(tc, textile_section, rules, out);
 }
 
 }  // namespace
 
 duty_expression gsp_preferential_duty(const duty_expression& tc, preference_regime regime,
                                       gsp_product_coverage coverage, bool textile_section,
-                                      findings& out) {
+                                      const gsp_duty_rules_record& rules, findings& out) {
   if (regime == preference_regime::none || coverage == gsp_product_coverage::not_listed) {
     out.push_back(
         make_finding("gsp.duty.no_preference", severity::info,
@@ -301,7 +325,7 @@ duty_expression gsp_preferential_duty(const duty_expression& tc, preference_regi
     return not_computable(tc, "preferential duty not computable");
   }
   if (regime == preference_regime::gsp_plus) return gsp_plus_duty(tc, out);
-  return general_duty(tc, coverage, textile_section, out);
+  return general_duty(tc, coverage, textile_section, rules, out);
 }
 
 date::year_month_day statement_valid_until(const date::year_month_day& made_out) {
@@ -348,34 +372,42 @@ condition_status condition_of(const std::optional<bool>& declared) noexcept {
 
 struct gsp_preference_engine::impl {
   reference_data data;
-  std::vector<std::array<duty_expression, 4>> variants;  // per tariff record
+  /// Per period of the duty rules, per tariff record: the four preferential duties.
+  std::vector<std::vector<std::array<duty_expression, 4>>> variants;
   duty_expression eba_free;
 
   explicit impl(const reference_data& d) : data(d), eba_free(free_duty()) {
     const auto& tar = data.tariffs().records();
-    variants.reserve(tar.size());
-    for (const auto& [validity, r] : tar) {
-      std::array<duty_expression, 4> v;
-      findings ignored;
-      v[v_gsp_ns] = gsp_preferential_duty(r.duty, preference_regime::gsp,
-                                          gsp_product_coverage::non_sensitive, false, ignored);
-      v[v_gsp_s] = gsp_preferential_duty(r.duty, preference_regime::gsp,
-                                         gsp_product_coverage::sensitive, false, ignored);
-      v[v_gsp_s_textile] = gsp_preferential_duty(r.duty, preference_regime::gsp,
-                                                 gsp_product_coverage::sensitive, true, ignored);
-      v[v_gsp_plus] = gsp_preferential_duty(r.duty, preference_regime::gsp_plus,
-                                            gsp_product_coverage::listed, false, ignored);
-      variants.push_back(std::move(v));
+    for (const auto& period : data.gsp_duty_rules().periods()) {
+      const gsp_duty_rules_record& rules = period.value;
+      auto& out = variants.emplace_back();
+      out.reserve(tar.size());
+      for (const auto& [validity, r] : tar) {
+        std::array<duty_expression, 4> v;
+        findings ignored;
+        v[v_gsp_ns] =
+            gsp_preferential_duty(r.duty, preference_regime::gsp,
+                                  gsp_product_coverage::non_sensitive, false, rules, ignored);
+        v[v_gsp_s] = gsp_preferential_duty(r.duty, preference_regime::gsp,
+                                           gsp_product_coverage::sensitive, false, rules, ignored);
+        v[v_gsp_s_textile] = gsp_preferential_duty(
+            r.duty, preference_regime::gsp, gsp_product_coverage::sensitive, true, rules, ignored);
+        v[v_gsp_plus] = gsp_preferential_duty(r.duty, preference_regime::gsp_plus,
+                                              gsp_product_coverage::listed, false, rules, ignored);
+        out.push_back(std::move(v));
+      }
     }
   }
 
-  /// The duty under `arr` for the tariff record `tariff_id` and the Annex row `cov`.
-  const duty_expression* preferential(std::uint32_t tariff_id, gsp_arrangement arr,
-                                      const gsp_coverage_record& cov) const noexcept {
-    const auto& v = variants[tariff_id];
+  /// The duty under `arr` for the tariff record `tariff_id` and the Annex row `cov`, with the
+  /// duty rules of `period`.
+  const duty_expression* preferential(std::size_t period, std::uint32_t tariff_id,
+                                      gsp_arrangement arr, const gsp_coverage_record& cov) const {
+    const auto& v = variants[period][tariff_id];
     if (arr == gsp_arrangement::gsp_plus) return &v[v_gsp_plus];
     if (cov.coverage == gsp_product_coverage::non_sensitive) return &v[v_gsp_ns];
-    return &v[cov.is_textile_section() ? v_gsp_s_textile : v_gsp_s];
+    const auto& rules = data.gsp_duty_rules().periods().begin()[period].value;
+    return &v[rules.is_textile_section(cov.section) ? v_gsp_s_textile : v_gsp_s];
   }
 };
 
@@ -395,6 +427,7 @@ class preference_steps {
   preference_outcome run() {
     o_.origin = condition_of(q_.originating);
     o_.direct_transport = condition_of(q_.direct_transport);
+    duty_rules();
     third_country_duty();
     rex_threshold();
     arrangements();
@@ -402,11 +435,21 @@ class preference_steps {
       return refuse(preference_reason::destination_not_eu);
     }
     if (o_.regime == preference_regime::none) return no_arrangement();
+    if (o_.duty_rules == nullptr) return undetermined(preference_reason::coverage_not_in_data);
     if (!coverage()) return o_;
     return conditions();
   }
 
  private:
+  /// The figures of Arts. 7, 18 and 34 valid on the date (dataset eu_gsp_duty_rules).
+  void duty_rules() {
+    const auto& periods = data_.gsp_duty_rules().periods();
+    if (const auto* e = periods.try_entry_at(q_.as_of)) {
+      o_.duty_rules = &e->value;
+      period_ = static_cast<std::size_t>(e - &*periods.begin());
+    }
+  }
+
   /// The erga omnes duty of the code (dataset eu_cct_erga_omnes).
   void third_country_duty() {
     tariff_ = data_.tariffs().lookup(q_.cn, q_.as_of);
@@ -491,8 +534,7 @@ class preference_steps {
 
   bool eba_covers() {
     if (withdrawn(gsp_arrangement::eba)) return false;
-    const int chapter = q_.cn.chapter_number();
-    if (chapter < 1 || chapter > 97 || chapter == 93) return false;
+    if (!o_.duty_rules->eba_covers_chapter(q_.cn.chapter_number())) return false;
     apply(gsp_arrangement::eba, &m_.eba_free);
     return true;
   }
@@ -517,7 +559,7 @@ class preference_steps {
         return false;
       }
     }
-    apply(arr, tariff_.found() ? m_.preferential(tariff_.id, arr, *c.record) : nullptr);
+    apply(arr, tariff_.found() ? m_.preferential(period_, tariff_.id, arr, *c.record) : nullptr);
     return true;
   }
 
@@ -569,6 +611,7 @@ class preference_steps {
   cn_lookup tariff_;
   preference_reason why_not_ = preference_reason::product_not_covered;
   bool undetermined_ = false;
+  std::size_t period_ = 0;  ///< of the duty rules, when o_.duty_rules is set
 };
 
 }  // namespace
@@ -734,17 +777,27 @@ void explain_coverage(const explanation& x) {
                                o.coverage->source.to_string()));
     }
   }
-  if (o.available == preference_regime::eba) {
-    f.push_back(
-        make_finding("gsp.coverage.eba", severity::info,
-                     "EBA covers all products of CN Chapters 1 to 97 except Chapter 93; CN " +
-                         x.code + " is covered",
-                     std::string(reg_978) + ", Art. 18(1)"));
+  if (o.duty_rules == nullptr) {
+    f.push_back(make_finding("gsp.duty_rules.unknown", severity::warning,
+                             "the GSP duty rules (Arts. 7, 18 and 34) are not in the data for " +
+                                 x.date_text + ": the preference cannot be decided",
+                             "dataset eu_gsp_duty_rules"));
+  } else if (o.available == preference_regime::eba) {
+    const auto& r = *o.duty_rules;
+    std::string except;
+    for (int c : r.eba_excluded_chapters) except += (except.empty() ? "" : ", ") + two_digits(c);
+    f.push_back(make_finding(
+        "gsp.coverage.eba", severity::info,
+        "EBA covers all products of CN Chapters " + std::to_string(r.eba_chapters_from) + " to " +
+            std::to_string(r.eba_chapters_through) +
+            (except.empty() ? "" : " except Chapter " + except) + "; CN " + x.code + " is covered",
+        std::string(reg_978) + ", Art. 18(1); " + record_of(r)));
   } else if (o.arrangements[static_cast<std::size_t>(gsp_arrangement::eba)] != nullptr &&
-             q.cn.chapter_number() == 93) {
-    f.push_back(make_finding("gsp.coverage.eba_chapter_93", severity::info,
-                             "arms and ammunition (Chapter 93) are excluded from EBA",
-                             std::string(reg_978) + ", Art. 18(1)"));
+             !o.duty_rules->eba_covers_chapter(q.cn.chapter_number())) {
+    f.push_back(
+        make_finding("gsp.coverage.eba_chapter_excluded", severity::info,
+                     "Chapter " + two_digits(q.cn.chapter_number()) + " is excluded from EBA",
+                     std::string(reg_978) + ", Art. 18(1); " + record_of(*o.duty_rules)));
   }
   if (o.graduation != nullptr) {
     f.push_back(make_finding(
@@ -796,17 +849,18 @@ void explain_duty(const explanation& x) {
     f.push_back(make_finding(
         "gsp.applied", severity::info, "preference applied: " + std::string(to_string(o.applied)),
         o.applied_record != nullptr ? o.applied_record->source.to_string() : std::string(reg_978)));
+    const gsp_duty_rules_record& rules = *o.duty_rules;  // set whenever a preference applies
     if (o.applied == preference_regime::eba) {
       findings notes;
       d.preferential =
           gsp_preferential_duty(o.tariff ? o.tariff->duty : x.eba_free, preference_regime::eba,
-                                gsp_product_coverage::listed, false, notes);
+                                gsp_product_coverage::listed, false, rules, notes);
       f.insert(f.end(), notes.begin(), notes.end());
     } else if (o.preferential != nullptr && o.tariff != nullptr) {
       d.preferential = *o.preferential;
       findings notes;
       (void)gsp_preferential_duty(o.tariff->duty, o.applied, o.coverage->coverage,
-                                  o.coverage->is_textile_section(), notes);
+                                  rules.is_textile_section(o.coverage->section), rules, notes);
       f.insert(f.end(), notes.begin(), notes.end());
     } else {
       f.push_back(make_finding(
@@ -820,13 +874,13 @@ void explain_duty(const explanation& x) {
                              "no preference: the third-country duty " + d.third_country->text +
                                  " is due (" + std::string(to_string(o.reason)) + ")",
                              d.tariff_source ? d.tariff_source->to_string() : std::string()));
-    if (o.available != preference_regime::none && o.coverage != nullptr) {
+    if (o.available != preference_regime::none && o.coverage != nullptr && o.duty_rules) {
       findings ignored;
-      const auto would =
-          gsp_preferential_duty(*d.third_country, o.available,
-                                o.available == preference_regime::eba ? gsp_product_coverage::listed
-                                                                      : o.coverage->coverage,
-                                o.coverage->is_textile_section(), ignored);
+      const auto would = gsp_preferential_duty(
+          *d.third_country, o.available,
+          o.available == preference_regime::eba ? gsp_product_coverage::listed
+                                                : o.coverage->coverage,
+          o.duty_rules->is_textile_section(o.coverage->section), *o.duty_rules, ignored);
       f.push_back(make_finding(
           "gsp.duty.if_conditions_met", severity::info,
           "with the conditions met, " + std::string(to_string(o.available)) + " would give " +

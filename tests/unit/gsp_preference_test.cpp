@@ -5,19 +5,27 @@
 // 2025-01-01 (EUR-Lex, CELEX 32012R0978), "IA" Commission Implementing Regulation (EU)
 // 2015/2447. Third-country duties come from the built-in dataset eu_cct_erga_omnes (valid from
 // 2026-02-22), so duty cases use dates on or after that.
-#include "fairport/gsp/preference.hpp"
-
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <cstdlib>
+#include <fstream>
+#include <iterator>
 #include <new>
 #include <string>
 #include <vector>
 
+#include "fairport/gsp/preference.hpp"
+
 // Counts heap allocations while `counting` is set: the fast path must not allocate.
 namespace {
+
+/// The figures of Arts. 7, 18 and 34 in the built-in data (dataset eu_gsp_duty_rules).
+const fairport::gsp_duty_rules_record& rules() {
+  return *fairport::reference_data::builtin().gsp_duty_rules().try_at(
+      fairport::parse_date("2026-03-16"));
+}
 std::atomic<bool> counting{false};
 std::atomic<long> allocations{0};
 }  // namespace
@@ -152,7 +160,27 @@ TEST(GspArrangement, CambodiaEbaCoversCeramicsButNotArms) {
   EXPECT_EQ(arms.applied, preference_regime::none);
   EXPECT_EQ(arms.status, preference_status::refused);
   EXPECT_EQ(arms.reason, preference_reason::product_not_covered);
-  EXPECT_TRUE(has_code(arms.findings, "gsp.coverage.eba_chapter_93"));
+  EXPECT_TRUE(has_code(arms.findings, "gsp.coverage.eba_chapter_excluded"));
+}
+
+// The figures of Arts. 7, 18 and 34 are data (dataset eu_gsp_duty_rules), not code: a copy of
+// the data whose EBA rule also excludes Chapter 69 gives Cambodian ceramics the standard GSP
+// of Annex II instead of EBA, and without the rules for the date the engine decides nothing
+// (undetermined), never a guess.
+TEST(GspArrangement, TheDutyRulesAreData) {
+  std::ifstream in(std::string(FAIRPORT_SOURCE_DIR) + "/src/data/eu/eu_gsp_duty_rules.json");
+  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::string from = R"("eba_excluded_chapters": ["93"])";
+  ASSERT_NE(text.find(from), std::string::npos);
+  text.replace(text.find(from), from.size(), R"("eba_excluded_chapters": ["69", "93"])");
+  const auto edited = fairport::reference_data::builtin().with_override_text(text, "rules.json");
+  const auto ceramics =
+      gsp_preference_engine(edited).decide(query("KH", "6912002500", "2026-03-02"));
+  EXPECT_EQ(ceramics.applied, preference_regime::gsp);
+  EXPECT_TRUE(has_code(ceramics.findings, "gsp.coverage.eba_chapter_excluded"));
+  const auto before = engine().decide(query("KH", "6912002500", "2013-12-31"));
+  EXPECT_EQ(before.status, preference_status::undetermined);
+  EXPECT_TRUE(has_code(before.findings, "gsp.duty_rules.unknown"));
 }
 
 // Reg 978 Annexes II and IV (consolidated 2025-01-01), lists of temporarily withdrawn
@@ -446,7 +474,7 @@ TEST(GspPapers, TheStatementOnOriginIsFilledInAndDated) {
 TEST(GspDuty, SensitiveAdValoremIsReducedByThreeAndAHalfPoints) {
   findings f;
   const auto d = gsp_preferential_duty(ad_valorem("0.12", "12 %"), preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, false, f);
+                                       gsp_product_coverage::sensitive, false, rules(), f);
   EXPECT_EQ(*d.ad_valorem, dec("0.085"));  // Art. 7(2)
   EXPECT_EQ(d.text, "8,5 %");
   EXPECT_TRUE(has_code(f, "gsp.duty.grandfathered"));  // Art. 7(3) is said, not applied
@@ -455,7 +483,7 @@ TEST(GspDuty, SensitiveAdValoremIsReducedByThreeAndAHalfPoints) {
 TEST(GspDuty, TextileSectionsAreReducedByTwentyPercent) {
   findings f;
   const auto d = gsp_preferential_duty(ad_valorem("0.12", "12 %"), preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, true, f);
+                                       gsp_product_coverage::sensitive, true, rules(), f);
   EXPECT_EQ(*d.ad_valorem, dec("0.096"));  // Art. 7(2), second sentence
   EXPECT_THAT(find_code(f, "gsp.duty.sensitive.textile")->reference,
               HasSubstr("Art. 7(2), second sentence"));
@@ -466,8 +494,8 @@ TEST(GspDuty, SpecificDutiesAreReducedByThirtyPercentAndRoundedDown) {
   tc.specific = eur("24.2", "100kg");
   tc.text = "24,2 EUR/100 kg";
   findings f;
-  const auto d =
-      gsp_preferential_duty(tc, preference_regime::gsp, gsp_product_coverage::sensitive, false, f);
+  const auto d = gsp_preferential_duty(tc, preference_regime::gsp, gsp_product_coverage::sensitive,
+                                       false, rules(), f);
   // 24,2 x 0,7 = 16,94, rounded down to the first decimal place: 16,9 (Arts. 7(4), 34(3)).
   ASSERT_TRUE(d.specific);
   EXPECT_EQ(d.specific->amount, dec("16.9"));
@@ -476,9 +504,9 @@ TEST(GspDuty, SpecificDutiesAreReducedByThirtyPercentAndRoundedDown) {
   // 2,5 x 0,7 = 1,75: EUR 2 or less, suspended (Art. 34(2)).
   tc.specific = eur("2.5", "100kg");
   findings g;
-  EXPECT_TRUE(
-      gsp_preferential_duty(tc, preference_regime::gsp, gsp_product_coverage::sensitive, false, g)
-          .is_free());
+  EXPECT_TRUE(gsp_preferential_duty(tc, preference_regime::gsp, gsp_product_coverage::sensitive,
+                                    false, rules(), g)
+                  .is_free());
 }
 
 TEST(GspDuty, CompoundKeepsTheSpecificPartMinimumLapsesMaximumStays) {
@@ -486,7 +514,7 @@ TEST(GspDuty, CompoundKeepsTheSpecificPartMinimumLapsesMaximumStays) {
   compound.specific = eur("2.5", "100kg");
   findings f;
   const auto c = gsp_preferential_duty(compound, preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, false, f);
+                                       gsp_product_coverage::sensitive, false, rules(), f);
   EXPECT_EQ(*c.ad_valorem, dec("0.045"));     // Art. 7(2)
   EXPECT_EQ(c.specific->amount, dec("2.5"));  // Art. 7(5): not reduced
   EXPECT_EQ(c.text, "4,5 % + 2,5 EUR/100kg");
@@ -495,7 +523,7 @@ TEST(GspDuty, CompoundKeepsTheSpecificPartMinimumLapsesMaximumStays) {
   with_min.minimum = eur("3", "100kg");
   findings g;
   const auto m = gsp_preferential_duty(with_min, preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, false, g);
+                                       gsp_product_coverage::sensitive, false, rules(), g);
   EXPECT_FALSE(m.minimum);  // Art. 7(6): the minimum does not apply
   EXPECT_EQ(*m.ad_valorem, dec("0.045"));
   EXPECT_TRUE(has_code(g, "gsp.duty.minimum_not_applied"));
@@ -504,7 +532,7 @@ TEST(GspDuty, CompoundKeepsTheSpecificPartMinimumLapsesMaximumStays) {
   with_max.maximum = eur("2.8", "m2");
   findings h;
   const auto x = gsp_preferential_duty(with_max, preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, true, h);
+                                       gsp_product_coverage::sensitive, true, rules(), h);
   ASSERT_TRUE(x.maximum);
   EXPECT_EQ(x.maximum->amount, dec("2.8"));  // Art. 7(6): the maximum is not reduced
   EXPECT_EQ(x.text, "6,4 % MAX 2,8 EUR/m2");
@@ -515,14 +543,14 @@ TEST(GspDuty, GspPlusAndEbaAndUnmodelledDuties) {
   compound.specific = eur("24.2", "100kg");
   findings f;
   const auto p = gsp_preferential_duty(compound, preference_regime::gsp_plus,
-                                       gsp_product_coverage::listed, false, f);
+                                       gsp_product_coverage::listed, false, rules(), f);
   EXPECT_EQ(p.text, "24,2 EUR/100kg");  // Art. 12(2): specific kept when there is ad valorem
   duty_expression specific_only;
   specific_only.specific = eur("5", "100kg");
   specific_only.text = "5 EUR/100 kg";
   findings g;
   EXPECT_TRUE(gsp_preferential_duty(specific_only, preference_regime::gsp_plus,
-                                    gsp_product_coverage::listed, false, g)
+                                    gsp_product_coverage::listed, false, rules(), g)
                   .is_free());  // Art. 12(2): suspended entirely
 
   duty_expression unknown;
@@ -530,19 +558,19 @@ TEST(GspDuty, GspPlusAndEbaAndUnmodelledDuties) {
   unknown.text = "12,8 % + EA MAX 18,7 % + ADSZ";
   findings h;
   const auto u = gsp_preferential_duty(unknown, preference_regime::gsp,
-                                       gsp_product_coverage::sensitive, false, h);
+                                       gsp_product_coverage::sensitive, false, rules(), h);
   EXPECT_FALSE(u.modelled);  // reported, not guessed
   EXPECT_TRUE(has_code(h, "gsp.duty.not_computable"));
   findings k;
-  EXPECT_TRUE(
-      gsp_preferential_duty(unknown, preference_regime::eba, gsp_product_coverage::listed, false, k)
-          .is_free());  // Art. 18(1): all duties suspended
+  EXPECT_TRUE(gsp_preferential_duty(unknown, preference_regime::eba, gsp_product_coverage::listed,
+                                    false, rules(), k)
+                  .is_free());  // Art. 18(1): all duties suspended
 
   duty_expression with_min = ad_valorem("0.08", "8 % MIN 3 EUR/100 kg");
   with_min.minimum = eur("3", "100kg");
   findings m;
   EXPECT_FALSE(gsp_preferential_duty(with_min, preference_regime::gsp_plus,
-                                     gsp_product_coverage::listed, false, m)
+                                     gsp_product_coverage::listed, false, rules(), m)
                    .modelled);
 }
 

@@ -39,7 +39,9 @@
 #include "fairport/decimal.hpp"
 #include "fairport/detail/dated_index.hpp"
 #include "fairport/error.hpp"
+#include "fairport/money.hpp"
 #include "fairport/provenance.hpp"
+#include "fairport/timeline.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -129,6 +131,44 @@ struct threshold_record {
   decimal amount;
   currency_code currency;
   provenance source;
+};
+
+/// The figures of the preferential duty rules of Regulation (EU) No 978/2012 for one period
+/// (dataset eu_gsp_duty_rules): how the general arrangement reduces a sensitive product's duty
+/// (Art. 7), which small duties are suspended and how the rest is rounded (Art. 34), and which
+/// chapters EBA covers (Art. 18(1)).
+struct gsp_duty_rules_record {
+  decimal sensitive_ad_valorem_reduction;     ///< Art. 7(2): percentage points, as a fraction
+  std::vector<std::string> textile_sections;  ///< Art. 7(2), second sentence: "S-11a", "S-11b"
+  decimal textile_ad_valorem_reduction;       ///< Art. 7(2), second sentence: 0.20 (20 %)
+  decimal sensitive_specific_reduction;       ///< Art. 7(4): 0.30 (30 %)
+  decimal ad_valorem_suspended_up_to;         ///< Art. 34(1): 0.01 (1 %), inclusive
+  money specific_suspended_up_to{decimal(), currency_code()};  ///< Art. 34(2): EUR 2, inclusive
+  int round_down_places = 1;  ///< Art. 34(3): of the percentage and of the amount
+  int eba_chapters_from = 1;  ///< Art. 18(1): Chapters 1 to 97 ...
+  int eba_chapters_through = 97;
+  std::vector<int> eba_excluded_chapters;  ///< ... except Chapter 93
+  provenance source;
+
+  /// True when `section` is one of the textile sections of Art. 7(2), second sentence.
+  bool is_textile_section(std::string_view section) const noexcept;
+  /// True when EBA covers CN chapter `chapter` (Art. 18(1)).
+  bool eba_covers_chapter(int chapter) const noexcept;
+};
+
+/// The duty rules by date: one record per period of the Regulation's figures.
+class gsp_duty_rules_table {
+ public:
+  /// @throws data_error [fairport.data.302] when the record overlaps another.
+  void add(const validity_interval& validity, gsp_duty_rules_record r);
+  /// The rules valid on `as_of`, or nullptr.
+  const gsp_duty_rules_record* try_at(const date::year_month_day& as_of) const noexcept;
+  /// Every period, in date order (the GSP engine prepares its duties once per period).
+  const timeline<gsp_duty_rules_record>& periods() const noexcept { return periods_; }
+  std::size_t record_count() const noexcept { return periods_.size(); }
+
+ private:
+  timeline<gsp_duty_rules_record> periods_;
 };
 
 /// Thresholds by id and date. Immutable once built; safe to share.

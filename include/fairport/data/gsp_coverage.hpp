@@ -21,7 +21,6 @@
 ///   std::string ex_description;         // set for an 'ex' row: covered only as described
 ///   provenance source;
 ///   bool is_covered() const noexcept;
-///   bool is_textile_section() const noexcept;   // S-11a or S-11b (Art. 7(2) second sentence)
 /// };
 /// struct gsp_coverage_lookup { const gsp_coverage_record* record; bool depends_on_subcode; };
 /// class gsp_coverage_table {
@@ -104,7 +103,6 @@ struct gsp_coverage_record {
            coverage != gsp_product_coverage::withdrawn;
   }
   /// True for GSP sections S-11a and S-11b, where Art. 7(2) reduces by 20 % instead of 3.5 points.
-  bool is_textile_section() const noexcept { return section == "S-11a" || section == "S-11b"; }
 };
 
 /// The answer of gsp_coverage_table::find.

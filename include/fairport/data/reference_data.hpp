@@ -26,6 +26,7 @@
 ///   const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
 ///   const gsp_graduation_table& gsp_graduations() const noexcept;
 ///   const threshold_table& thresholds() const noexcept;
+///   const gsp_duty_rules_table& gsp_duty_rules() const noexcept;
 ///   const list_rule_table& list_rules() const noexcept;
 ///   const gsp_coverage_table& gsp_coverage() const noexcept;  // data/gsp_coverage.hpp
 ///   const incoterm_table& incoterms() const noexcept;                 // data/customs.hpp
@@ -116,6 +117,8 @@ class reference_data {
   const gsp_beneficiary_table& gsp_beneficiaries() const noexcept;
   const gsp_graduation_table& gsp_graduations() const noexcept;
   const threshold_table& thresholds() const noexcept;
+  /// The figures of the GSP duty rules (dataset eu_gsp_duty_rules: Arts. 7, 18, 34).
+  const gsp_duty_rules_table& gsp_duty_rules() const noexcept;
   const list_rule_table& list_rules() const noexcept;
   /// Annex V / Annex IX product coverage (dataset eu_gsp_product_coverage).
   const gsp_coverage_table& gsp_coverage() const noexcept;

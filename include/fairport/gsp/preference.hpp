@@ -29,7 +29,8 @@
 ///
 /// // Pure: the preferential duty from the third-country duty (Arts. 7, 12, 18, 34).
 /// duty_expression gsp_preferential_duty(const duty_expression& third_country,
-///     preference_regime, gsp_product_coverage, bool textile_section, findings& out);
+///     preference_regime, gsp_product_coverage, bool textile_section,
+///     const gsp_duty_rules_record& rules, findings& out);
 ///
 /// struct preference_outcome { ... };            // the fast answer: enums and pointers, no strings
 /// struct statement_on_origin { bool required; std::optional<bool> rex_required; decimal threshold;
@@ -200,16 +201,18 @@ struct preference_query {
 };
 
 /// The preferential duty for `third_country` under `regime` for a product with `coverage`
-/// (`textile_section`: GSP section S-11a or S-11b). Applies Art. 7 (general arrangement),
-/// Art. 12 (GSP+), Art. 18(1) (EBA) and Art. 34 (suspension at 1 % / EUR 2 and rounding down to
-/// the first decimal place) of Regulation (EU) No 978/2012, and explains each step in `out`.
+/// (`textile_section`: a section of Art. 7(2), second sentence, per `rules`). Applies Art. 7
+/// (general arrangement), Art. 12 (GSP+), Art. 18(1) (EBA) and Art. 34 (suspension of small
+/// duties and rounding down) of Regulation (EU) No 978/2012 with the figures of `rules` (dataset
+/// eu_gsp_duty_rules), and explains each step in `out`.
 /// A part fairport cannot compute (an unmodelled third-country duty, a minimum under GSP+)
 /// gives a result with `modelled == false`: it is reported, never guessed.
 /// `regime == none` or `coverage == not_listed` returns `third_country` unchanged.
 /// Does not throw except std::bad_alloc.
 duty_expression gsp_preferential_duty(const duty_expression& third_country,
                                       preference_regime regime, gsp_product_coverage coverage,
-                                      bool textile_section, findings& out);
+                                      bool textile_section, const gsp_duty_rules_record& rules,
+                                      findings& out);
 
 /// The answer of gsp_preference_engine::evaluate: enums, flags and pointers into the engine's
 /// data (valid as long as the engine lives). No strings; copying it does not allocate.
@@ -231,6 +234,7 @@ struct preference_outcome {
   const tariff_record* tariff = nullptr;                ///< third-country duty record
   const duty_expression* preferential = nullptr;        ///< precomputed; null when none applies
   const threshold_record* rex_threshold = nullptr;
+  const gsp_duty_rules_record* duty_rules = nullptr;    ///< the Arts. 7, 18, 34 figures on as_of
 
   /// True for granted and conditional.
   bool eligible() const noexcept {
