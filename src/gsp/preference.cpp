@@ -103,6 +103,23 @@ const std::string art7 = std::string(reg_978) + ", Art. 7";
 const std::string art12 = std::string(reg_978) + ", Art. 12";
 const std::string art34 = std::string(reg_978) + ", Art. 34";
 
+/// The preferential duty as computed, its maximum dropped when nothing is left for it to cap,
+/// written as the tariff writes duties, with its finding.
+duty_expression settle_duty(duty_expression d, bool keep_maximum, const char* code,
+                            const char* arrangement, const duty_expression& tc,
+                            const std::string& reference, findings& out) {
+  if (!keep_maximum) {
+    d.maximum.reset();
+    d.maximum_ad_valorem.reset();
+  }
+  finish(d);
+  out.push_back(make_finding(code, severity::info,
+                             std::string(arrangement) + " preferential duty: " + d.text +
+                                 " (third-country duty " + tc.text + ")",
+                             reference));
+  return d;
+}
+
 /// GSP+ (Art. 12): ad valorem duties suspended; specific duties too, unless the duty also has an
 /// ad valorem part; a minimum duty is not computed.
 duty_expression gsp_plus_duty(const duty_expression& tc, findings& out) {
@@ -142,15 +159,7 @@ duty_expression gsp_plus_duty(const duty_expression& tc, findings& out) {
                                "the duty)",
                                art12));
   }
-  if (!d.specific) {
-    d.maximum.reset();
-    d.maximum_ad_valorem.reset();
-  }
-  finish(d);
-  out.push_back(make_finding(
-      "gsp.duty.gsp_plus", severity::info,
-      "GSP+ preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art12));
-  return d;
+  return settle_duty(d, d.specific.has_value(), "gsp.duty.gsp_plus", "GSP+", tc, art12, out);
 }
 
 /// Art. 7(2) and (3), Art. 34(1) and (3): the ad valorem duty of a sensitive product, reduced.
@@ -257,15 +266,8 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section,
                                "the maximum duty is not reduced", art7 + "(6)"));
   }
   const bool specific_left = d.specific && !d.specific->amount.is_zero();
-  if (!specific_left && d.ad_valorem && d.ad_valorem->is_zero()) {
-    d.maximum.reset();
-    d.maximum_ad_valorem.reset();
-  }
-  finish(d);
-  out.push_back(make_finding(
-      "gsp.duty.gsp", severity::info,
-      "standard GSP preferential duty: " + d.text + " (third-country duty " + tc.text + ")", art7));
-  return d;
+  const bool nothing_to_cap = !specific_left && d.ad_valorem && d.ad_valorem->is_zero();
+  return settle_duty(d, !nothing_to_cap, "gsp.duty.gsp", "standard GSP", tc, art7, out);
 }
 
 /// Standard GSP (Art. 7): non-sensitive products free, sensitive ones reduced.

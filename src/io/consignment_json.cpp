@@ -353,6 +353,16 @@ class writer {
     key(k);
     return value(v);
   }
+  /// The value when there is one, else null; `text` turns it into what is written.
+  template <class T, class F>
+  writer& field_or_null(std::string_view k, const std::optional<T>& v, F text) {
+    if (!v) return key(k).null();
+    return field(k, text(*v));
+  }
+  template <class T>
+  writer& field_or_null(std::string_view k, const std::optional<T>& v) {
+    return field_or_null(k, v, [](const T& x) -> const T& { return x; });
+  }
   writer& amount(std::string_view k, const money& m) {
     key(k).begin_object();
     field("amount", m.amount().to_string());
@@ -645,11 +655,7 @@ void write_landed(writer& w, const landed_cost_line_result& lc) {
   w.key("duty").begin_object();
   w.field("measure", lc.duty.measure);
   w.field("text", lc.duty.text);
-  if (lc.duty.ad_valorem_rate) {
-    w.field("rate", lc.duty.ad_valorem_rate->to_string());
-  } else {
-    w.key("rate").null();
-  }
+  w.field_or_null("rate", lc.duty.ad_valorem_rate, [](const decimal& d) { return d.to_string(); });
   w.amount("amount", lc.duty.amount);
   w.amount("third_country_amount", lc.duty.third_country_amount);
   w.amount("saving", lc.duty.saving);
@@ -687,16 +693,8 @@ void write_fair_price(writer& w, const fair_price_section& f) {
   w.amount("fair_price_per_unit", f.fair_price_per_unit);
   w.amount("price_paid_per_unit", f.price_paid_per_unit);
   w.amount("shortfall_per_unit", f.shortfall_per_unit);
-  if (f.is_fair) {
-    w.field("is_fair", *f.is_fair);
-  } else {
-    w.key("is_fair").null();
-  }
-  if (f.producer_share) {
-    w.field("producer_share", f.producer_share->to_string());
-  } else {
-    w.key("producer_share").null();
-  }
+  w.field_or_null("is_fair", f.is_fair);
+  w.field_or_null("producer_share", f.producer_share, [](const decimal& d) { return d.to_string(); });
   write_findings(w, "findings", f.findings);
   w.end_object();
 }
@@ -733,16 +731,9 @@ void write_documents(writer& w, const std::vector<report_document>& documents) {
     w.begin_object();
     w.field("kind", d.kind);
     w.field("required", d.required);
-    if (d.rex_required) {
-      w.field("rex_required", *d.rex_required);
-    } else {
-      w.key("rex_required").null();
-    }
-    if (d.valid_until) {
-      w.field("valid_until", format_date(*d.valid_until));
-    } else {
-      w.key("valid_until").null();
-    }
+    w.field_or_null("rex_required", d.rex_required);
+    w.field_or_null("valid_until", d.valid_until,
+                    [](const date::year_month_day& x) { return format_date(x); });
     w.field("text", d.text);
     write_findings(w, "findings", d.findings);
     w.end_object();

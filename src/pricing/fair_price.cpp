@@ -197,23 +197,16 @@ void fairtrade_figures(const fairtrade_query& q, const fairtrade_setup& st,
                        const std::optional<money>& market_price, bool is_organic, fairtrade_core& c,
                        fairtrade_price_result& res) {
   const fairtrade_price_record& rec = *st.record;
-  const unit<mass> rec_unit = st.record_unit;
-  const currency_code rc = st.rc;
-  const currency_code oc = st.oc;
-  const int scale = st.scale;
   const fairtrade_extras ex = extras_of(rec, is_organic);
-  const decimal premium = ex.premium;
-  const decimal organic = ex.organic;
-  const bool organic_added = ex.organic_added;
   const decimal extras = ex.total();
   if (market_price) {
     detail::require_non_negative(market_price->amount(), "market price");
     // per market unit -> per record unit: x factor(record) / factor(market unit)
-    fraction m = detail::fx_factor(market_price->currency(), rc, q.as_of, q.exchange_rates,
+    fraction m = detail::fx_factor(market_price->currency(), st.rc, q.as_of, q.exchange_rates,
                                    st.builtin, &c.market_fx)
                      .times(market_price->amount());
-    if (!(q.market_price_unit == rec_unit)) {
-      m = m.times(rec_unit.factor()).over(q.market_price_unit.factor());
+    if (!(q.market_price_unit == st.record_unit)) {
+      m = m.times(st.record_unit.factor()).over(q.market_price_unit.factor());
     }
     c.market = m;
     c.has_market = true;
@@ -229,7 +222,7 @@ void fairtrade_figures(const fairtrade_query& q, const fairtrade_setup& st,
       c.binding = minimum;
     }
     c.floor = fraction::of(*rec.minimum_price + extras);
-    res.minimum_price = money(*rec.minimum_price, rc);
+    res.minimum_price = money(*rec.minimum_price, st.rc);
   } else {
     if (!c.has_market) {
       detail::throw_error(errc::invalid_argument,
@@ -244,31 +237,31 @@ void fairtrade_figures(const fairtrade_query& q, const fairtrade_setup& st,
 
   c.to_answer = st.to_answer;
   c.answer_fx = st.answer_fx;
-  res.floor_per_unit = money(st.floor_answer[organic_added ? 1 : 0], oc);
+  res.floor_per_unit = money(st.floor_answer[ex.organic_added ? 1 : 0], st.oc);
   if (res.binding == binding_price::minimum) {
     res.fair_price_per_unit = res.floor_per_unit;
   } else if (st.identity_answer) {
-    res.fair_price_per_unit = money(c.total.round(scale, q.mode), oc);
+    res.fair_price_per_unit = money(c.total.round(st.scale, q.mode), st.oc);
   } else {
-    res.fair_price_per_unit = money((c.total * c.to_answer).round(scale, q.mode), oc);
+    res.fair_price_per_unit = money((c.total * c.to_answer).round(st.scale, q.mode), st.oc);
   }
-  res.premium = money(premium, rc);
-  res.organic_differential = money(organic, rc);
+  res.premium = money(ex.premium, st.rc);
+  res.organic_differential = money(ex.organic, st.rc);
 
   bool exact = true;
   if (c.has_market) {
-    res.market_price = money(detail::shown(c.market, &exact), rc);
+    res.market_price = money(detail::shown(c.market, &exact), st.rc);
     res.market_price_exact = exact;
   }
   if (c.has_market && rec.minimum_price) {
     const fraction minimum = fraction::of(*rec.minimum_price);
     const fraction margin =
         res.binding == binding_price::market ? c.market - minimum : minimum - c.market;
-    res.binding_margin = money(detail::shown(margin), rc);
+    res.binding_margin = money(detail::shown(margin), st.rc);
   } else {
-    res.binding_margin = money(decimal(), rc);
+    res.binding_margin = money(decimal(), st.rc);
   }
-  res.price_per_record_unit = money(detail::shown(c.total), rc);
+  res.price_per_record_unit = money(detail::shown(c.total), st.rc);
 }
 
 /// The record used, and how the market price was brought to its terms.
@@ -276,18 +269,14 @@ void explain_fairtrade_inputs(const fairtrade_query& q, const fairtrade_setup& s
                               const std::optional<money>& market_price, const fairtrade_core& c,
                               fairtrade_price_result& res) {
   const fairtrade_price_record& rec = *st.record;
-  const bool fallback = st.fallback;
-  const unit<mass> rec_unit = st.record_unit;
-  const currency_code rc = st.rc;
-  const decimal premium = rec.premium;
   // ---- explanation ----
   res.key = rec.key;
   res.basis = rec.basis;
   res.source = rec.source;
   const std::string ref = rec.source.to_string();
-  const std::string per_rec = "/" + std::string(rec_unit.name());
+  const std::string per_rec = "/" + std::string(st.record_unit.name());
   auto& f = res.notes;
-  if (fallback) {
+  if (st.fallback) {
     f.push_back(make_finding("fair.fairtrade.region_fallback", severity::info,
                              "no Fairtrade price for region \"" + q.key.region +
                                  "\"; the price for all regions (\"all\") applies",
@@ -297,21 +286,22 @@ void explain_fairtrade_inputs(const fairtrade_query& q, const fairtrade_setup& s
       "fair.fairtrade.record", severity::info,
       "Fairtrade record " + rec.key.to_string() + " valid on " + format_date(q.as_of) + ": " +
           (rec.minimum_price
-               ? "minimum price " + detail::fmt_money(*rec.minimum_price, rc) + per_rec
+               ? "minimum price " + detail::fmt_money(*rec.minimum_price, st.rc) + per_rec
                : std::string("no minimum price")) +
-          ", premium " + detail::fmt_money(premium, rc) + per_rec + ", organic differential " +
-          (rec.organic_differential ? detail::fmt_money(*rec.organic_differential, rc) + per_rec
+          ", premium " + detail::fmt_money(rec.premium, st.rc) + per_rec +
+          ", organic differential " +
+          (rec.organic_differential ? detail::fmt_money(*rec.organic_differential, st.rc) + per_rec
                                     : std::string("none recorded")) +
           ", " + rec.basis + " basis",
       ref));
   if (c.has_market) {
     std::string how =
         "market price " + market_price->to_string() + "/" + std::string(q.market_price_unit.name());
-    if (c.market_fx) how += " " + detail::describe_fx(c.market_fx, market_price->currency(), rc);
-    if (!(q.market_price_unit == rec_unit)) {
-      how += " x " + rec_unit.factor().to_string() + " kg/" + std::string(rec_unit.name()) + " / " +
-             q.market_price_unit.factor().to_string() + " kg/" +
-             std::string(q.market_price_unit.name());
+    if (c.market_fx) how += " " + detail::describe_fx(c.market_fx, market_price->currency(), st.rc);
+    if (!(q.market_price_unit == st.record_unit)) {
+      how += " x " + st.record_unit.factor().to_string() + " kg/" +
+             std::string(st.record_unit.name()) + " / " + q.market_price_unit.factor().to_string() +
+             " kg/" + std::string(q.market_price_unit.name());
     }
     how += " = " + res.market_price->to_string() + per_rec +
            (res.market_price_exact ? " (exact)"
@@ -325,17 +315,9 @@ void explain_fairtrade_inputs(const fairtrade_query& q, const fairtrade_setup& s
 void explain_fairtrade_price(const fairtrade_query& q, const fairtrade_setup& st, bool is_organic,
                              const fairtrade_core& c, fairtrade_price_result& res) {
   const fairtrade_price_record& rec = *st.record;
-  const unit<mass> rec_unit = st.record_unit;
-  const currency_code rc = st.rc;
-  const unit<mass> out_unit = st.out_unit;
-  const currency_code oc = st.oc;
-  const int scale = st.scale;
   const fairtrade_extras ex = extras_of(rec, is_organic);
-  const decimal premium = ex.premium;
-  const decimal organic = ex.organic;
-  const bool organic_added = ex.organic_added;
   const std::string ref = rec.source.to_string();
-  const std::string per_rec = "/" + std::string(rec_unit.name());
+  const std::string per_rec = "/" + std::string(st.record_unit.name());
   auto& f = res.notes;
   if (rec.minimum_price) {
     if (c.has_market) {
@@ -365,7 +347,7 @@ void explain_fairtrade_price(const fairtrade_query& q, const fairtrade_setup& st
                                  res.market_price->to_string() + per_rec + " is the price",
                              ref));
   }
-  if (is_organic && !organic_added) {
+  if (is_organic && !ex.organic_added) {
     f.push_back(make_finding("fair.fairtrade.organic_differential_not_recorded", severity::warning,
                              "organic certification stated, but the record has no organic "
                              "differential: none is added (check the product standard)",
@@ -374,22 +356,23 @@ void explain_fairtrade_price(const fairtrade_query& q, const fairtrade_setup& st
   f.push_back(make_finding(
       "fair.fairtrade.price", severity::info,
       std::string(to_string(res.binding)) + " price " + detail::shown(c.binding).to_string() +
-          " + premium " + premium.to_string() +
-          (organic_added ? " + organic differential " + organic.to_string() : std::string()) +
+          " + premium " + ex.premium.to_string() +
+          (ex.organic_added ? " + organic differential " + ex.organic.to_string() : std::string()) +
           " = " + res.price_per_record_unit.to_string() + per_rec + " " + rec.basis,
       ref));
   {
     std::string conv = res.price_per_record_unit.to_string() + per_rec;
-    if (c.answer_fx) conv += " " + detail::describe_fx(c.answer_fx, rc, oc);
-    if (!(out_unit == rec_unit)) {
-      conv += " x " + out_unit.factor().to_string() + " kg/" + std::string(out_unit.name()) +
-              " / " + rec_unit.factor().to_string() + " kg/" + std::string(rec_unit.name());
+    if (c.answer_fx) conv += " " + detail::describe_fx(c.answer_fx, st.rc, st.oc);
+    if (!(st.out_unit == st.record_unit)) {
+      conv += " x " + st.out_unit.factor().to_string() + " kg/" + std::string(st.out_unit.name()) +
+              " / " + st.record_unit.factor().to_string() + " kg/" +
+              std::string(st.record_unit.name());
     }
-    conv += " = " + res.fair_price_per_unit.to_string() + "/" + std::string(out_unit.name()) +
-            " (rounded once to " + std::to_string(scale) + " places, " +
+    conv += " = " + res.fair_price_per_unit.to_string() + "/" + std::string(st.out_unit.name()) +
+            " (rounded once to " + std::to_string(st.scale) + " places, " +
             std::string(to_string(q.mode)) + "); floor (minimum + premium" +
-            (organic_added ? " + organic" : "") + ") " + res.floor_per_unit.to_string() + "/" +
-            std::string(out_unit.name());
+            (ex.organic_added ? " + organic" : "") + ") " + res.floor_per_unit.to_string() + "/" +
+            std::string(st.out_unit.name());
     f.push_back(make_finding("fair.fairtrade.fair_price", severity::info, conv,
                              c.answer_fx ? c.answer_fx->source() : ref));
   }
