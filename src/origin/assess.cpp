@@ -980,93 +980,157 @@ class evaluator {
   }
 
   /// The tolerance for the materials marked in brk_; true when they are allowed.
+  /// Annex 22-03 Note 6 by weight: the non-originating basic textile materials that do not meet
+  /// the rule, against the weight of all textile materials.
+  bool textile_weight_tolerance(const origin_tolerance& t, bool& undetermined) {
+    // Breaking materials must be basic textile materials (Chapters 50 to 55).
+    bool eligible = true;
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (brk_[i] && !(mats_[i].chapter >= 50 && mats_[i].chapter <= 55)) eligible = false;
+    }
+    if (!eligible) return false;
+    decimal total, part;
+    bool ok = true;
+    bool any_good_textile = false;  // a textile material that meets the rule
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (is_textile_chapter(mats_[i].chapter) && !brk_[i]) any_good_textile = true;
+    }
+    if (!any_good_textile) {
+      // Every textile material breaks the rule: 100 % of the textile weight, whatever it is.
+      if (Explain) {
+        add("origin.tolerance.textile", severity::warning,
+            t.marker + ": every textile material fails the rule (100% of the textile weight); tolerance " +
+                share_percent(t.max_share) + ": exceeded",
+            t.source.to_string());
+      }
+      return false;
+    }
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!is_textile_chapter(mats_[i].chapter)) continue;
+      const auto& w = p_.materials[i].net_weight_kg;
+      if (!w) {
+        ok = false;
+        if (Explain) missing("net weight of textile material " + mat_name(i) + " (" + t.marker + " tolerance)");
+        continue;
+      }
+      total += *w;
+      if (brk_[i]) part += *w;
+    }
+    if (!ok) {
+      undetermined = true;
+      return false;
+    }
+    const bool pass = total.signum() > 0 && part <= t.max_share * total;
+    if (Explain) {
+      add("origin.tolerance.textile", pass ? severity::info : severity::warning,
+          t.marker + ": non-originating textile materials not meeting the rule weigh " + part.to_string() +
+              " kg of " + total.to_string() + " kg of textile materials = " +
+              (total.signum() > 0 ? percent_text(part, total) : std::string("n/a")) +
+              " (half_even, 2 places); tolerance " + share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
+          t.source.to_string());
+    }
+    return pass;
+  }
+
+  /// Annex 22-03 Note 6 by value: the textile materials that do not meet the rule, against the
+  /// ex-works price.
+  bool textile_value_tolerance(const origin_tolerance& t, bool& undetermined) {
+    auto breaking = [&](std::size_t i) { return brk_[i] != 0; };
+    bool eligible = true;
+    if (t.other_heading_only) {
+      for (std::size_t i = 0; i < mats_.size(); ++i) {
+        if (brk_[i] && mats_[i].heading == prod_heading_) eligible = false;
+      }
+    }
+    if (!eligible) {
+      if (Explain) {
+        add("origin.tolerance.textile", severity::warning,
+            t.marker + " does not apply: a material that does not meet the rule is of the product's own heading",
+            t.source.to_string());
+      }
+      return false;
+    }
+    auto v = value_sum(breaking, "tolerance");
+    if (!v) {
+      undetermined = true;
+      return false;
+    }
+    const bool pass = *v <= t.max_share * e_;
+    if (Explain) {
+      add("origin.tolerance.textile", pass ? severity::info : severity::warning,
+          t.marker + ": textile materials not meeting the rule " + v->to_string() + " " + cur_.to_string() +
+              " = " + percent_text(*v, e_) + " of the ex-works price (half_even, 2 places); tolerance " +
+              share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
+          t.source.to_string());
+    }
+    return pass;
+  }
+
+  /// Art. 48(1)(a): the materials that do not meet the rule, against the product's net weight.
+  bool general_weight_tolerance(const origin_tolerance& t, bool& undetermined) {
+    decimal part;
+    bool ok = true;
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!brk_[i]) continue;
+      if (!p_.materials[i].net_weight_kg) {
+        ok = false;
+        if (Explain) missing("net weight of material " + mat_name(i) + " (Art. 48(1)(a) tolerance)");
+      } else {
+        part += *p_.materials[i].net_weight_kg;
+      }
+    }
+    if (!p_.net_weight_kg) {
+      ok = false;
+      if (Explain) missing("net weight of the product (Art. 48(1)(a) tolerance)");
+    }
+    if (!ok) {
+      undetermined = true;
+      return false;
+    }
+    const bool pass = p_.net_weight_kg->signum() > 0 && part <= t.max_share * *p_.net_weight_kg;
+    if (Explain) {
+      add("origin.tolerance.general", pass ? severity::info : severity::warning,
+          "materials not meeting the rule weigh " + part.to_string() + " kg of the product's " +
+              p_.net_weight_kg->to_string() + " kg; general tolerance " + share_percent(t.max_share) +
+              " of the weight" + (pass ? ": allowed" : ": exceeded") +
+              (prod_chapter_ == 16 ? " (not for processed fishery products of Chapter 16: confirm)" : ""),
+          t.source.to_string());
+    }
+    return pass;
+  }
+
+  /// Art. 48(1)(b): the materials that do not meet the rule, against the ex-works price.
+  bool general_value_tolerance(const origin_tolerance& t, bool& undetermined) {
+    auto breaking = [&](std::size_t i) { return brk_[i] != 0; };
+    auto v = value_sum(breaking, "general tolerance");
+    if (!v) {
+      undetermined = true;
+      return false;
+    }
+    const bool pass = *v <= t.max_share * e_;
+    if (Explain) {
+      add("origin.tolerance.general", pass ? severity::info : severity::warning,
+          "materials not meeting the rule " + v->to_string() + " " + cur_.to_string() + " = " +
+              percent_text(*v, e_) + " of the ex-works price (half_even, 2 places); general tolerance " +
+              share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
+          t.source.to_string());
+    }
+    return pass;
+  }
+
+  /// The tolerance of an alternative that the materials fail: the textile tolerances the rule
+  /// names for products of Chapters 50 to 63, else the general tolerance (Art. 48).
   bool tolerance(const rule_alternative& alt, bool& undetermined) {
     const auto& d = p_.as_of;
-    auto breaking = [&](std::size_t i) { return brk_[i] != 0; };
     if (is_textile_chapter(prod_chapter_)) {
       bool any_named = false;
       for (const auto& e : g_.tolerance_records()) {
         const auto& t = e.second;
         if (t.marker.empty() || !e.first.contains(d) || alt.note.find(t.marker) == std::string::npos) continue;
         any_named = true;
-        if (t.basis == "textile_weight") {
-          // Breaking materials must be basic textile materials (Chapters 50 to 55).
-          bool eligible = true;
-          for (std::size_t i = 0; i < mats_.size(); ++i) {
-            if (brk_[i] && !(mats_[i].chapter >= 50 && mats_[i].chapter <= 55)) eligible = false;
-          }
-          if (!eligible) continue;
-          decimal total, part;
-          bool ok = true;
-          bool any_good_textile = false;  // a textile material that meets the rule
-          for (std::size_t i = 0; i < mats_.size(); ++i) {
-            if (is_textile_chapter(mats_[i].chapter) && !brk_[i]) any_good_textile = true;
-          }
-          if (!any_good_textile) {
-            // Every textile material breaks the rule: 100 % of the textile weight, whatever it is.
-            if (Explain) {
-              add("origin.tolerance.textile", severity::warning,
-                  t.marker + ": every textile material fails the rule (100% of the textile weight); tolerance " +
-                      share_percent(t.max_share) + ": exceeded",
-                  t.source.to_string());
-            }
-            continue;
-          }
-          for (std::size_t i = 0; i < mats_.size(); ++i) {
-            if (!is_textile_chapter(mats_[i].chapter)) continue;
-            const auto& w = p_.materials[i].net_weight_kg;
-            if (!w) {
-              ok = false;
-              if (Explain) missing("net weight of textile material " + mat_name(i) + " (" + t.marker + " tolerance)");
-              continue;
-            }
-            total += *w;
-            if (brk_[i]) part += *w;
-          }
-          if (!ok) {
-            undetermined = true;
-            continue;
-          }
-          const bool pass = total.signum() > 0 && part <= t.max_share * total;
-          if (Explain) {
-            add("origin.tolerance.textile", pass ? severity::info : severity::warning,
-                t.marker + ": non-originating textile materials not meeting the rule weigh " + part.to_string() +
-                    " kg of " + total.to_string() + " kg of textile materials = " +
-                    (total.signum() > 0 ? percent_text(part, total) : std::string("n/a")) +
-                    " (half_even, 2 places); tolerance " + share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
-                t.source.to_string());
-          }
-          if (pass) return mark_saved(), true;
-        } else {
-          bool eligible = true;
-          if (t.other_heading_only) {
-            for (std::size_t i = 0; i < mats_.size(); ++i) {
-              if (brk_[i] && mats_[i].heading == prod_heading_) eligible = false;
-            }
-          }
-          if (!eligible) {
-            if (Explain) {
-              add("origin.tolerance.textile", severity::warning,
-                  t.marker + " does not apply: a material that does not meet the rule is of the product's own heading",
-                  t.source.to_string());
-            }
-            continue;
-          }
-          auto v = value_sum(breaking, "tolerance");
-          if (!v) {
-            undetermined = true;
-            continue;
-          }
-          const bool pass = *v <= t.max_share * e_;
-          if (Explain) {
-            add("origin.tolerance.textile", pass ? severity::info : severity::warning,
-                t.marker + ": textile materials not meeting the rule " + v->to_string() + " " + cur_.to_string() +
-                    " = " + percent_text(*v, e_) + " of the ex-works price (half_even, 2 places); tolerance " +
-                    share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
-                t.source.to_string());
-          }
-          if (pass) return mark_saved(), true;
-        }
+        const bool pass = t.basis == "textile_weight" ? textile_weight_tolerance(t, undetermined)
+                                                      : textile_value_tolerance(t, undetermined);
+        if (pass) return mark_saved(), true;
       }
       if (Explain) {
         const auto* gt = g_.tolerance("value", d);
@@ -1081,53 +1145,10 @@ class evaluator {
     for (const auto& e : g_.tolerance_records()) {
       const auto& t = e.second;
       if (!t.marker.empty() || !e.first.contains(d) || !t.applies_to_chapter(prod_chapter_)) continue;
-      if (t.basis == "net_weight") {
-        decimal part;
-        bool ok = true;
-        for (std::size_t i = 0; i < mats_.size(); ++i) {
-          if (!brk_[i]) continue;
-          if (!p_.materials[i].net_weight_kg) {
-            ok = false;
-            if (Explain) missing("net weight of material " + mat_name(i) + " (Art. 48(1)(a) tolerance)");
-          } else {
-            part += *p_.materials[i].net_weight_kg;
-          }
-        }
-        if (!p_.net_weight_kg) {
-          ok = false;
-          if (Explain) missing("net weight of the product (Art. 48(1)(a) tolerance)");
-        }
-        if (!ok) {
-          undetermined = true;
-          return false;
-        }
-        const bool pass = p_.net_weight_kg->signum() > 0 && part <= t.max_share * *p_.net_weight_kg;
-        if (Explain) {
-          add("origin.tolerance.general", pass ? severity::info : severity::warning,
-              "materials not meeting the rule weigh " + part.to_string() + " kg of the product's " +
-                  p_.net_weight_kg->to_string() + " kg; general tolerance " + share_percent(t.max_share) +
-                  " of the weight" + (pass ? ": allowed" : ": exceeded") +
-                  (prod_chapter_ == 16 ? " (not for processed fishery products of Chapter 16: confirm)" : ""),
-              t.source.to_string());
-        }
-        if (pass) return mark_saved(), true;
-        return false;
-      }
-      auto v = value_sum(breaking, "general tolerance");
-      if (!v) {
-        undetermined = true;
-        return false;
-      }
-      const bool pass = *v <= t.max_share * e_;
-      if (Explain) {
-        add("origin.tolerance.general", pass ? severity::info : severity::warning,
-            "materials not meeting the rule " + v->to_string() + " " + cur_.to_string() + " = " +
-                percent_text(*v, e_) + " of the ex-works price (half_even, 2 places); general tolerance " +
-                share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
-            t.source.to_string());
-      }
-      if (pass) return mark_saved(), true;
-      return false;
+      const bool pass = t.basis == "net_weight" ? general_weight_tolerance(t, undetermined)
+                                                : general_value_tolerance(t, undetermined);
+      if (pass) mark_saved();
+      return pass;
     }
     return false;
   }
