@@ -86,6 +86,99 @@ std::vector<fx_rate> read_rates(const std::string& file) {
 
 }  // namespace
 
+namespace {
+
+/// The rows of a lines CSV, read into the lines pipeline's arrays; a row that cannot be read gets
+/// its error (code and message) and is skipped by the pipeline.
+struct lines_table {
+  std::vector<std::string> header;
+  std::map<std::string, std::size_t> col;
+  std::vector<std::vector<std::string>> records;
+  std::vector<landed_cost_row> rows;
+  std::vector<landed_cost_row_result> res;
+  std::vector<std::optional<country_code>> exporters;
+  std::vector<preference_regime> regimes;
+
+  std::string get(const std::vector<std::string>& r, const char* k) const {
+    auto it = col.find(k);
+    if (it == col.end() || it->second >= r.size()) return {};
+    return r[it->second];
+  }
+  std::optional<decimal> num(const std::vector<std::string>& r, const char* k) const {
+    const std::string s = get(r, k);
+    if (s.empty()) return std::nullopt;
+    try {
+      return decimal::parse(s);
+    } catch (const error& e) {
+      detail::throw_error(e.code(), std::string(k) + ": " + e.message());
+    }
+  }
+
+  void read_row(std::size_t i) {
+    const auto& r = records[i];
+    auto& row = rows[i];
+    if (r.size() != header.size()) {
+      detail::throw_error(errc::invalid_document, "the row has " + std::to_string(r.size()) +
+                                                      " fields, the header " +
+                                                      std::to_string(header.size()));
+    }
+    row.as_of = parse_date(get(r, "as_of"));
+    row.destination = country_code::parse(get(r, "importer_country"));
+    row.terms = parse_incoterm(get(r, "incoterm"));
+    row.currency = currency_code::parse(get(r, "currency"));
+    row.cn = tariff_code::parse(get(r, "hs_code"));
+    row.invoice_value = num(r, "invoice_value").value_or(decimal());
+    row.freight_to_border = num(r, "freight_to_border").value_or(decimal());
+    row.insurance = num(r, "insurance").value_or(decimal());
+    row.freight_after_border = num(r, "freight_after_border").value_or(decimal());
+    row.net_mass_kg = num(r, "net_mass_kg");
+    row.quantity = num(r, "quantity");
+    const std::string exporter = get(r, "exporter_country");
+    if (!exporter.empty()) exporters[i] = country_code::parse(exporter);
+  }
+
+  void read_rows() {
+    const std::size_t n = records.size();
+    rows.resize(n);
+    res.resize(n);
+    exporters.resize(n);
+    regimes.assign(n, preference_regime::none);
+    for (std::size_t i = 0; i < n; ++i) {
+      try {
+        read_row(i);
+      } catch (const error& e) {
+        res[i].code = static_cast<int>(e.code());
+        res[i].message = e.what();
+      }
+    }
+  }
+
+  /// The input columns as given, then the pipeline's; returns the number of failed rows.
+  std::size_t write(std::ostream& dest) const {
+    dest << line_header(header);
+    std::size_t failed = 0;
+    for (std::size_t i = 0; i < records.size(); ++i) {
+      const auto& r = records[i];
+      const auto& x = res[i];
+      for (std::size_t k = 0; k < header.size(); ++k) {
+        dest << (k < r.size() ? csv_field(r[k]) : std::string()) << ',';
+      }
+      if (x.code == 0) {
+        dest << x.customs_value << ',' << x.duty << ',' << x.third_country_duty << ',' << x.vat
+             << ',' << x.landed_cost << ',' << to_string(regimes[i]) << ",,\n";
+      } else {
+        ++failed;
+        const std::string tag = code_tag(static_cast<errc>(x.code));
+        dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message)
+             << '\n';
+      }
+    }
+    return failed;
+  }
+};
+
+}  // namespace
+
 int run_lines(const std::string& file, const check_options& o, std::ostream& out,
               std::ostream& err) {
   std::ifstream in(file, std::ios::binary);
@@ -101,94 +194,30 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
     err << "fairport: " << file << ": [fairport.consignment.401] empty file, expected a header\n";
     return 2;
   }
-  const auto header = split_csv(line);
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
+  lines_table t;
+  t.header = split_csv(line);
+  for (std::size_t i = 0; i < t.header.size(); ++i) t.col[t.header[i]] = i;
   for (const char* k :
        {"as_of", "importer_country", "incoterm", "currency", "hs_code", "invoice_value"}) {
-    if (col.count(k) == 0) {
+    if (t.col.count(k) == 0) {
       err << "fairport: " << file << ": [fairport.consignment.401] the header has no column \"" << k
           << "\"\n";
       return 2;
     }
   }
-  std::vector<std::vector<std::string>> records;
   while (std::getline(in, line)) {
     if (line.empty() || line == "\r") continue;
-    records.push_back(split_csv(line));
+    t.records.push_back(split_csv(line));
   }
-  const std::size_t n = records.size();
-  std::vector<landed_cost_row> rows(n);
-  std::vector<landed_cost_row_result> res(n);
-  std::vector<std::optional<country_code>> exporters(n);
-  std::vector<preference_regime> regimes(n, preference_regime::none);
-  auto get = [&](const std::vector<std::string>& r, const char* k) -> std::string {
-    auto it = col.find(k);
-    if (it == col.end() || it->second >= r.size()) return {};
-    return r[it->second];
-  };
-  auto num = [&](const std::vector<std::string>& r, const char* k) -> std::optional<decimal> {
-    const std::string s = get(r, k);
-    if (s.empty()) return std::nullopt;
-    try {
-      return decimal::parse(s);
-    } catch (const error& e) {
-      detail::throw_error(e.code(), std::string(k) + ": " + e.message());
-    }
-  };
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& r = records[i];
-    auto& row = rows[i];
-    try {
-      if (r.size() != header.size()) {
-        detail::throw_error(errc::invalid_document, "the row has " + std::to_string(r.size()) +
-                                                        " fields, the header " +
-                                                        std::to_string(header.size()));
-      }
-      row.as_of = parse_date(get(r, "as_of"));
-      row.destination = country_code::parse(get(r, "importer_country"));
-      row.terms = parse_incoterm(get(r, "incoterm"));
-      row.currency = currency_code::parse(get(r, "currency"));
-      row.cn = tariff_code::parse(get(r, "hs_code"));
-      row.invoice_value = num(r, "invoice_value").value_or(decimal());
-      row.freight_to_border = num(r, "freight_to_border").value_or(decimal());
-      row.insurance = num(r, "insurance").value_or(decimal());
-      row.freight_after_border = num(r, "freight_after_border").value_or(decimal());
-      row.net_mass_kg = num(r, "net_mass_kg");
-      row.quantity = num(r, "quantity");
-      const std::string exporter = get(r, "exporter_country");
-      if (!exporter.empty()) exporters[i] = country_code::parse(exporter);
-    } catch (const error& e) {
-      res[i].code = static_cast<int>(e.code());
-      res[i].message = e.what();
-    }
-  }
+  t.read_rows();
   // The rows that could be read go through the one lines pipeline (check/lines.hpp), as in
   // Python's check_lines.
-  lines_checker(data).check(rows.data(), exporters.data(), n, res.data(), regimes.data(), rates);
+  const std::size_t n = t.records.size();
+  lines_checker(data).check(t.rows.data(), t.exporters.data(), n, t.res.data(), t.regimes.data(),
+                            rates);
   std::ofstream file_out;
-  std::ostream* dest = &out;
-  if (o.output) {
-    file_out.open(*o.output, std::ios::binary);
-    dest = &file_out;
-  }
-  *dest << line_header(header);
-  std::size_t failed = 0;
-  for (std::size_t i = 0; i < n; ++i) {
-    const auto& r = records[i];
-    const auto& x = res[i];
-    for (std::size_t k = 0; k < header.size(); ++k) {
-      *dest << (k < r.size() ? csv_field(r[k]) : std::string()) << ',';
-    }
-    if (x.code == 0) {
-      *dest << x.customs_value << ',' << x.duty << ',' << x.third_country_duty << ',' << x.vat
-            << ',' << x.landed_cost << ',' << to_string(regimes[i]) << ",,\n";
-    } else {
-      ++failed;
-      const std::string tag = code_tag(static_cast<errc>(x.code));
-      *dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message) << '\n';
-    }
-  }
+  if (o.output) file_out.open(*o.output, std::ios::binary);
+  const std::size_t failed = t.write(o.output ? file_out : out);
   err << "fairport check --lines: " << n << " lines, " << n - failed << " computed, " << failed
       << " with errors\n";
   return failed == 0 ? 0 : 2;
