@@ -43,7 +43,7 @@ long px(const money& part, const money& whole, long width) {
   return static_cast<long>(w.coefficient());
 }
 
-void findings_html(std::ostringstream& h, const std::vector<finding>& fs) {
+void findings_html(std::ostream& h, const std::vector<finding>& fs) {
   if (fs.empty()) return;
   h << "<ul class=\"findings\">";
   for (const auto& f : fs) {
@@ -57,9 +57,9 @@ void findings_html(std::ostringstream& h, const std::vector<finding>& fs) {
 
 }  // namespace
 
-std::string to_html(const report& r) {
-  std::ostringstream h;
-  const std::string cur = r.currency.to_string();
+namespace {
+
+void html_head(std::ostream& h, const report& r, const std::string& cur) {
   h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
     << "<title>fairport check " << esc(r.consignment_id) << "</title><style>"
     << "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
@@ -72,6 +72,10 @@ std::string to_html(const report& r) {
     << "@media print{body{margin:0}}</style></head><body>\n";
   h << "<h1>Consignment " << esc(r.consignment_id) << "</h1><p>As of " << format_date(r.as_of)
     << "; amounts in " << cur << "; exit status " << r.exit_status() << ".</p>\n";
+}
+
+/// The verdicts table, the totals, the duty saved and the lines not checked.
+void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
   h << "<h2>Verdicts</h2><table><tr><th>line</th><th>origin</th><th>preference</th>"
     << "<th>customs value</th><th>duty</th><th>VAT</th><th>landed cost</th><th>producer "
        "price</th></tr>\n";
@@ -108,49 +112,52 @@ std::string to_html(const report& r) {
     h << "<p class=\"bad\">Line " << esc(e.line_id) << " not checked: " << esc(e.message)
       << "</p>\n";
   }
-  h << "<h2>Cost breakdown per line</h2>\n";
-  for (const auto& l : r.lines) {
-    const auto& c = l.landed;
-    struct part {
-      const char* name;
-      money value;
-      const char* colour;
-    };
-    const money goods = c.invoice_value;
-    const money transport =
-        c.customs_value - c.invoice_value + c.freight_after_border + c.other_to_destination;
-    const part parts[] = {{"goods", goods, "#4e79a7"},
-                          {"transport and insurance", transport, "#f28e2b"},
-                          {"duty", c.duty.amount, "#e15759"},
-                          {"excise and fees", c.excise + c.fees, "#76b7b2"},
-                          {"VAT", c.vat, "#59a14f"}};
-    const long width = 560;  // bars start at x = 300, after the labels
-    h << "<h3>Line " << esc(l.id) << ": landed cost " << amt(c.landed_cost) << ' ' << cur
-      << "</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width + 310
-      << "\" height=\"" << 24 * 5 + 10 << "\" role=\"img\" aria-label=\"cost breakdown of line "
-      << esc(l.id) << "\">";
-    int y = 5;
-    for (const auto& p : parts) {
-      h << "<rect x=\"300\" y=\"" << y << "\" width=\"" << px(p.value, c.landed_cost, width)
-        << "\" height=\"18\" fill=\"" << p.colour << "\"/><text x=\"0\" y=\"" << y + 14 << "\">"
-        << p.name << " " << amt(p.value) << "</text>";
-      y += 24;
-    }
-    h << "</svg>\n";
-    findings_html(h, c.findings);
-    if (l.origin) {
-      h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
-      if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";
-      h << "</p>";
-      findings_html(h, l.origin->findings);
-    }
-    if (l.preference) {
-      h << "<p>Preference: <b>" << esc(std::string(to_string(l.preference->regime))) << "</b>, "
-        << (l.preference->eligible ? "eligible" : "not eligible") << "</p>";
-      findings_html(h, l.preference->findings);
-    }
-    if (l.fair_price) findings_html(h, l.fair_price->findings);
+}
+
+/// One line's cost breakdown (an SVG bar chart) and its findings.
+void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
+  const auto& c = l.landed;
+  struct part {
+    const char* name;
+    money value;
+    const char* colour;
+  };
+  const money goods = c.invoice_value;
+  const money transport =
+      c.customs_value - c.invoice_value + c.freight_after_border + c.other_to_destination;
+  const part parts[] = {{"goods", goods, "#4e79a7"},
+                        {"transport and insurance", transport, "#f28e2b"},
+                        {"duty", c.duty.amount, "#e15759"},
+                        {"excise and fees", c.excise + c.fees, "#76b7b2"},
+                        {"VAT", c.vat, "#59a14f"}};
+  const long width = 560;  // bars start at x = 300, after the labels
+  h << "<h3>Line " << esc(l.id) << ": landed cost " << amt(c.landed_cost) << ' ' << cur
+    << "</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width + 310 << "\" height=\""
+    << 24 * 5 + 10 << "\" role=\"img\" aria-label=\"cost breakdown of line " << esc(l.id) << "\">";
+  int y = 5;
+  for (const auto& p : parts) {
+    h << "<rect x=\"300\" y=\"" << y << "\" width=\"" << px(p.value, c.landed_cost, width)
+      << "\" height=\"18\" fill=\"" << p.colour << "\"/><text x=\"0\" y=\"" << y + 14 << "\">"
+      << p.name << " " << amt(p.value) << "</text>";
+    y += 24;
   }
+  h << "</svg>\n";
+  findings_html(h, c.findings);
+  if (l.origin) {
+    h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
+    if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";
+    h << "</p>";
+    findings_html(h, l.origin->findings);
+  }
+  if (l.preference) {
+    h << "<p>Preference: <b>" << esc(std::string(to_string(l.preference->regime))) << "</b>, "
+      << (l.preference->eligible ? "eligible" : "not eligible") << "</p>";
+    findings_html(h, l.preference->findings);
+  }
+  if (l.fair_price) findings_html(h, l.fair_price->findings);
+}
+
+void html_documents(std::ostream& h, const report& r) {
   for (const auto& d : r.documents) {
     h << "<h2>" << (d.kind == "statement_on_origin" ? "Statement on origin" : esc(d.kind))
       << "</h2><p>" << (d.required ? "Required" : "Not required");
@@ -160,6 +167,18 @@ std::string to_html(const report& r) {
     if (!d.text.empty()) h << "<div class=\"statement\">" << esc(d.text) << "</div>";
     findings_html(h, d.findings);
   }
+}
+
+}  // namespace
+
+std::string to_html(const report& r) {
+  std::ostringstream h;
+  const std::string cur = r.currency.to_string();
+  html_head(h, r, cur);
+  html_verdicts(h, r, cur);
+  h << "<h2>Cost breakdown per line</h2>\n";
+  for (const auto& l : r.lines) html_line(h, l, cur);
+  html_documents(h, r);
   h << "<h2>Consignment findings</h2>";
   findings_html(h, r.findings);
   h << "<h2>Reference data</h2><p>";
