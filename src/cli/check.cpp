@@ -15,22 +15,15 @@
 
 namespace fairport::cli {
 
-int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
-              std::ostream& err) {
-  const reference_data data =
-      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
-  const consignment_checker checker(data);
-  struct input {
-    std::string name;
-    std::string text;
-  };
-  std::vector<input> inputs;
-  if (o.example) {
-    inputs.push_back({std::string(default_example) + " (built-in example)",
-                      std::string(example_consignment(default_example))});
-  }
-  int status = 0;
-  // A directory stands for its *.json files, in name order.
+namespace {
+
+struct input {
+  std::string name;
+  std::string text;
+};
+
+/// The files to check: a directory stands for its *.json files, in name order.
+std::vector<std::string> expand_paths(const std::vector<std::string>& files) {
   std::vector<std::string> paths;
   for (const auto& f : files) {
     std::error_code ec;
@@ -45,7 +38,18 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
       paths.push_back(f);
     }
   }
-  for (const auto& f : paths) {
+  return paths;
+}
+
+/// The texts to check; a file that cannot be read is reported and sets `status` to 2.
+std::vector<input> read_inputs(const std::vector<std::string>& files, const check_options& o,
+                               std::ostream& err, int& status) {
+  std::vector<input> inputs;
+  if (o.example) {
+    inputs.push_back({std::string(default_example) + " (built-in example)",
+                      std::string(example_consignment(default_example))});
+  }
+  for (const auto& f : expand_paths(files)) {
     std::ifstream in(f, std::ios::binary);
     if (!in) {
       err << "fairport: " << f << ": [fairport.input.106] cannot read the file\n";
@@ -56,6 +60,38 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
     ss << in.rdbuf();
     inputs.push_back({f, ss.str()});
   }
+  return inputs;
+}
+
+/// Checks one consignment text and writes its report; returns its exit status.
+int check_one(const consignment_checker& checker, const input& i, const check_options& o,
+              bool many, bool first, std::ostream& dest) {
+  auto parsed = read_consignment(i.text, i.name);
+  report r = checker.check(parsed.value);
+  // Lines that could not be read come first among the errors.
+  r.errors.insert(r.errors.begin(), parsed.errors.begin(), parsed.errors.end());
+  if (o.format == "json") {
+    if (!first) dest << ",\n";
+    write_json(dest, r);
+  } else if (o.format == "html") {
+    dest << to_html(r);
+  } else {
+    if (many) dest << "== " << i.name << '\n';
+    dest << to_text(r, o.verbose);
+    if (many) dest << '\n';
+  }
+  return r.exit_status();
+}
+
+}  // namespace
+
+int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
+              std::ostream& err) {
+  const reference_data data =
+      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  const consignment_checker checker(data);
+  int status = 0;
+  const std::vector<input> inputs = read_inputs(files, o, err, status);
   if (inputs.empty()) {
     err << "fairport check: give consignment files or --example\n";
     return 2;
@@ -76,23 +112,9 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
   bool first = true;
   for (const auto& i : inputs) {
     try {
-      auto parsed = read_consignment(i.text, i.name);
-      report r = checker.check(parsed.value);
-      // Lines that could not be read come first among the errors.
-      r.errors.insert(r.errors.begin(), parsed.errors.begin(), parsed.errors.end());
-      const int s = r.exit_status();
+      const int s = check_one(checker, i, o, many, first, *dest);
       status = std::max(status, s);
       (s == 0 ? clean : s == 1 ? failing : bad) += 1;
-      if (o.format == "json") {
-        if (!first) *dest << ",\n";
-        write_json(*dest, r);
-      } else if (o.format == "html") {
-        *dest << to_html(r);
-      } else {
-        if (many) *dest << "== " << i.name << '\n';
-        *dest << to_text(r, o.verbose);
-        if (many) *dest << '\n';
-      }
       first = false;
     } catch (const error& e) {
       err << "fairport: " << i.name << ": " << e.what() << '\n';
