@@ -64,8 +64,8 @@ std::vector<input> read_inputs(const std::vector<std::string>& files, const chec
 }
 
 /// Checks one consignment text and writes its report; returns its exit status.
-int check_one(const consignment_checker& checker, const input& i, const check_options& o,
-              bool many, bool first, std::ostream& dest) {
+int check_one(const consignment_checker& checker, const input& i, const check_options& o, bool many,
+              bool first, std::ostream& dest) {
   auto parsed = read_consignment(i.text, i.name);
   report r = checker.check(parsed.value);
   // Lines that could not be read come first among the errors.

@@ -1,4 +1,6 @@
 // fairport check --lines FILE.csv: the landed cost and GSP regime of many independent lines.
+#include "fairport/check/lines.hpp"
+
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -8,7 +10,6 @@
 
 #include "cli.hpp"
 #include "fairport/fairport.hpp"
-#include "fairport/check/lines.hpp"
 
 namespace fairport::cli {
 

@@ -412,6 +412,74 @@ fairtrade_price_result fairtrade_price(const fairtrade_query& q, const reference
   return detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
 }
 
+namespace {
+
+/// The pre-finance of a contract: the requested share of its value, capped by the maximum the
+/// standard allows, rounded down.
+void contract_prefinance(const fairtrade_contract& k, int cs, currency_code oc,
+                         fairtrade_contract_result& r) {
+  const decimal req = *k.prefinance_requested_share;
+  detail::require_non_negative(req, "pre-finance requested share");
+  if (!k.prefinance_max_share) {
+    detail::throw_error(errc::invalid_argument,
+                        "pre-finance requested (" + req.to_string() +
+                            ") but no prefinance_max_share given: state the share the "
+                            "applicable Fairtrade standard allows");
+  }
+  const decimal mx = *k.prefinance_max_share;
+  detail::require_non_negative(mx, "pre-finance maximum share");
+  if (req > decimal(1) || mx > decimal(1)) {
+    detail::throw_error(errc::invalid_argument, "pre-finance shares are fractions of at most 1");
+  }
+  r.prefinance_share = req < mx ? req : mx;
+  const money base = r.contract_value ? *r.contract_value : r.fair_value;
+  r.prefinance = money(multiply(base.amount(), *r.prefinance_share, cs, rounding_mode::down), oc);
+  if (k.price.explain) {
+    r.notes.push_back(make_finding(
+        "fair.contract.prefinance", req > mx ? severity::warning : severity::info,
+        "pre-finance requested " + req.to_string() + " of the " +
+            (r.contract_value ? "contract" : "fair") + " value " + base.to_string() +
+            (req > mx ? "; limited to the maximum share " + mx.to_string() : std::string()) + ": " +
+            r.prefinance->to_string() + " (rounded down to " + std::to_string(cs) + " places)",
+        k.prefinance_reference));
+  }
+}
+
+/// The contract's findings: the price steps, the premium due, the fair value, the verdict.
+void explain_contract(const fairtrade_contract& k, currency_code oc, fairtrade_contract_result& r) {
+  const auto& p = r.price;
+  const std::string ref = p.source.to_string();
+  r.notes.insert(r.notes.begin(), p.notes.begin(), p.notes.end());
+  r.notes.push_back(
+      make_finding("fair.contract.premium_due", severity::info,
+                   "premium " + p.premium.to_string() + "/" + std::string(p.record_unit.name()) +
+                       " x " + k.volume.to_string() + " = " + r.premium_due.to_string() +
+                       " (rounded once, " + std::string(to_string(k.price.mode)) + ")",
+                   ref));
+  r.notes.push_back(make_finding("fair.contract.fair_value", severity::info,
+                                 "fair price " + p.price_per_record_unit.to_string() + "/" +
+                                     std::string(p.record_unit.name()) + " x " +
+                                     k.volume.to_string() + " = " + r.fair_value.to_string() +
+                                     " (from the exact unit price, rounded once, " +
+                                     std::string(to_string(k.price.mode)) + ")",
+                                 ref));
+  if (r.contract_value) {
+    const bool ok = *r.contract_meets_fair_price;
+    r.notes.push_back(
+        make_finding(ok ? "fair.contract.meets_fair_price" : "fair.contract.below_fair_price",
+                     ok ? severity::info : severity::error,
+                     "contract price " + k.contract_price_per_unit->to_string() + "/" +
+                         std::string(p.per_unit.name()) + (ok ? " is at least" : " is below") +
+                         " the fair price " + p.fair_price_per_unit.to_string() + " by " +
+                         money(r.difference_per_unit->amount().abs(), oc).to_string() +
+                         " per unit; contract value " + r.contract_value->to_string() +
+                         ", difference " + r.difference_total->to_string(),
+                     ref));
+  }
+}
+
+}  // namespace
+
 fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract& k,
                                                   const reference_data& data) {
   using detail::fraction;
@@ -450,64 +518,8 @@ fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract& k,
     r.difference_total = *r.contract_value - r.fair_value;
     r.contract_meets_fair_price = *k.contract_price_per_unit >= p.fair_price_per_unit;
   }
-  if (k.prefinance_requested_share) {
-    const decimal req = *k.prefinance_requested_share;
-    detail::require_non_negative(req, "pre-finance requested share");
-    if (!k.prefinance_max_share) {
-      detail::throw_error(errc::invalid_argument,
-                          "pre-finance requested (" + req.to_string() +
-                              ") but no prefinance_max_share given: state the share the "
-                              "applicable Fairtrade standard allows");
-    }
-    const decimal mx = *k.prefinance_max_share;
-    detail::require_non_negative(mx, "pre-finance maximum share");
-    if (req > decimal(1) || mx > decimal(1)) {
-      detail::throw_error(errc::invalid_argument, "pre-finance shares are fractions of at most 1");
-    }
-    r.prefinance_share = req < mx ? req : mx;
-    const money base = r.contract_value ? *r.contract_value : r.fair_value;
-    r.prefinance = money(multiply(base.amount(), *r.prefinance_share, cs, rounding_mode::down), oc);
-    if (k.price.explain) {
-      r.notes.push_back(make_finding(
-          "fair.contract.prefinance", req > mx ? severity::warning : severity::info,
-          "pre-finance requested " + req.to_string() + " of the " +
-              (r.contract_value ? "contract" : "fair") + " value " + base.to_string() +
-              (req > mx ? "; limited to the maximum share " + mx.to_string() : std::string()) +
-              ": " + r.prefinance->to_string() + " (rounded down to " + std::to_string(cs) +
-              " places)",
-          k.prefinance_reference));
-    }
-  }
-  if (k.price.explain) {
-    const std::string ref = p.source.to_string();
-    r.notes.insert(r.notes.begin(), p.notes.begin(), p.notes.end());
-    r.notes.push_back(
-        make_finding("fair.contract.premium_due", severity::info,
-                     "premium " + p.premium.to_string() + "/" + std::string(p.record_unit.name()) +
-                         " x " + k.volume.to_string() + " = " + r.premium_due.to_string() +
-                         " (rounded once, " + std::string(to_string(k.price.mode)) + ")",
-                     ref));
-    r.notes.push_back(make_finding("fair.contract.fair_value", severity::info,
-                                   "fair price " + p.price_per_record_unit.to_string() + "/" +
-                                       std::string(p.record_unit.name()) + " x " +
-                                       k.volume.to_string() + " = " + r.fair_value.to_string() +
-                                       " (from the exact unit price, rounded once, " +
-                                       std::string(to_string(k.price.mode)) + ")",
-                                   ref));
-    if (r.contract_value) {
-      const bool ok = *r.contract_meets_fair_price;
-      r.notes.push_back(
-          make_finding(ok ? "fair.contract.meets_fair_price" : "fair.contract.below_fair_price",
-                       ok ? severity::info : severity::error,
-                       "contract price " + k.contract_price_per_unit->to_string() + "/" +
-                           std::string(p.per_unit.name()) + (ok ? " is at least" : " is below") +
-                           " the fair price " + p.fair_price_per_unit.to_string() + " by " +
-                           money(r.difference_per_unit->amount().abs(), oc).to_string() +
-                           " per unit; contract value " + r.contract_value->to_string() +
-                           ", difference " + r.difference_total->to_string(),
-                       ref));
-    }
-  }
+  if (k.prefinance_requested_share) contract_prefinance(k, cs, oc, r);
+  if (k.price.explain) explain_contract(k, oc, r);
   return r;
 }
 
