@@ -523,11 +523,10 @@ fairtrade_contract_result fairtrade_contract_view(const fairtrade_contract& k,
   return r;
 }
 
-living_income_result living_income_reference_price(const living_income_inputs& in,
-                                                   const reference_data& data) {
-  using detail::fraction;
-  detail::require_date(in.as_of, "living_income_inputs.as_of");
-  const currency_code cur = in.living_income_benchmark.currency();
+namespace {
+
+/// The inputs of the Living Income Reference Price model are in one currency and in range.
+void check_living_income(const living_income_inputs& in) {
   detail::require_same_currency(in.living_income_benchmark, in.cost_per_hectare,
                                 "living income benchmark", "cost per hectare");
   detail::require_same_currency(in.living_income_benchmark, in.cost_per_farm,
@@ -543,6 +542,49 @@ living_income_result living_income_reference_price(const living_income_inputs& i
   }
   detail::require_positive(in.viable_area_hectares, "viable area (ha)");
   detail::require_positive(in.sustainable_yield_per_hectare.value(), "sustainable yield per ha");
+}
+
+/// The income at the actual price and the gaps to the living income and the reference price.
+void living_income_gap(const living_income_inputs& in, const decimal& income, const decimal& cost,
+                       living_income_result& r) {
+  using detail::fraction;
+  const currency_code cur = in.living_income_benchmark.currency();
+  const decimal production_kg = r.production.in_base();
+  const std::string per = "/" + std::string(in.per_unit.name());
+  auto& f = r.notes;
+  const money& a = *in.actual_price_per_unit;
+  detail::require_same_currency(a, in.living_income_benchmark, "actual price",
+                                "living income benchmark");
+  detail::require_non_negative(a.amount(), "actual price");
+  r.price_gap_per_unit = r.reference_price_per_unit - a;
+  // income at the actual price: a per unit x production in units - cost; exact when the
+  // production is a whole number of units, otherwise rounded once like the price.
+  const fraction sales{a.amount() * production_kg, in.per_unit.factor()};
+  const fraction inc = sales - fraction::of(cost);
+  bool exact = true;
+  const decimal inc_shown = detail::shown(inc, &exact);
+  r.income_at_actual_price = money(inc_shown, cur);
+  r.living_income_gap = money(detail::shown(fraction::of(income) - inc), cur);
+  f.push_back(make_finding(
+      "fair.lirp.gap",
+      r.price_gap_per_unit->amount().signum() > 0 ? severity::warning : severity::info,
+      "at the actual price " + a.to_string() + per + " the household earns " +
+          r.income_at_actual_price->to_string() +
+          " from the crop after costs; the living "
+          "income gap is " +
+          r.living_income_gap->to_string() + " and the price gap " +
+          r.price_gap_per_unit->to_string() + per,
+      in.source));
+}
+
+}  // namespace
+
+living_income_result living_income_reference_price(const living_income_inputs& in,
+                                                   const reference_data& data) {
+  using detail::fraction;
+  detail::require_date(in.as_of, "living_income_inputs.as_of");
+  const currency_code cur = in.living_income_benchmark.currency();
+  check_living_income(in);
   const int scale = in.scale ? *in.scale : data.currencies().minor_units(cur, in.as_of);
 
   living_income_result r;
@@ -589,31 +631,7 @@ living_income_result living_income_reference_price(const living_income_inputs& i
           std::string(to_string(in.mode)) + ")",
       "Fairtrade Living Income Reference Price model: (living income + cost of sustainable "
       "production) / (sustainable yield x viable farm size)"));
-  if (in.actual_price_per_unit) {
-    const money& a = *in.actual_price_per_unit;
-    detail::require_same_currency(a, in.living_income_benchmark, "actual price",
-                                  "living income benchmark");
-    detail::require_non_negative(a.amount(), "actual price");
-    r.price_gap_per_unit = r.reference_price_per_unit - a;
-    // income at the actual price: a per unit x production in units - cost; exact when the
-    // production is a whole number of units, otherwise rounded once like the price.
-    const fraction sales{a.amount() * production_kg, in.per_unit.factor()};
-    const fraction inc = sales - fraction::of(cost);
-    bool exact = true;
-    const decimal inc_shown = detail::shown(inc, &exact);
-    r.income_at_actual_price = money(inc_shown, cur);
-    r.living_income_gap = money(detail::shown(fraction::of(income) - inc), cur);
-    f.push_back(make_finding(
-        "fair.lirp.gap",
-        r.price_gap_per_unit->amount().signum() > 0 ? severity::warning : severity::info,
-        "at the actual price " + a.to_string() + per + " the household earns " +
-            r.income_at_actual_price->to_string() +
-            " from the crop after costs; the living "
-            "income gap is " +
-            r.living_income_gap->to_string() + " and the price gap " +
-            r.price_gap_per_unit->to_string() + per,
-        in.source));
-  }
+  if (in.actual_price_per_unit) living_income_gap(in, income, cost, r);
   return r;
 }
 
