@@ -811,6 +811,50 @@ price_assessment assess_price_paid(const money& fair, const money& paid) {
   return a;
 }
 
+namespace {
+
+/// The price chain's findings: producer and export price (with their conversions), the retail
+/// build-up, the producer's shares.
+void explain_price_chain(const price_chain_inputs& in, int scale, currency_code cur,
+                         const fx_rate* fx_p, const fx_rate* fx_e, price_chain_result& r) {
+  auto& f = r.notes;
+  const std::string how = "stages rounded to " + std::to_string(scale) + " places (" +
+                          std::string(to_string(in.mode)) +
+                          "); later stages and shares computed from exact values";
+  f.push_back(
+      make_finding("fair.chain.producer", severity::info,
+                   "producer price " + in.producer_price.to_string() +
+                       (fx_p ? " " + detail::describe_fx(fx_p, in.producer_price.currency(), cur) +
+                                   " = " + r.producer_price.to_string()
+                             : std::string()),
+                   fx_p ? fx_p->source() : std::string()));
+  f.push_back(
+      make_finding("fair.chain.export", severity::info,
+                   in.export_basis + " export price " + in.export_price.to_string() +
+                       (fx_e ? " " + detail::describe_fx(fx_e, in.export_price.currency(), cur) +
+                                   " = " + r.export_price.to_string()
+                             : std::string()),
+                   fx_e ? fx_e->source() : std::string()));
+  f.push_back(make_finding(
+      "fair.chain.retail", severity::info,
+      "landed cost " + r.landed_cost.to_string() + " x (1 + " + in.wholesale_markup.to_string() +
+          ") = wholesale " + r.wholesale_price.to_string() + "; x (1 + " +
+          in.retail_markup.to_string() + ") = retail net " + r.retail_price_net.to_string() +
+          "; + VAT " + in.vat_rate.to_string() + " = " + r.vat.to_string() + "; retail " +
+          r.retail_price.to_string() + " (" + how + ")",
+      "markups and VAT rate as given by the caller"));
+  f.push_back(
+      make_finding("fair.chain.producer_share", severity::info,
+                   "producer share of the retail price " + r.producer_share_of_retail.to_string() +
+                       ", of the landed cost " + r.producer_share_of_landed_cost.to_string() +
+                       ", of the export price " + r.producer_share_of_export_price.to_string() +
+                       " (" + std::to_string(in.share_scale) + " places, " +
+                       std::string(to_string(in.share_mode)) + ")",
+                   ""));
+}
+
+}  // namespace
+
 price_chain_result price_chain(const price_chain_inputs& in, const reference_data& data) {
   using detail::fraction;
   detail::require_date(in.as_of, "price_chain_inputs.as_of");
@@ -869,40 +913,7 @@ price_chain_result price_chain(const price_chain_inputs& in, const reference_dat
           : fraction{producer.num * exported.den, producer.den * exported.num}.round(in.share_scale,
                                                                                      in.share_mode);
   if (!in.explain) return r;
-  auto& f = r.notes;
-  const std::string how = "stages rounded to " + std::to_string(scale) + " places (" +
-                          std::string(to_string(in.mode)) +
-                          "); later stages and shares computed from exact values";
-  f.push_back(
-      make_finding("fair.chain.producer", severity::info,
-                   "producer price " + in.producer_price.to_string() +
-                       (fx_p ? " " + detail::describe_fx(fx_p, in.producer_price.currency(), cur) +
-                                   " = " + r.producer_price.to_string()
-                             : std::string()),
-                   fx_p ? fx_p->source() : std::string()));
-  f.push_back(
-      make_finding("fair.chain.export", severity::info,
-                   in.export_basis + " export price " + in.export_price.to_string() +
-                       (fx_e ? " " + detail::describe_fx(fx_e, in.export_price.currency(), cur) +
-                                   " = " + r.export_price.to_string()
-                             : std::string()),
-                   fx_e ? fx_e->source() : std::string()));
-  f.push_back(make_finding(
-      "fair.chain.retail", severity::info,
-      "landed cost " + r.landed_cost.to_string() + " x (1 + " + in.wholesale_markup.to_string() +
-          ") = wholesale " + r.wholesale_price.to_string() + "; x (1 + " +
-          in.retail_markup.to_string() + ") = retail net " + r.retail_price_net.to_string() +
-          "; + VAT " + in.vat_rate.to_string() + " = " + r.vat.to_string() + "; retail " +
-          r.retail_price.to_string() + " (" + how + ")",
-      "markups and VAT rate as given by the caller"));
-  f.push_back(
-      make_finding("fair.chain.producer_share", severity::info,
-                   "producer share of the retail price " + r.producer_share_of_retail.to_string() +
-                       ", of the landed cost " + r.producer_share_of_landed_cost.to_string() +
-                       ", of the export price " + r.producer_share_of_export_price.to_string() +
-                       " (" + std::to_string(in.share_scale) + " places, " +
-                       std::string(to_string(in.share_mode)) + ")",
-                   ""));
+  explain_price_chain(in, scale, cur, fx_p, fx_e, r);
   return r;
 }
 
