@@ -79,10 +79,12 @@ py::dict result(const column& out) {
 
 }  // namespace
 
-void bind_batch(py::module_& m) {
+namespace {
+
+/// extend_lines: line amounts of whole columns.
+void bind_extend_lines(py::module_& m) {
   using fairport::decimal;
   using fairport::rounding_mode;
-
   m.def("extend_lines",
         [](const py::sequence& prices, const py::sequence& quantities, int scale,
            rounding_mode mode) {
@@ -144,7 +146,12 @@ Examples
 >>> fairport.extend_lines(["187.35", "x"], [12, 1], scale=2, mode=fairport.RoundingMode.HALF_UP)["error_code"]
 [None, 'fairport.input.101']
 )pbdoc");
+}
 
+/// Rounding of whole columns.
+void bind_batch_rounding(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def(
       "extend_lines_fixed",
       [](const py::array& prices, const py::array& quantities, int price_scale,
@@ -216,7 +223,12 @@ Examples
 >>> int(r["coefficient"][0])
 224820
 )pbdoc");
+}
 
+/// sum_decimals: an exact column sum.
+void bind_sum_decimals(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def("sum_decimals",
         [](const py::sequence& values) {
           std::vector<decimal> v;
@@ -249,6 +261,14 @@ TypeError
 fairport.errors.DecimalOverflowError
     [fairport.arithmetic.201] when the sum needs more than 38 digits.
 )pbdoc");
+}
+
+}  // namespace
+
+void bind_batch(py::module_& m) {
+  bind_extend_lines(m);
+  bind_batch_rounding(m);
+  bind_sum_decimals(m);
 }
 
 }  // namespace fairport_py

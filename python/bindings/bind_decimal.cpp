@@ -8,7 +8,10 @@ namespace py = pybind11;
 
 namespace fairport_py {
 
-void bind_decimal(py::module_& m) {
+namespace {
+
+/// The rounding modes, by their General Decimal Arithmetic names.
+void bind_rounding_mode(py::module_& m) {
   using fairport::decimal;
   using fairport::rounding_mode;
   py::enum_<rounding_mode>(m, "RoundingMode", R"pbdoc(
@@ -50,6 +53,12 @@ ZERO_FIVE_UP
       .value("HALF_EVEN", rounding_mode::half_even)
       .value("ZERO_FIVE_UP", rounding_mode::zero_five_up);
 
+}
+
+/// Decimals from text.
+void bind_decimal_parsing(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def("parse_decimal", [](const std::string& text) { return decimal::parse(text); },
         py::arg("text"), R"pbdoc(
 Parse an exact decimal.
@@ -70,6 +79,12 @@ fairport.errors.InputError
     [fairport.input.101] when the text is not an exact decimal of at most 38 digits.
 )pbdoc");
 
+}
+
+/// Rounding to places and to significant digits.
+void bind_decimal_rounding(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def("round", [](py::handle value, int scale, rounding_mode mode) {
           return to_decimal(value).round(scale, mode);
         },
@@ -134,6 +149,12 @@ fairport.errors.InputError
     [fairport.input.106] for digits outside 1 to 38.
 )pbdoc");
 
+}
+
+/// Division and multiplication rounded once.
+void bind_decimal_arithmetic(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def("divide", [](py::handle a, py::handle b, int scale, rounding_mode mode) {
           return fairport::divide(to_decimal(a), to_decimal(b), scale, mode);
         },
@@ -196,6 +217,12 @@ fairport.errors.DecimalOverflowError
     [fairport.arithmetic.201] when the rounded product needs more than 38 digits.
 )pbdoc");
 
+}
+
+/// A float turned into a decimal only with a stated rounding.
+void bind_decimal_from_float(py::module_& m) {
+  using fairport::decimal;
+  using fairport::rounding_mode;
   m.def("decimal_from_float", [](double x, int places, rounding_mode mode) {
           return decimal::from_double(x, places, mode);
         },
@@ -232,6 +259,16 @@ Examples
 >>> fairport.decimal_from_float(0.1, places=2)
 Decimal('0.10')
 )pbdoc");
+}
+
+}  // namespace
+
+void bind_decimal(py::module_& m) {
+  bind_rounding_mode(m);
+  bind_decimal_parsing(m);
+  bind_decimal_rounding(m);
+  bind_decimal_arithmetic(m);
+  bind_decimal_from_float(m);
 }
 
 }  // namespace fairport_py

@@ -17,11 +17,13 @@ namespace {
 fairport::currency_code ccy(const std::string& s) { return fairport::currency_code::parse(s); }
 }  // namespace
 
-void bind_money(py::module_& m) {
+namespace {
+
+/// Money: an exact amount in one currency.
+void bind_money_type(py::module_& m) {
   using fairport::decimal;
   using fairport::money;
   using fairport::rounding_mode;
-
   py::class_<money>(m, "Money", R"pbdoc(
 An exact amount in one ISO 4217 currency.
 
@@ -92,7 +94,13 @@ Money
       .def("__repr__", [](const money& a) {
         return "Money('" + a.amount().to_string() + "', '" + a.currency().to_string() + "')";
       });
+}
 
+/// Largest-remainder allocation of an amount.
+void bind_allocate(py::module_& m) {
+  using fairport::decimal;
+  using fairport::money;
+  using fairport::rounding_mode;
   m.def("allocate", [](const money& total, const py::sequence& weights, int scale) {
           std::vector<decimal> w;
           w.reserve(weights.size());
@@ -130,7 +138,13 @@ Examples
 >>> [str(s) for s in fairport.allocate(fairport.Money("100.00", "EUR"), [1, 1, 1], scale=2)]
 ['33.34 EUR', '33.33 EUR', '33.33 EUR']
 )pbdoc");
+}
 
+/// FxRate: a dated, directed exchange rate.
+void bind_fx_rate(py::module_& m) {
+  using fairport::decimal;
+  using fairport::money;
+  using fairport::rounding_mode;
   py::class_<fairport::fx_rate>(m, "FxRate", R"pbdoc(
 A directed exchange rate: 1 base = rate quote, effective on a date.
 
@@ -240,6 +254,14 @@ FxRate
     The rate from quote to base, on the same date.
 )pbdoc")
       .def("__repr__", &fairport::fx_rate::to_string);
+}
+
+}  // namespace
+
+void bind_money(py::module_& m) {
+  bind_money_type(m);
+  bind_allocate(m);
+  bind_fx_rate(m);
 }
 
 }  // namespace fairport_py
