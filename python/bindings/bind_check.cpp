@@ -356,174 +356,205 @@ struct object_column {
   }
 };
 
+/// The landed cost of independent rows given as columns: the columns are read a chunk at a
+/// time (with the GIL), the chunk goes through the one lines pipeline (without it), and the
+/// results are written into object columns. The working memory stays small and warm whatever
+/// the number of rows.
+class lines_frame {
+ public:
+  static constexpr std::size_t chunk = 2048;
+
+  lines_frame(const py::dict& cols, const fairport::reference_data& data)
+      : n_(rows_of(cols)),
+        as_of_(*open(cols, "as_of")),
+        dest_(*open(cols, "importer_country")),
+        term_(*open(cols, "incoterm")),
+        cur_(*open(cols, "currency")),
+        hs_(*open(cols, "hs_code")),
+        inv_(*open(cols, "invoice_value")),
+        fr_(open(cols, "freight_to_border")),
+        ins_(open(cols, "insurance")),
+        after_(open(cols, "freight_after_border")),
+        mass_(open(cols, "net_mass_kg")),
+        qty_(open(cols, "quantity")),
+        exporter_(open(cols, "exporter_country")),
+        rows_(std::min(n_, chunk)),
+        out_(rows_.size()),
+        pre_(rows_.size()),
+        exporters_(exporter_ ? rows_.size() : 0),
+        regimes_(rows_.size()),
+        checker_(data),
+        cv_(n_), duty_(n_), third_(n_), vat_(n_), landed_(n_), regime_(n_), codes_(n_),
+        messages_(n_) {}
+
+  py::dict run(const std::vector<fairport::fx_rate>& exchange_rates) {
+    for (std::size_t start = 0; start < n_; start += chunk) {
+      const std::size_t m = std::min(chunk, n_ - start);
+      // A float amount raises TypeError for the whole call.
+      for (std::size_t j = 0; j < m; ++j) read_row(start + j, j);
+      {
+        py::gil_scoped_release release;
+        // Rows that could not be read are marked and skipped by the pipeline.
+        for (std::size_t j = 0; j < m; ++j) {
+          out_[j].code = pre_[j] ? -1 : 0;
+          out_[j].message.clear();
+        }
+        checker_.check(rows_.data(), exporter_ ? exporters_.data() : nullptr, m, out_.data(),
+                       regimes_.data(), exchange_rates);
+      }
+      for (std::size_t j = 0; j < m; ++j) write_row(start + j, j);
+    }
+    // The columns of the one lines pipeline, in its order (fairport::line_result_columns()).
+    const object_column* arrays[] = {&cv_,     &duty_,   &third_, &vat_,
+                                     &landed_, &regime_, &codes_, &messages_};
+    py::dict d;
+    for (std::size_t k = 0; k < fairport::line_result_columns().size(); ++k) {
+      d[py::str(std::string(fairport::line_result_columns()[k]))] = arrays[k]->array;
+    }
+    return d;
+  }
+
+ private:
+  static std::size_t rows_of(const py::dict& cols) {
+    const char* required[] = {"as_of",    "importer_country", "incoterm",
+                              "currency", "hs_code",          "invoice_value"};
+    for (const char* k : required) {
+      if (!cols.contains(k)) {
+        fairport::detail::throw_error(fairport::errc::missing_input,
+                                      std::string("column \"") + k + "\" is required");
+      }
+    }
+    return static_cast<std::size_t>(py::len(cols["as_of"]));
+  }
+  std::optional<column> open(const py::dict& cols, const char* k) const {
+    if (!cols.contains(k)) return std::nullopt;
+    return column_of(k, cols[k], n_);
+  }
+
+  /// Marks row j as unreadable. No row number: the error sits in the row's own cell (under Dask
+  /// a position would count from the start of the partition).
+  bool fail(std::size_t j, const std::optional<cell_error>& e, const char* field) {
+    if (!e) return false;
+    pre_[j] = cell_error{e->code, std::string(field) + ": " + e->message};
+    return true;
+  }
+  template <class T, class Parse>
+  bool text(std::size_t i, std::size_t j, const column& c, cell_cache<T>& cache, Parse parse,
+            T& into, const char* what) {
+    const auto& e = text_cell(c, i, cache, parse, what);
+    if (e.error) return fail(j, e.error, c.name.c_str());
+    if (e.missing) {
+      return fail(j, cell_error{tag_text(fairport::errc::missing_input), "is missing"},
+                  c.name.c_str());
+    }
+    into = *e.value;
+    return false;
+  }
+  template <class T>
+  bool amount(std::size_t i, std::size_t j, const std::optional<column>& c, amount_reader& reader,
+              T& into, bool required_cell) {
+    if (!c) return false;
+    fairport::decimal v;
+    bool missing = false;
+    if (fail(j, reader.read(*c, i, v, missing), c->name.c_str())) return true;
+    if (missing) {
+      if (!required_cell) return false;
+      return fail(j, cell_error{tag_text(fairport::errc::missing_input), "is missing"},
+                  c->name.c_str());
+    }
+    into = v;
+    return false;
+  }
+
+  /// Reads row i of the frame into slot j of the chunk.
+  void read_row(std::size_t i, std::size_t j) {
+    const auto country = [](std::string_view s) { return fairport::country_code::parse(s); };
+    const auto incoterm = [](std::string_view s) { return fairport::parse_incoterm(s); };
+    const auto currency = [](std::string_view s) { return fairport::currency_code::parse(s); };
+    const auto tariff = [](std::string_view s) { return fairport::tariff_code::parse(s); };
+    auto& r = rows_[j];
+    r.net_mass_kg.reset();
+    r.quantity.reset();
+    r.freight_to_border = r.insurance = r.freight_after_border = fairport::decimal();
+    r.preferential = nullptr;
+    pre_[j].reset();
+    regimes_[j] = fairport::preference_regime::none;
+    if (fail(j, dates_.read(as_of_, i, r.as_of), "as_of")) return;
+    if (text(i, j, dest_, dest_cache_, country, r.destination, "country codes")) return;
+    if (text(i, j, term_, term_cache_, incoterm, r.terms, "Incoterms")) return;
+    if (text(i, j, cur_, cur_cache_, currency, r.currency, "currency codes")) return;
+    if (text(i, j, hs_, hs_cache_, tariff, r.cn, "tariff codes")) return;
+    if (amount(i, j, inv_, inv_r_, r.invoice_value, true)) return;
+    if (amount(i, j, fr_, fr_r_, r.freight_to_border, false)) return;
+    if (amount(i, j, ins_, ins_r_, r.insurance, false)) return;
+    if (amount(i, j, after_, after_r_, r.freight_after_border, false)) return;
+    if (amount(i, j, mass_, mass_r_, r.net_mass_kg, false)) return;
+    if (amount(i, j, qty_, qty_r_, r.quantity, false)) return;
+    if (exporter_) {
+      // An empty exporter cell claims no preference (as an empty CSV field does).
+      exporters_[j].reset();
+      const auto& e = text_cell(*exporter_, i, exporter_cache_, country, "country codes");
+      if (fail(j, e.error, exporter_->name.c_str())) return;
+      if (!e.missing) exporters_[j] = *e.value;
+    }
+  }
+
+  /// Writes the result of slot j of the chunk into row i of the result columns.
+  void write_row(std::size_t i, std::size_t j) {
+    const bool failed = out_[j].code != 0;
+    const auto reg = failed ? fairport::preference_regime::none : regimes_[j];
+    auto rn = regime_names_.find(reg);
+    if (rn == regime_names_.end()) {
+      rn = regime_names_.emplace(reg, py::str(std::string(fairport::to_string(reg)))).first;
+    }
+    regime_.set_borrowed(i, rn->second.ptr());
+    if (!failed) {
+      cv_.set(i, decimals_.make(out_[j].customs_value));
+      duty_.set(i, decimals_.make(out_[j].duty));
+      third_.set(i, decimals_.make(out_[j].third_country_duty));
+      vat_.set(i, decimals_.make(out_[j].vat));
+      landed_.set(i, decimals_.make(out_[j].landed_cost));
+      return;
+    }
+    if (pre_[j]) {
+      codes_.set(i, py::str(pre_[j]->code).release().ptr());
+      messages_.set(i, py::str(pre_[j]->message).release().ptr());
+      return;
+    }
+    auto cn = code_names_.find(out_[j].code);
+    if (cn == code_names_.end()) {
+      cn = code_names_
+               .emplace(out_[j].code, py::str(tag_text(static_cast<fairport::errc>(out_[j].code))))
+               .first;
+    }
+    codes_.set_borrowed(i, cn->second.ptr());
+    messages_.set(i, py::str(out_[j].message).release().ptr());
+  }
+
+  std::size_t n_;
+  column as_of_, dest_, term_, cur_, hs_, inv_;
+  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_;
+  std::vector<fairport::landed_cost_row> rows_;
+  std::vector<fairport::landed_cost_row_result> out_;
+  std::vector<std::optional<cell_error>> pre_;
+  std::vector<std::optional<fairport::country_code>> exporters_;
+  std::vector<fairport::preference_regime> regimes_;
+  date_reader dates_;
+  cell_cache<fairport::country_code> dest_cache_, exporter_cache_;
+  cell_cache<fairport::incoterm> term_cache_;
+  cell_cache<fairport::currency_code> cur_cache_;
+  cell_cache<fairport::tariff_code> hs_cache_;
+  amount_reader inv_r_, fr_r_, ins_r_, after_r_, mass_r_, qty_r_;
+  fairport::lines_checker checker_;  // the one lines pipeline, as for fairport check --lines
+  object_column cv_, duty_, third_, vat_, landed_, regime_, codes_, messages_;
+  decimal_maker decimals_;
+  std::map<fairport::preference_regime, py::str> regime_names_;
+  std::map<int, py::str> code_names_;
+};
+
 py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data,
                             const std::vector<fairport::fx_rate>& exchange_rates) {
-  const char* required[] = {"as_of",    "importer_country", "incoterm",
-                            "currency", "hs_code",          "invoice_value"};
-  for (const char* k : required) {
-    if (!cols.contains(k)) {
-      fairport::detail::throw_error(fairport::errc::missing_input,
-                                    std::string("column \"") + k + "\" is required");
-    }
-  }
-  const std::size_t n = static_cast<std::size_t>(py::len(cols["as_of"]));
-  auto open = [&](const char* k) -> std::optional<column> {
-    if (!cols.contains(k)) return std::nullopt;
-    return column_of(k, cols[k], n);
-  };
-  const column as_of = *open("as_of");
-  const column dest = *open("importer_country");
-  const column term = *open("incoterm");
-  const column cur = *open("currency");
-  const column hs = *open("hs_code");
-  const column inv = *open("invoice_value");
-  const auto fr = open("freight_to_border");
-  const auto ins = open("insurance");
-  const auto after = open("freight_after_border");
-  const auto mass = open("net_mass_kg");
-  const auto qty = open("quantity");
-  const auto exporter = open("exporter_country");
-
-  // Rows go through in chunks: read (with the GIL), compute (without), write the results; the
-  // working memory stays small and warm whatever n is.
-  constexpr std::size_t chunk = 2048;
-  std::vector<fairport::landed_cost_row> rows(std::min(n, chunk));
-  std::vector<fairport::landed_cost_row_result> out(rows.size());
-  std::vector<std::optional<cell_error>> pre(rows.size());
-  std::vector<std::optional<fairport::country_code>> exporters(exporter ? rows.size() : 0);
-  std::vector<fairport::preference_regime> regimes(rows.size());
-
-  date_reader dates;
-  cell_cache<fairport::country_code> dest_cache, exporter_cache;
-  cell_cache<fairport::incoterm> term_cache;
-  cell_cache<fairport::currency_code> cur_cache;
-  cell_cache<fairport::tariff_code> hs_cache;
-  amount_reader inv_r, fr_r, ins_r, after_r, mass_r, qty_r;
-  const auto country = [](std::string_view s) { return fairport::country_code::parse(s); };
-  const auto incoterm = [](std::string_view s) { return fairport::parse_incoterm(s); };
-  const auto currency = [](std::string_view s) { return fairport::currency_code::parse(s); };
-  const auto tariff = [](std::string_view s) { return fairport::tariff_code::parse(s); };
-
-  fairport::lines_checker checker(data);  // the one lines pipeline, as for fairport check --lines
-
-  object_column cv(n), duty(n), third(n), vat(n), landed(n), regime(n), codes(n), messages(n);
-  decimal_maker decimals;
-  std::map<fairport::preference_regime, py::str> regime_names;
-  std::map<int, py::str> code_names;
-
-  for (std::size_t start = 0; start < n; start += chunk) {
-    const std::size_t m = std::min(chunk, n - start);
-    // Read. A float amount raises TypeError for the whole call.
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::size_t i = start + j;
-      auto& r = rows[j];
-      r.net_mass_kg.reset();
-      r.quantity.reset();
-      r.freight_to_border = r.insurance = r.freight_after_border = fairport::decimal();
-      r.preferential = nullptr;
-      pre[j].reset();
-      regimes[j] = fairport::preference_regime::none;
-      auto fail = [&](const std::optional<cell_error>& e, const char* field) {
-        if (!e) return false;
-        // No row number: the error sits in the row's own cell (under Dask a position would
-        // count from the start of the partition).
-        pre[j] = cell_error{e->code, std::string(field) + ": " + e->message};
-        return true;
-      };
-      auto text = [&](const column& c, auto& cache, auto parse, auto& into, const char* what) {
-        const auto& e = text_cell(c, i, cache, parse, what);
-        if (e.error) return fail(e.error, c.name.c_str());
-        if (e.missing) {
-          return fail(cell_error{tag_text(fairport::errc::missing_input), "is missing"}, c.name.c_str());
-        }
-        into = *e.value;
-        return false;
-      };
-      auto amount = [&](const std::optional<column>& c, amount_reader& reader, auto& into,
-                        bool required_cell) {
-        if (!c) return false;
-        fairport::decimal v;
-        bool missing = false;
-        if (fail(reader.read(*c, i, v, missing), c->name.c_str())) return true;
-        if (missing) {
-          if (required_cell) {
-            return fail(cell_error{tag_text(fairport::errc::missing_input), "is missing"},
-                        c->name.c_str());
-          }
-          return false;
-        }
-        into = v;
-        return false;
-      };
-      if (fail(dates.read(as_of, i, r.as_of), "as_of")) continue;
-      if (text(dest, dest_cache, country, r.destination, "country codes")) continue;
-      if (text(term, term_cache, incoterm, r.terms, "Incoterms")) continue;
-      if (text(cur, cur_cache, currency, r.currency, "currency codes")) continue;
-      if (text(hs, hs_cache, tariff, r.cn, "tariff codes")) continue;
-      if (amount(inv, inv_r, r.invoice_value, true)) continue;
-      if (amount(fr, fr_r, r.freight_to_border, false)) continue;
-      if (amount(ins, ins_r, r.insurance, false)) continue;
-      if (amount(after, after_r, r.freight_after_border, false)) continue;
-      if (amount(mass, mass_r, r.net_mass_kg, false)) continue;
-      if (amount(qty, qty_r, r.quantity, false)) continue;
-      if (exporter) {
-        // An empty exporter cell claims no preference (as an empty CSV field does).
-        exporters[j].reset();
-        const auto& e = text_cell(*exporter, i, exporter_cache, country, "country codes");
-        if (fail(e.error, exporter->name.c_str())) continue;
-        if (!e.missing) exporters[j] = *e.value;
-      }
-    }
-    {
-      py::gil_scoped_release release;
-      // Rows that could not be read are marked and skipped by the pipeline.
-      for (std::size_t j = 0; j < m; ++j) {
-        out[j].code = pre[j] ? -1 : 0;
-        out[j].message.clear();
-      }
-      checker.check(rows.data(), exporter ? exporters.data() : nullptr, m, out.data(),
-                    regimes.data(), exchange_rates);
-    }
-    // Write.
-    for (std::size_t j = 0; j < m; ++j) {
-      const std::size_t i = start + j;
-      const bool failed = out[j].code != 0;
-      const auto reg = failed ? fairport::preference_regime::none : regimes[j];
-      auto rn = regime_names.find(reg);
-      if (rn == regime_names.end()) {
-        rn = regime_names.emplace(reg, py::str(std::string(fairport::to_string(reg)))).first;
-      }
-      regime.set_borrowed(i, rn->second.ptr());
-      if (failed) {
-        if (pre[j]) {
-          codes.set(i, py::str(pre[j]->code).release().ptr());
-          messages.set(i, py::str(pre[j]->message).release().ptr());
-        } else {
-          auto cn = code_names.find(out[j].code);
-          if (cn == code_names.end()) {
-            cn = code_names
-                     .emplace(out[j].code, py::str(tag_text(static_cast<fairport::errc>(out[j].code))))
-                     .first;
-          }
-          codes.set_borrowed(i, cn->second.ptr());
-          messages.set(i, py::str(out[j].message).release().ptr());
-        }
-      } else {
-        cv.set(i, decimals.make(out[j].customs_value));
-        duty.set(i, decimals.make(out[j].duty));
-        third.set(i, decimals.make(out[j].third_country_duty));
-        vat.set(i, decimals.make(out[j].vat));
-        landed.set(i, decimals.make(out[j].landed_cost));
-      }
-    }
-  }
-  // The columns of the one lines pipeline, in its order (fairport::line_result_columns()).
-  const object_column* arrays[] = {&cv, &duty, &third, &vat, &landed, &regime, &codes, &messages};
-  py::dict d;
-  for (std::size_t k = 0; k < fairport::line_result_columns().size(); ++k) {
-    d[py::str(std::string(fairport::line_result_columns()[k]))] = arrays[k]->array;
-  }
-  return d;
+  return lines_frame(cols, data).run(exchange_rates);
 }
 
 }  // namespace
