@@ -56,6 +56,15 @@ money to_money(py::handle amount, const std::string& currency) {
   return money(to_decimal(amount), fairport::currency_code::parse(currency));
 }
 
+/// The GSP and origin engines prepared once for one ReferenceData (the Python layer keeps one
+/// per ReferenceData object), so a call does not index the data again.
+struct prepared_engines {
+  explicit prepared_engines(const fairport::reference_data& d)
+      : gsp(d), origin(fairport::origin_scheme::eu_gsp, d) {}
+  fairport::gsp_preference_engine gsp;
+  fairport::origin_assessor origin;
+};
+
 // ---- GSP --------------------------------------------------------------------------------------
 
 py::dict decide_preference(const std::string& exporter, const std::string& cn,
@@ -63,8 +72,7 @@ py::dict decide_preference(const std::string& exporter, const std::string& cn,
                            std::optional<bool> originating, std::optional<bool> direct_transport,
                            py::object originating_value_eur, bool exporter_registered_rex,
                            const std::string& exporter_name, const std::string& rex_number,
-                           const std::string& origin_criterion,
-                           const fairport::reference_data& data) {
+                           const std::string& origin_criterion, const prepared_engines& engines) {
   fairport::preference_query q(fairport::country_code::parse(exporter),
                                fairport::tariff_code::parse(cn),
                                fairport::country_code::parse(destination), as_of);
@@ -78,7 +86,7 @@ py::dict decide_preference(const std::string& exporter, const std::string& cn,
   q.origin_criterion = origin_criterion;
   const auto d = [&] {
     py::gil_scoped_release release;
-    return fairport::decide_preference(q, data);
+    return engines.gsp.decide(q);
   }();
   py::dict out;
   out["regime"] = std::string(fairport::to_string(d.regime));
@@ -119,7 +127,7 @@ py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
                        const std::vector<std::string>& operations, bool wholly_obtained,
                        std::optional<bool> direct_transport, const std::string& list_rule_row,
                        const std::string& wholly_obtained_category,
-                       const fairport::reference_data& data) {
+                       const prepared_engines& engines) {
   fairport::origin_product p{fairport::tariff_code::parse(hs), to_money(ex_works_price, currency),
                              fairport::country_code::parse(exporter)};
   p.wholly_obtained_claim = wholly_obtained;
@@ -144,7 +152,7 @@ py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
     p.materials.push_back(std::move(om));
   }
   py::gil_scoped_release release_outer;
-  const fairport::origin_assessor a(fairport::origin_scheme::eu_gsp, data);
+  const fairport::origin_assessor& a = engines.origin;
   const auto v = a.assess(p);
   const auto room = a.headroom(p);
   const auto flips = a.local_sourcing_flips(p);
@@ -363,6 +371,9 @@ py::dict price_chain(py::handle producer_price, const std::string& producer_curr
 }  // namespace
 
 void bind_engines(py::module_& m) {
+  py::class_<prepared_engines>(m, "_Engines",
+                               "The GSP and origin engines prepared for one ReferenceData.")
+      .def(py::init<const fairport::reference_data&>(), py::arg("data"));
   m.def("_price_chain", &price_chain, py::arg("producer_price"), py::arg("producer_currency"),
         py::arg("export_price"), py::arg("export_currency"), py::arg("export_basis"),
         py::arg("landed_cost"), py::arg("landed_currency"), py::arg("wholesale_markup"),
@@ -372,11 +383,11 @@ void bind_engines(py::module_& m) {
         py::arg("destination"), py::arg("as_of"), py::arg("originating"),
         py::arg("direct_transport"), py::arg("originating_value_eur"),
         py::arg("exporter_registered_rex"), py::arg("exporter_name"), py::arg("rex_number"),
-        py::arg("origin_criterion"), py::arg("data"));
+        py::arg("origin_criterion"), py::arg("engines"));
   m.def("_assess_origin", &assess_origin, py::arg("hs"), py::arg("ex_works_price"),
         py::arg("currency"), py::arg("exporter"), py::arg("as_of"), py::arg("materials"),
         py::arg("operations"), py::arg("wholly_obtained"), py::arg("direct_transport"),
-        py::arg("list_rule_row"), py::arg("wholly_obtained_category"), py::arg("data"));
+        py::arg("list_rule_row"), py::arg("wholly_obtained_category"), py::arg("engines"));
   m.def("_fairtrade_price", &fairtrade_price, py::arg("product"), py::arg("as_of"),
         py::arg("market_price"), py::arg("market_price_currency"), py::arg("market_price_unit"),
         py::arg("organic"), py::arg("region"), py::arg("quality"), py::arg("per_unit"),

@@ -102,6 +102,9 @@ class _CheckedReport:
     @property
     def error_count(self) -> int: ...
 
+class _Engines:
+    def __init__(self, data: ReferenceData) -> None: ...
+
 class _Checker:
     def __init__(self, data: ReferenceData) -> None: ...
     def check_json(self, text: str, name: str) -> _CheckedReport: ...
@@ -116,13 +119,13 @@ def _decide_preference(
     exporter: str, cn: str, destination: str, as_of: datetime.date,
     originating: Optional[bool], direct_transport: Optional[bool],
     originating_value_eur: Any, exporter_registered_rex: bool, exporter_name: str,
-    rex_number: str, origin_criterion: str, data: ReferenceData,
+    rex_number: str, origin_criterion: str, engines: _Engines,
 ) -> Dict[str, Any]: ...
 def _assess_origin(
     hs: str, ex_works_price: Any, currency: str, exporter: str, as_of: datetime.date,
     materials: List[Any], operations: List[str], wholly_obtained: bool,
     direct_transport: Optional[bool], list_rule_row: str, wholly_obtained_category: str,
-    data: ReferenceData,
+    engines: _Engines,
 ) -> Dict[str, Any]: ...
 def _fairtrade_price(
     product: str, as_of: datetime.date, market_price: Any, market_price_currency: str,

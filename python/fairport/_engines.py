@@ -30,6 +30,16 @@ DateArg = Union[_dt.date, str]
 Num = Any  # Decimal, str or int
 
 
+def _prepared(data: _core.ReferenceData) -> "_core._Engines":
+    # The GSP and origin engines, indexed once per ReferenceData and kept on the immutable data
+    # object they were made from (as the consignment checker is, see _check._checker).
+    engines: Optional[_core._Engines] = getattr(data, "_fairport_engines", None)
+    if engines is None:
+        engines = _core._Engines(data)
+        data._fairport_engines = engines  # type: ignore[attr-defined]
+    return engines
+
+
 def _date(value: DateArg) -> _dt.date:
     if value is None:
         raise TypeError("as_of is required: fairport never assumes today's date")
@@ -185,7 +195,7 @@ def decide_preference(
     result: Dict[str, Any] = _core._decide_preference(
         exporter, cn, destination, _date(as_of), originating, direct_transport,
         originating_value_eur, exporter_registered_rex, exporter_name, rex_number,
-        origin_criterion, resolve_data(data))
+        origin_criterion, _prepared(resolve_data(data)))
     return Verdict(
         result, f"GSP preference: {exporter} -> {destination}, CN {cn}, {_date(as_of)}")
 
@@ -283,7 +293,7 @@ def assess_origin(
     result: Dict[str, Any] = _core._assess_origin(
         hs, ex_works_price, currency, exporter, _date(as_of), _materials(materials),
         list(operations), wholly_obtained, direct_transport, list_rule_row,
-        wholly_obtained_category, resolve_data(data))
+        wholly_obtained_category, _prepared(resolve_data(data)))
     return Verdict(result, f"Origin: HS {hs} from {exporter}, {_date(as_of)}")
 
 
