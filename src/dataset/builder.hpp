@@ -110,6 +110,8 @@ struct builder {
   material_cap load_cap(const raw_dataset& ds, const raw_record& r, const json& obj,
                         const std::string& where);
 
+  void load_cth_condition(const raw_dataset& ds, const raw_record& r, const json& c,
+                          const std::string& where, origin_test& o);
   origin_test load_test(const raw_dataset& ds, const raw_record& r, const json& t,
                         const std::string& where, int depth);
 

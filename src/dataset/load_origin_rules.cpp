@@ -38,6 +38,34 @@ material_cap builder::load_cap(const raw_dataset& ds, const raw_record& r, const
   return c;
 }
 
+/// The condition of a change-of-heading test: inputs allowed from the same heading, inputs
+/// restricted to a process, a share of same-heading materials.
+void builder::load_cth_condition(const raw_dataset& ds, const raw_record& r, const json& c,
+                                 const std::string& where, origin_test& o) {
+  const std::string cw = where + "/condition";
+  const auto cctx = record_context(ds, r, cw);
+  if (!c.is_object()) detail::throw_error(errc::invalid_value, "must be an object", cctx);
+  detail::reject_unknown_keys(c,
+                              {"allowed_same_heading_inputs", "restricted_inputs",
+                               "restricted_inputs_need_process", "same_heading_max_share"},
+                              cctx);
+  if (c.contains("allowed_same_heading_inputs")) {
+    o.same_heading_inputs = string_array(ds, r, c, "allowed_same_heading_inputs",
+                                         cw + "/allowed_same_heading_inputs", false);
+  }
+  if (c.contains("restricted_inputs")) {
+    o.restricted_inputs =
+        string_array(ds, r, c, "restricted_inputs", cw + "/restricted_inputs", true);
+  }
+  if (c.contains("restricted_inputs_need_process")) {
+    o.restricted_inputs_need_process =
+        detail::require_string(c, "restricted_inputs_need_process", cctx);
+  }
+  if (c.contains("same_heading_max_share")) {
+    o.same_heading_max_share = require_fraction(c, "same_heading_max_share", cctx);
+  }
+}
+
 origin_test builder::load_test(const raw_dataset& ds, const raw_record& r, const json& t,
                                const std::string& where, int depth) {
   const auto ctx = record_context(ds, r, where);
@@ -50,30 +78,7 @@ origin_test builder::load_test(const raw_dataset& ds, const raw_record& r, const
     detail::reject_unknown_keys(t, {"kind"}, ctx);
   } else if (k == "cth") {
     detail::reject_unknown_keys(t, {"kind", "condition"}, ctx);
-    if (auto c = t.find("condition"); c != t.end()) {
-      const std::string cw = where + "/condition";
-      const auto cctx = record_context(ds, r, cw);
-      if (!c->is_object()) detail::throw_error(errc::invalid_value, "must be an object", cctx);
-      detail::reject_unknown_keys(*c,
-                                  {"allowed_same_heading_inputs", "restricted_inputs",
-                                   "restricted_inputs_need_process", "same_heading_max_share"},
-                                  cctx);
-      if (c->contains("allowed_same_heading_inputs")) {
-        o.same_heading_inputs = string_array(ds, r, *c, "allowed_same_heading_inputs",
-                                             cw + "/allowed_same_heading_inputs", false);
-      }
-      if (c->contains("restricted_inputs")) {
-        o.restricted_inputs =
-            string_array(ds, r, *c, "restricted_inputs", cw + "/restricted_inputs", true);
-      }
-      if (c->contains("restricted_inputs_need_process")) {
-        o.restricted_inputs_need_process =
-            detail::require_string(*c, "restricted_inputs_need_process", cctx);
-      }
-      if (c->contains("same_heading_max_share")) {
-        o.same_heading_max_share = require_fraction(*c, "same_heading_max_share", cctx);
-      }
-    }
+    if (auto c = t.find("condition"); c != t.end()) load_cth_condition(ds, r, *c, where, o);
   } else if (k == "cth_except") {
     detail::reject_unknown_keys(t, {"kind", "also_excluded_headings"}, ctx);
     o.headings =

@@ -757,28 +757,11 @@ void explain_arrangements(const explanation& x) {
 }
 
 /// Product coverage (Annexes V and IX, Art. 18(1)), graduation (Art. 8) and withdrawal (Art. 19).
-void explain_coverage(const explanation& x) {
+/// What the duty rules say of EBA for the code (Art. 18(1)), or that they are missing.
+void explain_eba_coverage(const explanation& x) {
   const auto& q = x.q;
   const auto& o = x.o;
-  auto& d = x.d;
   auto& f = x.d.findings;
-  // Coverage and graduation.
-  if (o.coverage != nullptr) {
-    d.coverage = o.coverage->coverage;
-    d.section = o.coverage->section;
-    const std::string annex =
-        o.coverage->arrangement == gsp_arrangement::gsp ? "Annex V" : "Annex IX";
-    f.push_back(make_finding(
-        "gsp.coverage." + std::string(to_string(o.coverage->coverage)), severity::info,
-        "CN " + x.code + " in " + annex + ": " + std::string(to_string(o.coverage->coverage)) +
-            (o.coverage->section.empty() ? std::string() : ", GSP section " + o.coverage->section),
-        o.coverage->source.to_string()));
-    if (!o.coverage->ex_description.empty()) {
-      f.push_back(make_finding("gsp.coverage.ex_code", severity::warning,
-                               "'ex' line: covered only for \"" + o.coverage->ex_description + "\"",
-                               o.coverage->source.to_string()));
-    }
-  }
   if (o.duty_rules == nullptr) {
     f.push_back(make_finding("gsp.duty_rules.unknown", severity::warning,
                              "the GSP duty rules (Arts. 7, 18 and 34) are not in the data for " +
@@ -801,6 +784,30 @@ void explain_coverage(const explanation& x) {
                      "Chapter " + two_digits(q.cn.chapter_number()) + " is excluded from EBA",
                      std::string(reg_978) + ", Art. 18(1); " + record_of(*o.duty_rules)));
   }
+}
+
+void explain_coverage(const explanation& x) {
+  const auto& o = x.o;
+  auto& d = x.d;
+  auto& f = x.d.findings;
+  // Coverage and graduation.
+  if (o.coverage != nullptr) {
+    d.coverage = o.coverage->coverage;
+    d.section = o.coverage->section;
+    const std::string annex =
+        o.coverage->arrangement == gsp_arrangement::gsp ? "Annex V" : "Annex IX";
+    f.push_back(make_finding(
+        "gsp.coverage." + std::string(to_string(o.coverage->coverage)), severity::info,
+        "CN " + x.code + " in " + annex + ": " + std::string(to_string(o.coverage->coverage)) +
+            (o.coverage->section.empty() ? std::string() : ", GSP section " + o.coverage->section),
+        o.coverage->source.to_string()));
+    if (!o.coverage->ex_description.empty()) {
+      f.push_back(make_finding("gsp.coverage.ex_code", severity::warning,
+                               "'ex' line: covered only for \"" + o.coverage->ex_description + "\"",
+                               o.coverage->source.to_string()));
+    }
+  }
+  explain_eba_coverage(x);
   if (o.graduation != nullptr) {
     f.push_back(make_finding(
         "gsp.graduated", o.applied == preference_regime::none ? severity::error : severity::info,
