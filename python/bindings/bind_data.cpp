@@ -22,8 +22,8 @@ py::dict info_dict(const fairport::dataset_info& i) {
   d["sha256"] = i.sha256;
   d["records"] = i.records;
   d["coverage_from"] = i.coverage_from;
-  d["coverage_through"] = i.coverage_through.empty() ? py::object(py::none())
-                                                      : py::object(py::str(i.coverage_through));
+  d["coverage_through"] =
+      i.coverage_through.empty() ? py::object(py::none()) : py::object(py::str(i.coverage_through));
   d["title"] = i.title;
   d["publisher"] = i.publisher;
   d["url"] = i.url;
@@ -35,8 +35,11 @@ py::dict info_dict(const fairport::dataset_info& i) {
 
 }  // namespace
 
-void bind_data(py::module_& m) {
-  py::class_<fairport::reference_data>(m, "ReferenceData", py::dynamic_attr(), R"pbdoc(
+namespace {
+
+/// The class fairport::reference_data with its constructor and first members.
+py::class_<fairport::reference_data> reference_data_class(py::module_& m) {
+  return py::class_<fairport::reference_data>(m, "ReferenceData", py::dynamic_attr(), R"pbdoc(
 An immutable set of dated, sourced reference datasets.
 
 There is no constructor: use ReferenceData.builtin() or ReferenceData.load(directory) (or
@@ -96,15 +99,21 @@ Raises
 ------
 fairport.errors.DataError
     When the file cannot be read or is not a valid dataset.
-)pbdoc")
-      .def(
-          "datasets",
-          [](const fairport::reference_data& r) {
-            py::list out;
-            for (const auto& i : r.datasets()) out.append(info_dict(i));
-            return out;
-          },
-          R"pbdoc(
+)pbdoc");
+}
+
+}  // namespace
+
+void bind_data(py::module_& m) {
+  auto cls = reference_data_class(m);
+  cls.def(
+         "datasets",
+         [](const fairport::reference_data& r) {
+           py::list out;
+           for (const auto& i : r.datasets()) out.append(info_dict(i));
+           return out;
+         },
+         R"pbdoc(
 List what is loaded: one dict per dataset.
 
 Returns
@@ -114,8 +123,10 @@ list of dict
     (None when open-ended), title, publisher, url, retrieved, licence, note.
 )pbdoc")
       .def(
-          "dataset", [](const fairport::reference_data& r,
-                        const std::string& id) { return info_dict(r.dataset(id)); },
+          "dataset",
+          [](const fairport::reference_data& r, const std::string& id) {
+            return info_dict(r.dataset(id));
+          },
           py::arg("id"), R"pbdoc(
 Describe one loaded dataset.
 

@@ -58,10 +58,10 @@ amount : decimal.Decimal or str or int
 currency : str
     ISO 4217 alpha-3 code; [fairport.input.102] otherwise.
 )pbdoc")
-      .def_property_readonly("amount", [](const money& x) { return x.amount(); },
-                             "The amount as decimal.Decimal.")
-      .def_property_readonly("currency", [](const money& x) { return x.currency().to_string(); },
-                             "The ISO 4217 code.")
+      .def_property_readonly(
+          "amount", [](const money& x) { return x.amount(); }, "The amount as decimal.Decimal.")
+      .def_property_readonly(
+          "currency", [](const money& x) { return x.currency().to_string(); }, "The ISO 4217 code.")
       .def("round", &money::round, py::arg("scale"), py::arg("mode"), R"pbdoc(
 Round to `scale` places with a named mode.
 
@@ -80,15 +80,24 @@ Money
       .def(py::self + py::self)
       .def(py::self - py::self)
       .def(-py::self)
-      .def("__mul__", [](const money& a, py::handle d) { return a * to_decimal(d); }, py::is_operator())
-      .def("__rmul__", [](const money& a, py::handle d) { return a * to_decimal(d); }, py::is_operator())
-      .def("__eq__", [](const money& a, py::object b) {
-             return py::isinstance<money>(b) && a == b.cast<money>();
-           }, py::is_operator())
-      .def("__lt__", [](const money& a, const money& b) { return a < b; }, py::is_operator())
-      .def("__hash__", [](const money& a) {
-             return py::hash(py::make_tuple(from_decimal(a.amount().normalized()),
-                                            a.currency().to_string()));
+      .def(
+          "__mul__", [](const money& a, py::handle d) { return a * to_decimal(d); },
+          py::is_operator())
+      .def(
+          "__rmul__", [](const money& a, py::handle d) { return a * to_decimal(d); },
+          py::is_operator())
+      .def(
+          "__eq__",
+          [](const money& a, py::object b) {
+            return py::isinstance<money>(b) && a == b.cast<money>();
+          },
+          py::is_operator())
+      .def(
+          "__lt__", [](const money& a, const money& b) { return a < b; }, py::is_operator())
+      .def("__hash__",
+           [](const money& a) {
+             return py::hash(
+                 py::make_tuple(from_decimal(a.amount().normalized()), a.currency().to_string()));
            })
       .def("__str__", &money::to_string)
       .def("__repr__", [](const money& a) {
@@ -101,13 +110,15 @@ void bind_allocate(py::module_& m) {
   using fairport::decimal;
   using fairport::money;
   using fairport::rounding_mode;
-  m.def("allocate", [](const money& total, const py::sequence& weights, int scale) {
-          std::vector<decimal> w;
-          w.reserve(weights.size());
-          for (auto h : weights) w.push_back(to_decimal(h));
-          return fairport::allocate(total, w, scale);
-        },
-        py::arg("total"), py::arg("weights"), py::kw_only(), py::arg("scale"), R"pbdoc(
+  m.def(
+      "allocate",
+      [](const money& total, const py::sequence& weights, int scale) {
+        std::vector<decimal> w;
+        w.reserve(weights.size());
+        for (auto h : weights) w.push_back(to_decimal(h));
+        return fairport::allocate(total, w, scale);
+      },
+      py::arg("total"), py::arg("weights"), py::kw_only(), py::arg("scale"), R"pbdoc(
 Split `total` over `weights` by largest remainder: the shares add up to the total exactly.
 
 Parameters
@@ -141,11 +152,12 @@ Examples
 }
 
 /// FxRate: a dated, directed exchange rate.
-void bind_fx_rate(py::module_& m) {
+/// The class fairport::fx_rate with its constructor and first members.
+py::class_<fairport::fx_rate> fx_rate_class(py::module_& m) {
   using fairport::decimal;
   using fairport::money;
   using fairport::rounding_mode;
-  py::class_<fairport::fx_rate>(m, "FxRate", R"pbdoc(
+  return py::class_<fairport::fx_rate>(m, "FxRate", R"pbdoc(
 A directed exchange rate: 1 base = rate quote, effective on a date.
 
 A missing rate is an error, never a guess: fairport does not invert or cross rates by itself.
@@ -180,18 +192,28 @@ date : datetime.date
            }),
            py::arg("base"), py::arg("quote"), py::arg("rate"), py::arg("date"),
            py::arg("source") = "", "Make a directed exchange rate (see FxRate).")
-      .def_property_readonly("base", [](const fairport::fx_rate& r) { return r.base().to_string(); },
-                             "Base currency.")
-      .def_property_readonly("quote", [](const fairport::fx_rate& r) { return r.quote().to_string(); },
-                             "Quote currency.")
-      .def_property_readonly("rate", [](const fairport::fx_rate& r) { return r.rate(); },
-                             "The number of units of quote per 1 base.")
-      .def_property_readonly("date", [](const fairport::fx_rate& r) { return r.date(); },
-                             "Effective date.")
-      .def_property_readonly("source", [](const fairport::fx_rate& r) { return r.source(); },
-                             "Where the rate comes from (publication, bank, contract).")
-      .def("convert", &fairport::fx_rate::convert, py::arg("amount"), py::arg("scale"),
-           py::arg("mode"), R"pbdoc(
+      .def_property_readonly(
+          "base", [](const fairport::fx_rate& r) { return r.base().to_string(); }, "Base currency.")
+      .def_property_readonly(
+          "quote", [](const fairport::fx_rate& r) { return r.quote().to_string(); },
+          "Quote currency.")
+      .def_property_readonly(
+          "rate", [](const fairport::fx_rate& r) { return r.rate(); },
+          "The number of units of quote per 1 base.")
+      .def_property_readonly(
+          "date", [](const fairport::fx_rate& r) { return r.date(); }, "Effective date.")
+      .def_property_readonly(
+          "source", [](const fairport::fx_rate& r) { return r.source(); },
+          "Where the rate comes from (publication, bank, contract).");
+}
+
+void bind_fx_rate(py::module_& m) {
+  using fairport::decimal;
+  using fairport::money;
+  using fairport::rounding_mode;
+  auto cls = fx_rate_class(m);
+  cls.def("convert", &fairport::fx_rate::convert, py::arg("amount"), py::arg("scale"),
+          py::arg("mode"), R"pbdoc(
 Convert an amount from base to quote, rounded once.
 
 Parameters
