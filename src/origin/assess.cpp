@@ -1,6 +1,7 @@
 // The GSP rules-of-origin engine: general rules from eu_gsp_origin_general_rules, list rules from
 // eu_gsp_list_rules. One evaluator, instantiated with and without explanations.
 #include "fairport/origin/assess.hpp"
+#include "fairport/text.hpp"
 
 #include <algorithm>
 #include <cstdint>
@@ -45,12 +46,13 @@ int man_made_rank(std::string_view s) noexcept {
   return -1;
 }
 
+/// part / whole as a percentage rounded half even to 2 places ("33.33 %"): the one percent text.
 std::string percent_text(const decimal& part, const decimal& whole) {
-  return divide(part * decimal(100), whole, 2, rounding_mode::half_even).to_string() + "%";
+  return fairport::percent_text(part, whole, 2);
 }
-std::string share_percent(const decimal& share) {
-  return (share * decimal(100)).normalized().to_string() + "%";
-}
+
+/// A share of the data (0.5) as a percentage ("50 %"): the one percent text.
+std::string share_percent(const decimal& share) { return fairport::percent_text(share); }
 std::string money_text(const decimal& amount, currency_code c) {
   return c.to_string() + " " + amount.round(2, rounding_mode::half_even).to_string();
 }
@@ -999,7 +1001,7 @@ class evaluator {
       // Every textile material breaks the rule: 100 % of the textile weight, whatever it is.
       if (Explain) {
         add("origin.tolerance.textile", severity::warning,
-            t.marker + ": every textile material fails the rule (100% of the textile weight); tolerance " +
+            t.marker + ": every textile material fails the rule (100 % of the textile weight); tolerance " +
                 share_percent(t.max_share) + ": exceeded",
             t.source.to_string());
       }
