@@ -2,6 +2,7 @@
 // value, VAT base, duty and rate selection), without findings and without the consignment-level
 // rules (allocation, low-value relief).
 #include <cstring>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -109,6 +110,24 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
   return l;
 }
 
+/// A row's amounts and quantities are never negative (as the consignment reader requires): a
+/// negative invoice would give a customs value, a negative freight would lower the landed cost.
+void refuse_negative(const landed_cost_row& row) {
+  const std::pair<const char*, const decimal*> amounts[] = {
+      {"invoice_value", &row.invoice_value},
+      {"freight_to_border", &row.freight_to_border},
+      {"insurance", &row.insurance},
+      {"freight_after_border", &row.freight_after_border},
+      {"net_mass_kg", row.net_mass_kg ? &*row.net_mass_kg : nullptr},
+      {"quantity", row.quantity ? &*row.quantity : nullptr}};
+  for (const auto& [name, value] : amounts) {
+    if (value != nullptr && value->is_negative()) {
+      detail::throw_error(errc::invalid_argument, std::string(name) + " cannot be negative, got " +
+                                                      value->to_string());
+    }
+  }
+}
+
 /// Converts duty amounts in other currencies (specific duties in EUR need none) by the one rate
 /// rule, as for the row's invoice.
 struct batch_duty_converter {
@@ -142,6 +161,13 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     auto& o = out[i];
     o.code = 0;
     o.message.clear();
+    try {
+      refuse_negative(row);  // bad input first, whatever the reference data says
+    } catch (const error& e) {
+      o.code = static_cast<int>(e.code());
+      o.message = e.what();
+      continue;
+    }
     const batch_key key = key_of(row);
     if (last == nullptr || !(key == last_key)) {
       auto it = lookups.find(key);

@@ -86,3 +86,14 @@ def test_cli_lines_and_check_lines_agree(tmp_path):
     # Both kinds of rows are there: the comparison covers figures and errors.
     assert 0 < failed < len(rows)
     assert set(py["regime"]) >= {"eba", "gsp_plus", "gsp", "none"}
+
+
+def test_negative_amounts_fail_their_row():
+    df = pd.DataFrame(_rows()[:3])
+    df.loc[1, "invoice_value"] = "-150.35"
+    df.loc[2, "freight_after_border"] = "-1"
+    out = fairport.check_lines(df)
+    assert out["error_code"][1] == "fairport.input.106"
+    assert "invoice_value cannot be negative" in out["error_message"][1]
+    assert out["error_code"][2] == "fairport.input.106"
+    assert out["error_code"][0] is None

@@ -515,6 +515,21 @@ TEST(LandedCost, BatchTakesTheCallersDatedRates) {
   EXPECT_THAT(out[0].message, HasSubstr("USD"));
 }
 
+// A negative amount fails its row, as the consignment reader refuses one: a negative invoice
+// would give a customs value, a negative freight would lower the landed cost.
+TEST(LandedCost, BatchRefusesNegativeAmounts) {
+  landed_cost_row rows[3] = {handbag_row("EUR", "199", "25", "10"),
+                             handbag_row("EUR", "-199", "25", "10"),
+                             handbag_row("EUR", "199", "-25", "10")};
+  landed_cost_row_result out[3];
+  landed_cost_batch(rows, 3, data(), out);
+  EXPECT_EQ(out[0].code, 0);
+  EXPECT_EQ(out[1].code, static_cast<int>(errc::invalid_argument));
+  EXPECT_THAT(out[1].message, HasSubstr("invoice_value cannot be negative"));
+  EXPECT_EQ(out[2].code, static_cast<int>(errc::invalid_argument));
+  EXPECT_THAT(out[2].message, HasSubstr("freight_to_border"));
+}
+
 // One home per rule: the batch and the consignment engine call the same customs value, VAT
 // base, duty and rate selection, so a self-contained row and a one-line consignment of the same
 // goods give the same figures, over all eleven Incoterms rules, invoices in EUR, in USD at a

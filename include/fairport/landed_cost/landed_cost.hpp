@@ -326,7 +326,8 @@ struct landed_cost_row_result {
 /// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
 /// destination's rounding policy, no findings, and no consignment-level rule (a row is not a
 /// consignment: no low-value relief, no allocation, the standard VAT rate; use landed_cost()
-/// for those); a failing row gets its error code and message and the others are computed.
+/// for those); a failing row gets its error code and message and the others are computed. A
+/// negative amount or quantity fails its row ([fairport.input.106]).
 /// Amounts in another currency are converted at the latest of `exchange_rates` on or before
 /// the row's date (X -> EUR, or EUR -> X used inversely), as in a consignment, else at the
 /// built-in customs rate of the row's month. Each (destination, date, Incoterm, currency, CN
