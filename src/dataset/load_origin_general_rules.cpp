@@ -48,16 +48,19 @@ void builder::load_origin_tolerance(const raw_dataset& ds, const raw_record& r, 
   origin_tolerance t;
   t.id = id;
   t.max_share = require_fraction(r.value, "max_share", vctx);
-  t.basis = detail::require_string(r.value, "basis", vctx);
-  const bool basis_ok = textile ? (t.basis == "textile_weight" || t.basis == "ex_works_price")
-                                : (t.basis == "net_weight" || t.basis == "ex_works_price");
+  const std::string basis = detail::require_string(r.value, "basis", vctx);
+  const bool basis_ok = textile ? (basis == "textile_weight" || basis == "ex_works_price")
+                                : (basis == "net_weight" || basis == "ex_works_price");
   if (!basis_ok) {
     detail::throw_error(
         errc::invalid_value,
-        "unknown basis \"" + t.basis + "\" (" +
+        "unknown basis \"" + basis + "\" (" +
             (textile ? "textile_weight, ex_works_price" : "net_weight, ex_works_price") + ")",
         record_context(ds, r, "/value/basis"));
   }
+  t.basis = basis == "textile_weight" ? tolerance_basis::textile_weight
+            : basis == "net_weight"   ? tolerance_basis::net_weight
+                                      : tolerance_basis::ex_works_price;
   if (textile) {
     t.marker = detail::require_string(r.value, "marker", vctx);
     if (t.marker.empty()) {
@@ -90,12 +93,20 @@ void builder::load_origin_cumulation(const raw_dataset& ds, const raw_record& r)
                               vctx);
   cumulation_scope c;
   c.id = id;
-  c.scope = detail::require_string(r.value, "scope", vctx);
-  if (!one_of(c.scope, {"bilateral", "third_country", "regional", "extended"})) {
-    detail::throw_error(errc::invalid_value,
-                        "unknown cumulation scope \"" + c.scope +
-                            "\" (bilateral, third_country, regional, extended)",
-                        record_context(ds, r, "/value/scope"));
+  const std::string scope = detail::require_string(r.value, "scope", vctx);
+  if (scope == "bilateral") {
+    c.scope = cumulation_kind::bilateral;
+  } else if (scope == "third_country") {
+    c.scope = cumulation_kind::third_country;
+  } else if (scope == "regional") {
+    c.scope = cumulation_kind::regional;
+  } else if (scope == "extended") {
+    c.scope = cumulation_kind::extended;
+  } else {
+    detail::throw_error(
+        errc::invalid_value,
+        "unknown cumulation scope \"" + scope + "\" (bilateral, third_country, regional, extended)",
+        record_context(ds, r, "/value/scope"));
   }
   c.label = detail::require_string(r.value, "label", vctx);
   c.country_group = detail::require_string(r.value, "country_group", vctx);

@@ -453,9 +453,9 @@ class evaluator {
           }
           bool member = s->country_group.empty() ? s->lists(*m.origin)
                                                  : im_.data.countries().is_member(s->country_group, *m.origin, d);
-          if (member && (s->scope == "regional" || s->scope == "extended")) {
+          if (member && (s->scope == cumulation_kind::regional || s->scope == cumulation_kind::extended)) {
             member = s->lists(p_.exporter);
-            if (member && s->scope == "regional") {
+            if (member && s->scope == cumulation_kind::regional) {
               member = im_.data.gsp_beneficiaries().is_beneficiary(*m.origin, d);
             }
           }
@@ -516,7 +516,7 @@ class evaluator {
             "material " + mat_name(i) + " counts as originating in " + p_.exporter.to_string() +
                 " through " + mi.cum->label,
             mi.cum->source.to_string());
-        if (mi.cum->scope == "regional") {
+        if (mi.cum->scope == cumulation_kind::regional) {
           add("origin.cumulation.regional_conditions", severity::warning,
               "regional cumulation also requires that the material is not one of Annex 22-04 where "
               "the preferences differ" +
@@ -1130,7 +1130,7 @@ class evaluator {
         const auto& t = e.second;
         if (t.marker.empty() || !e.first.contains(d) || alt.note.find(t.marker) == std::string::npos) continue;
         any_named = true;
-        const bool pass = t.basis == "textile_weight" ? textile_weight_tolerance(t, undetermined)
+        const bool pass = t.basis == tolerance_basis::textile_weight ? textile_weight_tolerance(t, undetermined)
                                                       : textile_value_tolerance(t, undetermined);
         if (pass) return mark_saved(), true;
       }
@@ -1147,7 +1147,7 @@ class evaluator {
     for (const auto& e : g_.tolerance_records()) {
       const auto& t = e.second;
       if (!t.marker.empty() || !e.first.contains(d) || !t.applies_to_chapter(prod_chapter_)) continue;
-      const bool pass = t.basis == "net_weight" ? general_weight_tolerance(t, undetermined)
+      const bool pass = t.basis == tolerance_basis::net_weight ? general_weight_tolerance(t, undetermined)
                                                 : general_value_tolerance(t, undetermined);
       if (pass) mark_saved();
       return pass;

@@ -101,7 +101,7 @@ TEST(OriginGeneralRules, ToleranceAndCumulationFigures) {
   const auto* value = g.tolerance("value", day);
   ASSERT_NE(value, nullptr);
   EXPECT_EQ(value->max_share, d("0.15"));
-  EXPECT_EQ(value->basis, "ex_works_price");
+  EXPECT_EQ(value->basis, tolerance_basis::ex_works_price);
   EXPECT_TRUE(value->applies_to_chapter(94));
   EXPECT_TRUE(value->applies_to_chapter(69));
   EXPECT_FALSE(value->applies_to_chapter(57));

@@ -19,7 +19,7 @@
 ///   the product std::string text; provenance source; bool applies_to_chapter(int) const noexcept;
 /// };
 /// struct cumulation_scope {
-///   std::string id, scope, label;   // "regional_group_III", "regional", "regional cumulation"
+///   std::string id; cumulation_kind scope; std::string label;  // "regional_group_III", regional
 ///   std::string country_group;      // "eu" (country_groups dataset) or ""
 ///   std::vector<country_code> countries;
 ///   std::vector<int> excluded_product_chapters, excluded_material_chapters;
@@ -62,11 +62,27 @@ struct origin_text_record {
   provenance source;
 };
 
+/// What a tolerance measures the failing materials against.
+enum class tolerance_basis : unsigned char {
+  ex_works_price,  ///< their value, against the ex-works price (Art. 48(1)(b), Note 6 by value)
+  net_weight,      ///< their weight, against the product's net weight (Art. 48(1)(a))
+  textile_weight,  ///< their weight, against all textile materials (Annex 22-03 Note 6)
+};
+
+/// Whose materials a cumulation counts as originating (Arts. 53 to 56 of Delegated Regulation
+/// (EU) 2015/2446).
+enum class cumulation_kind : unsigned char {
+  bilateral,      ///< EU materials (Art. 53)
+  third_country,  ///< Norway, Switzerland, Turkey (Art. 54)
+  regional,       ///< a regional group (Art. 55)
+  extended,       ///< a country with a free-trade agreement (Art. 56)
+};
+
 /// A tolerance for non-originating materials that do not satisfy a list rule.
 struct origin_tolerance {
-  std::string id;                    ///< "value", "weight", "note_6", "note_7"
-  decimal max_share;                 ///< fraction: 0.15 = 15 %
-  std::string basis;                 ///< "ex_works_price", "net_weight", "textile_weight"
+  std::string id;     ///< "value", "weight", "note_6", "note_7"
+  decimal max_share;  ///< fraction: 0.15 = 15 %
+  tolerance_basis basis = tolerance_basis::ex_works_price;
   std::vector<int> chapters;         ///< general tolerance: only these chapters (empty = all)
   std::vector<int> except_chapters;  ///< general tolerance: not these chapters
   std::string marker;                ///< textile tolerance: text an alternative's note must contain
@@ -79,8 +95,8 @@ struct origin_tolerance {
 
 /// A cumulation scope: whose materials count as originating, and where it does not apply.
 struct cumulation_scope {
-  std::string id;             ///< "bilateral_eu", "norway_switzerland_turkey", "regional_group_III"
-  std::string scope;          ///< "bilateral", "third_country", "regional", "extended"
+  std::string id;  ///< "bilateral_eu", "norway_switzerland_turkey", "regional_group_III"
+  cumulation_kind scope = cumulation_kind::bilateral;
   std::string label;          ///< as the statement on origin words it: "EU cumulation"
   std::string country_group;  ///< a group of the country_groups dataset ("eu"), or empty
   std::vector<country_code> countries;
