@@ -10,6 +10,8 @@
 
 #include <string>
 
+#include "fairport/calendar.hpp"
+#include "fairport/data/countries.hpp"
 #include "fairport/data/reference_data.hpp"
 
 namespace {

@@ -1,5 +1,6 @@
 // The consignment check: origin -> preference -> landed cost -> fair price, per line.
 #include "fairport/check/check.hpp"
+#include "fairport/data/countries.hpp"
 
 #include <map>
 #include <string>

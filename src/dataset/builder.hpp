@@ -11,7 +11,18 @@
 #include <vector>
 
 #include "dataset/dataset_reader.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/customs.hpp"
+#include "fairport/data/exchange_rates.hpp"
+#include "fairport/data/fair_prices.hpp"
+#include "fairport/data/gsp.hpp"
+#include "fairport/data/gsp_coverage.hpp"
+#include "fairport/data/origin_general_rules.hpp"
+#include "fairport/data/origin_rules.hpp"
 #include "fairport/data/reference_data.hpp"
+#include "fairport/data/tariffs.hpp"
+#include "fairport/data/vat_rates.hpp"
+#include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE

@@ -11,6 +11,8 @@
 
 #include "fairport/landed_cost/landed_cost.hpp"
 #include "fairport/landed_cost/valuation.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/vat_rates.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 

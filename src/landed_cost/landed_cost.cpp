@@ -11,6 +11,8 @@
 #include <vector>
 
 #include "fairport/landed_cost/valuation.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/vat_rates.hpp"
 #include "fairport/text.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE

@@ -1,6 +1,8 @@
 // The GSP rules-of-origin engine: general rules from eu_gsp_origin_general_rules, list rules from
 // eu_gsp_list_rules. One evaluator, instantiated with and without explanations.
 #include "fairport/origin/assess.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/gsp.hpp"
 #include "fairport/text.hpp"
 
 #include <algorithm>

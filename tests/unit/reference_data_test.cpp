@@ -15,6 +15,16 @@
 #include <vector>
 
 #include "../../src/core/sha256.hpp"
+#include "fairport/data/countries.hpp"
+#include "fairport/data/customs.hpp"
+#include "fairport/data/exchange_rates.hpp"
+#include "fairport/data/fair_prices.hpp"
+#include "fairport/data/gsp.hpp"
+#include "fairport/data/gsp_coverage.hpp"
+#include "fairport/data/origin_general_rules.hpp"
+#include "fairport/data/origin_rules.hpp"
+#include "fairport/data/tariffs.hpp"
+#include "fairport/data/vat_rates.hpp"
 
 namespace {
 

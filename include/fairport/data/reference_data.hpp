@@ -49,18 +49,7 @@
 #include <vector>
 
 #include "fairport/config.hpp"
-#include "fairport/currency.hpp"
-#include "fairport/data/countries.hpp"
-#include "fairport/data/exchange_rates.hpp"
-#include "fairport/data/customs.hpp"
-#include "fairport/data/fair_prices.hpp"
-#include "fairport/data/gsp.hpp"
-#include "fairport/data/gsp_coverage.hpp"
-#include "fairport/data/origin_general_rules.hpp"
-#include "fairport/data/origin_rules.hpp"
-#include "fairport/data/tariffs.hpp"
-#include "fairport/data/vat_rates.hpp"
-#include "fairport/rate.hpp"
+#include "fairport/fwd.hpp"  // the tables: each engine header includes the ones it reads
 
 FAIRPORT_BEGIN_NAMESPACE
 

@@ -62,6 +62,7 @@
 #include "fairport/country.hpp"
 #include "fairport/currency.hpp"
 #include "fairport/data/customs.hpp"
+#include "fairport/data/exchange_rates.hpp"
 #include "fairport/data/reference_data.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/decimal.hpp"

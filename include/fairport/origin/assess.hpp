@@ -94,6 +94,8 @@
 #include "fairport/config.hpp"
 #include "fairport/country.hpp"
 #include "fairport/data/reference_data.hpp"
+#include "fairport/data/origin_general_rules.hpp"
+#include "fairport/data/origin_rules.hpp"
 #include "fairport/decimal.hpp"
 #include "fairport/hs_code.hpp"
 #include "fairport/money.hpp"
