@@ -154,7 +154,9 @@ std::string repoint(const std::string& field, const std::vector<std::size_t>& in
   constexpr std::string_view lines = "/lines/";
   if (field.compare(0, lines.size(), lines) != 0) return field;
   const auto end = field.find('/', lines.size());
-  const std::size_t k = std::stoul(field.substr(lines.size(), end - lines.size()));
+  const std::string number = field.substr(lines.size(), end - lines.size());
+  if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) return field;
+  const std::size_t k = std::stoul(number);
   return line_pointer(k < index.size() ? index[k] : k,
                       end == std::string::npos ? std::string_view() : std::string_view(field).substr(end + 1));
 }
