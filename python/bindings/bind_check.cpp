@@ -13,7 +13,6 @@
 #include <optional>
 #include <string_view>
 #include <type_traits>
-#include <unordered_map>
 #include <string>
 #include <utility>
 #include <vector>

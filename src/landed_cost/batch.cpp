@@ -76,6 +76,20 @@ batch_key key_of(const landed_cost_row& row) {
   return k;
 }
 
+/// The rate from `from` to EUR by the one rate rule (select_rate), for the invoice and for
+/// specific duties alike. @throws no_valid_record [fairport.data.301] when there is none.
+selected_rate rate_to_eur(currency_code from, const date::year_month_day& as_of,
+                          const std::vector<fx_rate>& rates, const reference_data& data) {
+  const selected_rate r = select_rate(from, eur, as_of, rates, &data.exchange_rates());
+  if (!r) {
+    detail::throw_error(errc::no_valid_record,
+                        "no exchange rate from " + from.to_string() + " to EUR valid on " +
+                            format_date(as_of) +
+                            ": give one in the exchange rates (a rate is never guessed)");
+  }
+  return r;
+}
+
 batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
                      const std::vector<fx_rate>& rates) {
   batch_lookup l;
@@ -89,15 +103,7 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
     l.policy = &data.rounding_policies().for_destination(row.destination, row.as_of);
     l.term = &data.incoterms().at(row.terms, row.as_of);
     // Rate to EUR: the one rate rule, as for a consignment.
-    if (row.currency != eur) {
-      l.rate = select_rate(row.currency, eur, row.as_of, rates, &data.exchange_rates());
-      if (!l.rate) {
-        detail::throw_error(errc::no_valid_record,
-                            "no exchange rate from " + row.currency.to_string() +
-                                " to EUR valid on " + format_date(row.as_of) +
-                                ": give one in the exchange rates (a rate is never guessed)");
-      }
-    }
+    if (row.currency != eur) l.rate = rate_to_eur(row.currency, row.as_of, rates, data);
     l.tariff = data.tariffs().find(row.cn, row.as_of);
     if (l.tariff == nullptr) {
       detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
@@ -139,13 +145,8 @@ struct batch_duty_converter {
   const std::vector<fx_rate>* rates;
   money operator()(const money& m) const {
     if (m.currency() == eur) return m;
-    const selected_rate r = select_rate(m.currency(), eur, *as_of, *rates, &data->exchange_rates());
-    if (!r) {
-      detail::throw_error(errc::no_valid_record, "no exchange rate from " +
-                                                     m.currency().to_string() +
-                                                     " to EUR valid on " + format_date(*as_of));
-    }
-    return r.convert(m, conversion->scale, conversion->mode);
+    return rate_to_eur(m.currency(), *as_of, *rates, *data)
+        .convert(m, conversion->scale, conversion->mode);
   }
 };
 
