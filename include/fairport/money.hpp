@@ -12,7 +12,7 @@
 ///   + - += -= (same currency; otherwise [fairport.arithmetic.203]), unary -
 ///   money * decimal, decimal * money (exact)
 ///   == != (different currencies compare unequal), < <= > >= (different currencies throw 203)
-///   std::string to_string() const;    // "2400.00 USD"
+///   std::string to_string() const;    // "USD 2400.00" (EU style: code first)
 /// };
 /// money divide(const money&, const decimal& divisor, int scale, rounding_mode);
 /// std::vector<money> allocate(const money& total, const std::vector<decimal>& weights, int scale);
@@ -86,8 +86,9 @@ class money {
   friend bool operator<=(const money& a, const money& b) { return !(b < a); }
   friend bool operator>=(const money& a, const money& b) { return !(a < b); }
 
-  /// "2400.00 USD"
-  std::string to_string() const { return amount_.to_string() + " " + currency_.to_string(); }
+  /// "USD 2400.00": the ISO code, a space, the amount with its own scale (EU Interinstitutional
+  /// Style Guide). The one money text; money_text() in text.hpp is the same.
+  std::string to_string() const { return currency_.to_string() + " " + amount_.to_string(); }
   friend std::ostream& operator<<(std::ostream& os, const money& m) { return os << m.to_string(); }
 
  private:

@@ -54,7 +54,7 @@ def _html_value(value: Any) -> str:
     import html
 
     if isinstance(value, dict) and "amount" in value and "currency" in value:
-        return html.escape(f"{value['amount']} {value['currency']}")
+        return html.escape(f"{value['currency']} {value['amount']}")
     if isinstance(value, (list, tuple)):
         return html.escape("; ".join(str(v) for v in value))
     return html.escape(str(value))

@@ -4,7 +4,7 @@
 FAIRPORT_BEGIN_NAMESPACE
 
 std::string money_text(const money& m) {
-  return m.currency().to_string() + " " + m.amount().to_string();
+  return m.to_string();
 }
 
 std::string percent_text(const decimal& fraction) {

@@ -993,8 +993,8 @@ void explain_statement(const explanation& x) {
       f.push_back(make_finding(
           q.exporter_registered_rex ? "gsp.proof.rex_required" : "gsp.proof.rex_missing",
           q.exporter_registered_rex ? severity::info : severity::error,
-          "originating products of " + q.originating_value_eur->amount().to_string() +
-              " EUR exceed " + thr + ": the statement must be made out by a registered exporter" +
+          "originating products of " + q.originating_value_eur->to_string() +
+              " exceed " + thr + ": the statement must be made out by a registered exporter" +
               (q.exporter_registered_rex ? std::string(" (the exporter is registered)")
                                          : std::string(" (the exporter is not registered): no "
                                                        "preference")),
@@ -1002,8 +1002,8 @@ void explain_statement(const explanation& x) {
     } else {
       f.push_back(make_finding(
           "gsp.proof.any_exporter", severity::info,
-          "originating products of " + q.originating_value_eur->amount().to_string() +
-              " EUR do not exceed " + thr + ": any exporter may make out the statement on origin",
+          "originating products of " + q.originating_value_eur->to_string() +
+              " do not exceed " + thr + ": any exporter may make out the statement on origin",
           thr_ref));
     }
     f.push_back(make_finding("gsp.proof.validity", severity::info,

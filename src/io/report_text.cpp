@@ -71,7 +71,7 @@ std::string to_text(const report& r, bool verbose) {
   const auto& t = r.totals;
   out << pad("total", 40) << rpad(amt(t.customs_value), 14) << rpad(amt(t.duty), 10)
       << rpad(amt(t.vat), 10) << rpad(amt(t.landed_cost), 13) << '\n';
-  out << "\nduty saved by preference: " << amt(t.duty_saving) << ' ' << r.currency.to_string()
+  out << "\nduty saved by preference: " << r.currency.to_string() << ' ' << amt(t.duty_saving)
       << " (third-country duty " << amt(t.third_country_duty) << ")\n";
   for (const auto& d : r.documents) {
     out << "\n" << d.kind << ": " << (d.required ? "required" : "not required");
@@ -94,7 +94,7 @@ std::string to_text(const report& r, bool verbose) {
           << (l.preference->eligible ? ", eligible" : ", not eligible") << '\n';
       print_findings(out, l.preference->findings, "      ", verbose);
     }
-    out << "    landed cost: " << amt(l.landed.landed_cost) << ' ' << r.currency.to_string();
+    out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed.landed_cost);
     if (l.landed.landed_cost_per_unit)
       out << ", " << amt(*l.landed.landed_cost_per_unit) << " per unit";
     if (l.landed.landed_cost_per_kg) out << ", " << amt(*l.landed.landed_cost_per_kg) << " per kg";

@@ -646,8 +646,8 @@ class evaluator {
     if (!ok) s.share_fail = true;
     if (Explain) {
       add(code, ok ? severity::info : severity::error,
-          what + " " + percent_text(*v, e_) + " of ex-works price (" + v->to_string() + " of " +
-              e_.to_string() + " " + cur_.to_string() + "; percentages rounded half_even to 2 places); limit " +
+          what + " " + percent_text(*v, e_) + " of ex-works price (" + money_text(*v, cur_) + " of " +
+              money_text(e_, cur_) + "; percentages rounded half_even to 2 places); limit " +
               share_percent(max_share) + "; margin " + money_text(allowed - *v, cur_) +
               (ok ? "" : ": exceeded"),
           row_ref_);
@@ -1062,7 +1062,7 @@ class evaluator {
     const bool pass = *v <= t.max_share * e_;
     if (Explain) {
       add("origin.tolerance.textile", pass ? severity::info : severity::warning,
-          t.marker + ": textile materials not meeting the rule " + v->to_string() + " " + cur_.to_string() +
+          t.marker + ": textile materials not meeting the rule " + money_text(*v, cur_) +
               " = " + percent_text(*v, e_) + " of the ex-works price (half_even, 2 places); tolerance " +
               share_percent(t.max_share) + (pass ? ": allowed" : ": exceeded"),
           t.source.to_string());

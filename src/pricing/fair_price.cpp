@@ -25,7 +25,7 @@ decimal shown(const fraction& f, bool* exact) {
 decimal trim(const decimal& d, int min_scale) { return fraction::trim_zeros(d, min_scale); }
 
 std::string fmt_money(const decimal& d, currency_code c) {
-  return d.to_string() + " " + c.to_string();
+  return money(d, c).to_string();
 }
 
 void require_non_negative(const decimal& d, const char* what) {
@@ -663,7 +663,7 @@ wage_rate wage_rate_from_benchmark(const wage_key& key, const date::year_month_d
                                                     " and states no hours: give hours_per_period");
   }
   detail::require_positive(r.hours, "hours per period");
-  r.source = key.to_string() + " " + w.amount.to_string() + " " + w.currency.to_string() + " per " +
+  r.source = key.to_string() + " " + fmt_money(w.amount, w.currency) + " per " +
              w.per + ", " + hours_from + "; " + w.source.to_string();
   return r;
 }

@@ -84,7 +84,7 @@ def test_origin_unknown_material_origin_gives_undetermined():
 
 def test_fairtrade_washed_arabica_higher_of_market_or_minimum():
     # Fairtrade Minimum Price and Premium table, washed arabica from 1 August 2023: minimum
-    # 1.80 USD/lb FOB, premium 0.20, organic differential 0.40 (dataset record).
+    # USD 1.80/lb FOB, premium 0.20, organic differential 0.40 (dataset record).
     low = fairport.fairtrade_price("coffee_arabica_washed", as_of="2026-03-16",
                                    market_price="1.50")
     assert low["binding"] == "minimum"
@@ -117,8 +117,8 @@ def test_artisan_fair_price_and_shortfall():
 
 
 def test_price_chain_stages_and_producer_shares():
-    # Producer 150.00 USD, FCA export price 190.00 USD, landed cost 220.00 EUR, 1 USD = 0.9210
-    # EUR, wholesale markup 40 %, retail markup 100 %, VAT 19 %: producer 138.15 EUR, wholesale
+    # Producer USD 150.00, FCA export price USD 190.00, landed cost EUR 220.00, 1 USD = 0.9210
+    # EUR, wholesale markup 40 %, retail markup 100 %, VAT 19 %: producer EUR 138.15, wholesale
     # 308.00, retail before VAT 616.00, VAT 117.04, retail 733.04; shares 138.15 / 733.04 =
     # 0.1885, / 220.00 = 0.6280, / (190 x 0.921 = 174.99) = 0.7895.
     rate = fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "customs monthly rate")
@@ -166,7 +166,7 @@ def test_engine_results_are_dicts_that_show_as_html():
     assert dict(r) == r and r["status"] == "not_originating"
     html = r._repr_html_()
     assert "not_originating" in html and "Annex 22-03" in html
-    assert "-0.010 EUR" in html  # the margin, exactly: 50 % of 10.00 less 5.01
+    assert "EUR -0.010" in html  # the margin, exactly: 50 % of 10.00 less 5.01
     assert html.count("<tr>") >= len(r["findings"]) + 1
     p = fairport.decide_preference("KG", "5701109000", "DE", as_of="2026-03-16")
     assert isinstance(p, fairport.Verdict) and "8 % MAX 2,8 EUR/m2" in p._repr_html_()

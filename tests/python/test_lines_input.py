@@ -141,7 +141,7 @@ def test_decimal_objects_are_read_and_made_directly_on_this_interpreter():
 
 def test_invoices_in_another_currency_take_the_callers_dated_rate():
     # The handbag of the Belastingdienst example (test_check.py) invoiced in USD: at
-    # 1 USD = 0.9210 EUR, 216.07 + 27.14 + 10.86 USD convert to 199.00 + 25.00 + 10.00 EUR
+    # 1 USD = 0.9210 EUR, USD 216.07 + 27.14 + 10.86 convert to EUR 199.00 + 25.00 + 10.00
     # (each rounded to the cent, half up), so the EUR figures of the example come back.
     df = pd.DataFrame({
         "as_of": ["2026-03-16"], "importer_country": ["NL"], "incoterm": ["EXW"],

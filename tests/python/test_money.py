@@ -11,7 +11,7 @@ from fairport import Money, RoundingMode as RM
 def test_money_is_exact_within_one_currency():
     assert Money("0.10", "EUR") + Money("0.20", "EUR") == Money("0.30", "EUR")
     assert (Money("187.35", "USD") * 12).amount == Decimal("2248.20")
-    assert str(Money("2400.00", "USD")) == "2400.00 USD"
+    assert str(Money("2400.00", "USD")) == "USD 2400.00"
 
 
 def test_mixing_currencies_raises_currency_mismatch():

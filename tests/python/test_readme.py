@@ -14,9 +14,9 @@ def test_readme_python_example_prints_its_documented_output():
     with contextlib.redirect_stdout(out):
         exec(compile(block, "README.md", "exec"), {})
     lines = out.getvalue().splitlines()
-    assert lines[0] == "2248.20 USD"
-    assert lines[1] == "2072.07 EUR"
-    assert lines[2] == "['33.34 EUR', '33.33 EUR', '33.33 EUR']"
+    assert lines[0] == "USD 2248.20"
+    assert lines[1] == "EUR 2072.07"
+    assert lines[2] == "['EUR 33.34', 'EUR 33.33', 'EUR 33.33']"
     assert lines[3] == "[None, 'fairport.input.101']"
     # the inline "# ..." comments of the README agree with the output
     documented = re.findall(r"\)\s+# (.+)", block)

@@ -39,17 +39,17 @@ const report_line& line(const report& r, const std::string& id) {
 // (2400 : 1300), cents half up (the eu_default policy):
 //   invoices 2210.40 / 1197.30; freight 420 USD = 386.82 -> 250.91 / 135.91;
 //   insurance 35 USD = 32.235 -> 32.24 -> 20.9124 / 11.3276 -> 20.91 / 11.33 (largest remainder);
-//   carriage after the border 80 EUR -> 51.8919 / 28.1081 -> 51.89 / 28.11.
+//   carriage after the border EUR 80 -> 51.8919 / 28.1081 -> 51.89 / 28.11.
 //   customs values 2210.40 + 250.91 + 20.91 = 2482.22 and 1197.30 + 135.91 + 11.33 = 1344.54.
 //   Third-country duty: 6.7 % x 2482.22 = 166.30874 -> 166.31; 8 % x 1344.54 = 107.5632 capped by
-//   MAX 2.8 EUR/m2 x 12 m2 = 33.60. Kyrgyzstan is a GSP+ beneficiary (Regulation (EU) No
+//   MAX EUR 2.8/m2 x 12 m2 = 33.60. Kyrgyzstan is a GSP+ beneficiary (Regulation (EU) No
 //   978/2012, Annex III) and both products originate: duty 0, saving 199.91.
 //   VAT 19 % (DE): (2482.22 + 51.89) x 0.19 = 481.4809 -> 481.48; (1344.54 + 28.11) x 0.19 =
 //   260.8035 -> 260.80. Landed: 2482.22 + 51.89 + 481.48 = 3015.59; 1344.54 + 28.11 + 260.80 =
 //   1633.45; total 4649.04.
 //   Fair price (materials + minutes / 60 x wage, + 10 % overhead, + 15 % margin, ceiling to the
-//   cent): 55 + 16 x 2.10 = 88.60 -> 97.46 -> 112.079 -> 112.08 USD; 180 + 150 x 2.10 = 495 ->
-//   544.50 -> 626.175 -> 626.18 USD. Paid 150.00 and 640.00: fair.
+//   cent): 55 + 16 x 2.10 = 88.60 -> 97.46 -> 112.079 -> USD 112.08; 180 + 150 x 2.10 = 495 ->
+//   544.50 -> 626.175 -> USD 626.18. Paid 150.00 and 640.00: fair.
 TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
   const report r = check_example("kg_felt_de");
   ASSERT_TRUE(r.errors.empty()) << r.errors[0].message;
@@ -86,10 +86,10 @@ TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
   EXPECT_EQ(b.fair_price->fair_price_per_unit, usd("626.18"));
   EXPECT_TRUE(*a.fair_price->is_fair);
   EXPECT_EQ(*b.fair_price->shortfall_per_unit, usd("0"));
-  // Producer share of the landed cost per unit: 150 x 0.9210 = 138.15 EUR / 251.30 = 0.54974...
+  // Producer share of the landed cost per unit: 150 x 0.9210 = EUR 138.15 / 251.30 = 0.54974...
   EXPECT_EQ(*a.fair_price->producer_share, decimal::parse("0.5497"));
 
-  // The originating goods, 2210.40 + 1197.30 = 3407.70 EUR, stay under the REX threshold of
+  // The originating goods, 2210.40 + 1197.30 = EUR 3407.70, stay under the REX threshold of
   // EUR 6,000 (Implementing Regulation (EU) 2015/2447, Art. 92(1)); one statement covers both
   // products with their origin criteria (Annex 22-07).
   ASSERT_EQ(r.documents.size(), 1u);
@@ -99,14 +99,14 @@ TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
   EXPECT_THAT(s.text, HasSubstr("Altyn Kol felt cooperative"));
   EXPECT_THAT(s.text, HasSubstr("Kyrgyzstan preferential origin"));
   EXPECT_THAT(s.text, HasSubstr("W 56.02 (line 1), W 57.01 (line 2)"));
-  EXPECT_THAT(s.findings.at(0).message, HasSubstr("3407.70 EUR"));
+  EXPECT_THAT(s.findings.at(0).message, HasSubstr("EUR 3407.70"));
 }
 
 // kg_felt_fr_fails: felt bought in from China, cut and packed: Art. 47(1)(i), (k) and (q) of
 // Delegated Regulation (EU) 2015/2446 make it not originating, so no preference: DAP EUR 1,600
 // less the carriage after the border 40 (Art. 72(a) UCC) = customs value 1560.00; duty 6.7 % =
 // 104.52; VAT 20 % (FR) on 1560 + 104.52 + 40 = 1704.52 -> 340.904 -> 340.90; landed 2045.42.
-// Fair price 22.50 + 45 min x 2.10 / 60 = 24.075 -> x 1.10 -> x 1.15 = 30.454875 -> 30.46 EUR;
+// Fair price 22.50 + 45 min x 2.10 / 60 = 24.075 -> x 1.10 -> x 1.15 = 30.454875 -> EUR 30.46;
 // paid 9.00: shortfall 21.46.
 TEST(CheckConsignment, FailingConsignmentSaysWhy) {
   const report r = check_example("kg_felt_fr_fails");
@@ -174,13 +174,13 @@ TEST(CheckConsignment, BadLinesDoNotStopTheOthers) {
   EXPECT_EQ(r.exit_status(), 2);
 }
 
-// pk_leather_it: FOB, 1 USD = 0.9185 EUR (the contract's rate). Invoice 8250 USD
+// pk_leather_it: FOB, 1 USD = 0.9185 EUR (the contract's rate). Invoice USD 8250
 // = 7577.625 -> 7577.63; freight 640 = 587.84; insurance 48 = 44.088 -> 44.09; customs value
 // 8209.56. Pakistan has GSP+ (Annex III): handbags 4202 21 free instead of 3 % = 246.2868 ->
 // 246.29. VAT 22 % (IT) on 8209.56 + 120.00 carriage after the border = 1832.5032 -> 1832.50;
-// landed 10162.06. The originating goods, 7577.63 EUR, exceed EUR 6,000: the statement needs a
+// landed 10162.06. The originating goods, EUR 7577.63, exceed EUR 6,000: the statement needs a
 // registered exporter (Art. 92(1) IA), and this one has a REX number. Fair price (19.20 + 240 /
-// 60 x 1.90) x 1.12 x 1.10 = 33.0176 -> 33.02 USD; paid 38.00.
+// 60 x 1.90) x 1.12 x 1.10 = 33.0176 -> USD 33.02; paid 38.00.
 TEST(CheckConsignment, PakistaniLeatherToItaly) {
   const report r = check_example("pk_leather_it");
   const auto& l = line(r, "1");
@@ -199,7 +199,7 @@ TEST(CheckConsignment, PakistaniLeatherToItaly) {
 // uz_apricots_nl: wholly obtained (Art. 44(1)(b)); FCA: 14800 + 1450 + 62 = 16312.00; GSP+
 // (Annex III) instead of 5.6 % = 913.472 -> 913.47; VAT 9 % (foodstuffs, NL) on 16312 + 210 =
 // 1486.98; landed 18008.98; origin criterion "P" on the statement. Fair price (1.40 + 20 / 60
-// x 1.50) x 1.15 x 1.10 = 2.4035 -> 2.41 EUR per kg; paid 2.60.
+// x 1.50) x 1.15 x 1.10 = 2.4035 -> EUR 2.41 per kg; paid 2.60.
 TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
   const report r = check_example("uz_apricots_nl");
   const auto& l = line(r, "1");
@@ -216,7 +216,7 @@ TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
 // bd_garments_fr: CIF, so freight and insurance to the border are in the price: customs value
 // 4800.00. Bangladesh has EBA (Annex IV): free instead of 12 % = 576.00. VAT 20 % (FR) on 4800
 // + 95 = 979.00; landed 5874.00. Fair price (1.50 + 90 / 60 x 1.20) x 1.12 x 1.10 = 4.0656 ->
-// 4.07 EUR; paid 5.40.
+// EUR 4.07; paid 5.40.
 TEST(CheckConsignment, BangladeshiKnitwearToFrance) {
   const report r = check_example("bd_garments_fr");
   const auto& l = line(r, "1");

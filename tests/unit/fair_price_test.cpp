@@ -92,8 +92,8 @@ TEST(FairtradePrice, MinimumBindsWhenTheMarketIsBelowIt) {
   EXPECT_FALSE(r.region_fallback);
   EXPECT_EQ(r.source.dataset, "fairtrade_minimum_prices");
   EXPECT_THAT(get(r.notes, "fair.fairtrade.binding").message,
-              HasSubstr("Minimum Price 1.80 USD/lb is higher than or equal to the market price "
-                        "1.50 USD/lb by 0.30 USD: the minimum price binds"));
+              HasSubstr("Minimum Price USD 1.80/lb is higher than or equal to the market price "
+                        "USD 1.50/lb by USD 0.30: the minimum price binds"));
   EXPECT_THAT(get(r.notes, "fair.fairtrade.record").reference, HasSubstr("2023-08-01"));
 }
 
@@ -102,8 +102,8 @@ TEST(FairtradePrice, OrganicDifferentialIsAddedOnTopOfTheMinimum) {
   EXPECT_EQ(r.organic_differential.amount(), d("0.40"));
   EXPECT_EQ(r.fair_price_per_unit, usd("2.40"));  // 1.80 + 0.20 + 0.40
   EXPECT_THAT(get(r.notes, "fair.fairtrade.price").message,
-              HasSubstr("minimum price 1.80 + premium 0.20 + organic differential 0.40 = 2.40 "
-                        "USD/lb FOB"));
+              HasSubstr("minimum price 1.80 + premium 0.20 + organic differential 0.40 = USD "
+                        "2.40/lb FOB"));
 }
 
 TEST(FairtradePrice, MarketBindsWhenItIsHigherThanTheMinimum) {
@@ -150,7 +150,7 @@ TEST(FairtradePrice, WithoutAMarketPriceTheMinimumIsThePrice) {
 }
 
 // A market price per kg is converted exactly: 1 lb = 0.45359237 kg (International Yard and Pound
-// Agreement, 1959). 4.50 USD/kg = 4.50 x 0.45359237 = 2.041165665 USD/lb, above 1.80.
+// Agreement, 1959). USD 4.50/kg = 4.50 x 0.45359237 = USD 2.041165665/lb, above 1.80.
 TEST(FairtradePrice, MarketPricePerKilogramIsConvertedExactly) {
   auto q = arabica("2026-03-16", usd("4.50"));
   q.market_price_unit = fairport::units::kilogram;
@@ -162,13 +162,13 @@ TEST(FairtradePrice, MarketPricePerKilogramIsConvertedExactly) {
   EXPECT_EQ(r.price_per_record_unit.amount(), d("2.241165665"));
   EXPECT_EQ(r.fair_price_per_unit, usd("2.25"));  // ceiling: never below the exact price
   EXPECT_THAT(get(r.notes, "fair.fairtrade.market_converted").message,
-              HasSubstr("x 0.45359237 kg/lb / 1 kg/kg = 2.0411656650 USD/lb (exact)"));
-  // 3.30 USD/kg = 1.496854821 USD/lb: below the minimum.
+              HasSubstr("x 0.45359237 kg/lb / 1 kg/kg = USD 2.0411656650/lb (exact)"));
+  // USD 3.30/kg = USD 1.496854821/lb: below the minimum.
   q.market_price = usd("3.30");
   EXPECT_EQ(fairtrade_price(q, data()).binding, binding_price::minimum);
 }
 
-// A 46 kg quintal has no finite decimal in pounds: 200 USD/quintal = 200 x 0.45359237 / 46 USD/lb
+// A 46 kg quintal has no finite decimal in pounds: USD 200/quintal = 200 x 0.45359237 / USD 46/lb
 // = 1.97214073913... The comparison with 1.80 is exact; the display is rounded to 8 places.
 TEST(FairtradePrice, QuintalPricesAreComparedExactlyAndRoundedOnce) {
   auto q = arabica("2026-03-16", usd("200"));
@@ -187,7 +187,7 @@ TEST(FairtradePrice, QuintalPricesAreComparedExactlyAndRoundedOnce) {
   EXPECT_EQ(fairtrade_price(q, data()).binding, binding_price::market);
 }
 
-// The answer per kg: 2.00 USD/lb / 0.45359237 = 4.4092452436... USD/kg, rounded up to 4.41.
+// The answer per kg: USD 2.00/lb / 0.45359237 = 4.4092452436... USD/kg, rounded up to 4.41.
 TEST(FairtradePrice, AnswerPerKilogramIsRoundedOnceWithTheNamedMode) {
   auto q = arabica("2026-03-16", usd("1.50"));
   q.per_unit = fairport::units::kilogram;
@@ -195,14 +195,14 @@ TEST(FairtradePrice, AnswerPerKilogramIsRoundedOnceWithTheNamedMode) {
   EXPECT_EQ(r.fair_price_per_unit, usd("4.41"));
   EXPECT_EQ(r.mode, rounding_mode::ceiling);
   EXPECT_THAT(get(r.notes, "fair.fairtrade.fair_price").message,
-              HasSubstr("= 4.41 USD/kg (rounded once to 2 places, ceiling)"));
+              HasSubstr("= USD 4.41/kg (rounded once to 2 places, ceiling)"));
   q.mode = rounding_mode::half_even;
   q.scale = 6;
   EXPECT_EQ(fairtrade_price(q, data()).fair_price_per_unit, usd("4.409245"));
 }
 
 // Currencies: a market price in EUR per kg at 1 EUR = 1.0850 USD (caller's rate), answer in EUR
-// per kg. 4.00 x 1.0850 x 0.45359237 = 1.9685908858 USD/lb > 1.80; + 0.20 + 0.40 = 2.5685908858;
+// per kg. 4.00 x 1.0850 x 0.45359237 = USD 1.9685908858/lb > 1.80; + 0.20 + 0.40 = 2.5685908858;
 // in EUR/kg: / 1.0850 / 0.45359237 = 5.2191461503... -> 5.22 (ceiling).
 TEST(FairtradePrice, CurrenciesAreConvertedWithTheCallersRatesInEitherDirection) {
   auto q = arabica("2026-03-16", eur("4.00"), true);
@@ -225,7 +225,7 @@ TEST(FairtradePrice, CurrenciesAreConvertedWithTheCallersRatesInEitherDirection)
 }
 
 // Cocoa beans from 2019-10-01: USD 2,400/t FOB minimum, premium USD 240/t (Fairtrade Standard for
-// Cocoa, dataset record). Per kg: (2,400 + 240) / 1000 = 2.64 USD/kg. The dataset records no
+// Cocoa, dataset record). Per kg: (2,400 + 240) / 1000 = USD 2.64/kg. The dataset records no
 // fixed organic differential for cocoa, so none is added and a warning says so.
 TEST(FairtradePrice, CocoaPerTonneConvertsToKilogramsAndWarnsAboutOrganic) {
   fairport::fairtrade_query q;
@@ -371,12 +371,12 @@ TEST(FairtradeContract, PremiumDueAndFairValueOnTheVolume) {
   EXPECT_EQ(r.premium_due, usd("7605.95"));
   EXPECT_EQ(r.fair_value, usd("76059.49"));
   EXPECT_THAT(get(r.notes, "fair.contract.premium_due").message,
-              HasSubstr("x 17250 kg = 7605.95 USD"));
+              HasSubstr("x 17250 kg = USD 7605.95"));
 }
 
 TEST(FairtradeContract, ContractPriceBelowTheFairPriceShowsTheDifference) {
   fairport::fairtrade_contract k;
-  k.price = arabica("2026-03-16", usd("1.50"), true);  // fair 2.40 USD/lb
+  k.price = arabica("2026-03-16", usd("1.50"), true);  // fair USD 2.40/lb
   k.volume = fairport::pounds("1000");
   k.contract_price_per_unit = usd("2.25");
   auto r = fairtrade_contract_view(k, data());
@@ -436,7 +436,7 @@ TEST(LivingIncomeReferencePrice, CoteDIvoireCocoa2025FromThePublishedKeyVariable
   r = living_income_reference_price(in, data());
   EXPECT_EQ(r.reference_price_per_unit, m("1752.74", "XOF"));
   EXPECT_THAT(get(r.notes, "fair.lirp.price").message,
-              HasSubstr("(4201431 XOF + 1126873 XOF) / 3040.0 kg = 1752.74 XOF/kg"));
+              HasSubstr("(XOF 4201431 + XOF 1126873) / 3040.0 kg = XOF 1752.74/kg"));
   // Every input can be varied: a 10 % higher yield lowers the price.
   in.sustainable_yield_per_hectare = fairport::kilograms("880");
   EXPECT_LT(living_income_reference_price(in, data()).reference_price_per_unit.amount(),
@@ -487,7 +487,7 @@ TEST(LivingIncomeReferencePrice, BadInputIsRejected) {
 // WFTO Fair Trade Standard, Principle 4 (Fair Payment); the cost build-up of the consignment
 // contract's example line (felt carpet): materials 55.00, 960 min at 2.10 an hour, overhead 0.10
 // of materials + labour, margin 0.15 of the cost: labour 33.60, overhead 8.86, cost 97.46, margin
-// 14.619, fair price 112.079 -> 112.08 USD (rounded up once).
+// 14.619, fair price 112.079 -> USD 112.08 (rounded up once).
 TEST(ArtisanFairPrice, CostBuildUpOfTheFeltCarpetExample) {
   fairport::artisan_inputs in;
   in.as_of = parse_date("2026-03-16");
@@ -502,19 +502,19 @@ TEST(ArtisanFairPrice, CostBuildUpOfTheFeltCarpetExample) {
   EXPECT_EQ(r.cost, usd("97.46"));
   EXPECT_EQ(r.margin, usd("14.619"));
   EXPECT_THAT(get(r.notes, "fair.artisan.overhead").message,
-              HasSubstr("overhead 0.10 x (materials 55.00 USD + labour 33.60 USD) = 8.86 USD; cost "
-                        "97.46 USD"));
+              HasSubstr("overhead 0.10 x (materials USD 55.00 + labour USD 33.60) = USD 8.86; cost "
+                        "USD 97.46"));
   EXPECT_EQ(r.fair_price_per_unit, usd("112.08"));
   EXPECT_TRUE(r.components_exact);
   EXPECT_THAT(get(r.notes, "fair.artisan.fair_price").message,
-              HasSubstr("= 112.08 USD per unit (rounded once to 2 places, ceiling)"));
+              HasSubstr("= USD 112.08 per unit (rounded once to 2 places, ceiling)"));
   const auto a = fairport::assess_price_paid(r.fair_price_per_unit, usd("150.00"));
   EXPECT_TRUE(a.is_fair);
   EXPECT_TRUE(a.shortfall.amount().is_zero());
   const auto b = fairport::assess_price_paid(r.fair_price_per_unit, usd("100.00"));
   EXPECT_FALSE(b.is_fair);
   EXPECT_EQ(b.shortfall, usd("12.08"));
-  EXPECT_THAT(b.notes.at(0).message, HasSubstr("shortfall 12.08 USD per unit"));
+  EXPECT_THAT(b.notes.at(0).message, HasSubstr("shortfall USD 12.08 per unit"));
 }
 
 // Implied hourly earnings of 150.00: 150 / (1.10 x 1.15) - 55 = 63.5770...; x 60 / 960 =
@@ -595,9 +595,9 @@ TEST(ArtisanFairPrice, BadInputIsRejected) {
 }
 
 // --- Price chain -------------------------------------------------------------------------------
-// The consignment example: producer 150.00 USD, FCA export price 190.00 USD (2,280.00 / 12),
-// landed cost 220.00 EUR, 1 USD = 0.9210 EUR, wholesale markup 0.40, retail markup 1.00, VAT
-// 0.19: producer 138.15 EUR; wholesale 308.00; retail net 616.00; VAT 117.04; retail 733.04.
+// The consignment example: producer USD 150.00, FCA export price USD 190.00 (2,280.00 / 12),
+// landed cost EUR 220.00, 1 USD = 0.9210 EUR, wholesale markup 0.40, retail markup 1.00, VAT
+// 0.19: producer EUR 138.15; wholesale 308.00; retail net 616.00; VAT 117.04; retail 733.04.
 // Shares: 138.15 / 733.04 = 0.1885, / 220.00 = 0.6280, / 174.99 = 0.7895.
 TEST(PriceChain, StagesAndProducerShares) {
   fairport::price_chain_inputs in;
@@ -621,7 +621,7 @@ TEST(PriceChain, StagesAndProducerShares) {
   EXPECT_EQ(r.producer_share_of_retail, d("0.1885"));
   EXPECT_EQ(r.producer_share_of_landed_cost, d("0.6280"));
   EXPECT_EQ(r.producer_share_of_export_price, d("0.7895"));
-  EXPECT_THAT(get(r.notes, "fair.chain.export").message, HasSubstr("FCA export price 190.00 USD"));
+  EXPECT_THAT(get(r.notes, "fair.chain.export").message, HasSubstr("FCA export price USD 190.00"));
   in.producer_price = usd("200.00");
   expect_error([&] { (void)price_chain(in, data()); }, errc::invalid_argument,
                "above the export price");
@@ -630,7 +630,7 @@ TEST(PriceChain, StagesAndProducerShares) {
 // The dated-rate rule (select_rate, data/exchange_rates.hpp) holds in the fair-price engine as
 // in the landed cost: of the caller's rates, the latest dated on or before the as-of date wins,
 // whatever the order they are listed in, and a rate dated after the as-of date is never used.
-// 150.00 USD x 0.9210 = 138.15 EUR (2026-03-01 rate); the 2026-02-01 rate 0.8000 would give 120.00
+// USD 150.00 x 0.9210 = EUR 138.15 (2026-03-01 rate); the 2026-02-01 rate 0.8000 would give 120.00
 // and the 2026-04-01 rate 1.0000 would give 150.00.
 TEST(PriceChain, ConvertsAtTheLatestRateDatedOnOrBeforeTheAsOfDate) {
   fairport::price_chain_inputs in;
@@ -696,8 +696,8 @@ TEST(PriceChain, PropertyProducerShareBetweenZeroAndOne) {
 
 // --- A consignment line's producer block -------------------------------------------------------
 // The consignment contract's example line (docs: fairport.consignment/1): 12 felt carpets, price
-// paid 150.00 USD per piece, artisan build-up as above -> fair price 112.08, fair. With a landed
-// cost of 220.00 EUR per piece at 1 USD = 0.9210 EUR: share 138.15 / 220.00 = 0.6280.
+// paid USD 150.00 per piece, artisan build-up as above -> fair price 112.08, fair. With a landed
+// cost of EUR 220.00 per piece at 1 USD = 0.9210 EUR: share 138.15 / 220.00 = 0.6280.
 TEST(ProducerPriceCheck, ArtisanLineOfTheConsignmentExample) {
   fairport::producer_price_line line;
   line.as_of = parse_date("2026-03-16");
@@ -717,8 +717,8 @@ TEST(ProducerPriceCheck, ArtisanLineOfTheConsignmentExample) {
   EXPECT_TRUE(has_code(c.notes, "fair.producer_share"));
 }
 
-// The contract's Fairtrade form: washed arabica, market 1.50 USD/lb, organic, line in kg:
-// 2.40 USD/lb / 0.45359237 = 5.2910942924... -> 5.30 USD/kg; paid 5.00 USD/kg -> short 0.30.
+// The contract's Fairtrade form: washed arabica, market USD 1.50/lb, organic, line in kg:
+// USD 2.40/lb / 0.45359237 = 5.2910942924... -> USD 5.30/kg; paid USD 5.00/kg -> short 0.30.
 TEST(ProducerPriceCheck, FairtradeLinePerKilogram) {
   fairport::producer_price_line line;
   line.as_of = parse_date("2026-03-16");

@@ -54,15 +54,15 @@ TEST(CurrencyTable, MinorUnitsAreDatedData) {
 }
 
 TEST(Money, AddsExactlyWithinOneCurrency) {
-  EXPECT_EQ((m("0.10", "EUR") + m("0.20", "EUR")).to_string(), "0.30 EUR");
-  EXPECT_EQ((m("2400.00", "USD") - m("0.005", "USD")).to_string(), "2399.995 USD");
-  EXPECT_EQ((m("187.35", "USD") * decimal(12)).to_string(), "2248.20 USD");
+  EXPECT_EQ((m("0.10", "EUR") + m("0.20", "EUR")).to_string(), "EUR 0.30");
+  EXPECT_EQ((m("2400.00", "USD") - m("0.005", "USD")).to_string(), "USD 2399.995");
+  EXPECT_EQ((m("187.35", "USD") * decimal(12)).to_string(), "USD 2248.20");
 }
 
 TEST(Money, RefusesToMixCurrencies) {
   EXPECT_THAT([] { (void)(m("1.00", "EUR") + m("1.00", "USD")); },
               ThrowsMessage<currency_mismatch>(
-                  StrEq("[fairport.arithmetic.203] cannot combine 1.00 EUR + 1.00 USD: amounts "
+                  StrEq("[fairport.arithmetic.203] cannot combine EUR 1.00 + USD 1.00: amounts "
                         "are in different currencies")));
   EXPECT_THROW((void)(m("1", "EUR") < m("2", "USD")), currency_mismatch);
   EXPECT_FALSE(m("1", "EUR") == m("1", "USD"));
@@ -70,35 +70,35 @@ TEST(Money, RefusesToMixCurrencies) {
 }
 
 TEST(Money, RoundsOnlyWhenAskedWithTheNamedMode) {
-  EXPECT_EQ(m("2.345", "EUR").round(2, rounding_mode::half_even).to_string(), "2.34 EUR");
-  EXPECT_EQ(m("2.345", "EUR").round(2, rounding_mode::half_up).to_string(), "2.35 EUR");
+  EXPECT_EQ(m("2.345", "EUR").round(2, rounding_mode::half_even).to_string(), "EUR 2.34");
+  EXPECT_EQ(m("2.345", "EUR").round(2, rounding_mode::half_up).to_string(), "EUR 2.35");
   EXPECT_EQ(divide(m("100.00", "EUR"), decimal(3), 2, rounding_mode::half_even).to_string(),
-            "33.33 EUR");
+            "EUR 33.33");
 }
 
 TEST(Allocation, HundredEurosOverThreeEqualWeights) {
   const auto shares = allocate(m("100.00", "EUR"), {decimal(1), decimal(1), decimal(1)}, 2);
   ASSERT_EQ(shares.size(), 3u);
   // The leftover cent goes to the lowest index among equal remainders and weights.
-  EXPECT_EQ(shares[0].to_string(), "33.34 EUR");
-  EXPECT_EQ(shares[1].to_string(), "33.33 EUR");
-  EXPECT_EQ(shares[2].to_string(), "33.33 EUR");
+  EXPECT_EQ(shares[0].to_string(), "EUR 33.34");
+  EXPECT_EQ(shares[1].to_string(), "EUR 33.33");
+  EXPECT_EQ(shares[2].to_string(), "EUR 33.33");
 }
 
 TEST(Allocation, LargestRemainderWinsTheLeftoverUnits) {
   // 10.00 over 1:2:4 -> exact 1.428571.., 2.857142.., 5.714285..; floors 1.42, 2.85, 5.71 = 9.98;
   // remainders .0085, .0071, .0042 (in cents) -> the two cents go to index 0 and 1.
   const auto s = allocate(m("10.00", "EUR"), {decimal(1), decimal(2), decimal(4)}, 2);
-  EXPECT_EQ(s[0].to_string(), "1.43 EUR");
-  EXPECT_EQ(s[1].to_string(), "2.86 EUR");
-  EXPECT_EQ(s[2].to_string(), "5.71 EUR");
+  EXPECT_EQ(s[0].to_string(), "EUR 1.43");
+  EXPECT_EQ(s[1].to_string(), "EUR 2.86");
+  EXPECT_EQ(s[2].to_string(), "EUR 5.71");
 }
 
 TEST(Allocation, ZeroWeightGetsZeroAndNegativeTotalsMirror) {
   const auto s = allocate(m("-0.05", "USD"), {decimal(0), decimal(1), decimal(1)}, 2);
-  EXPECT_EQ(s[0].to_string(), "0.00 USD");
-  EXPECT_EQ(s[1].to_string(), "-0.03 USD");
-  EXPECT_EQ(s[2].to_string(), "-0.02 USD");
+  EXPECT_EQ(s[0].to_string(), "USD 0.00");
+  EXPECT_EQ(s[1].to_string(), "USD -0.03");
+  EXPECT_EQ(s[2].to_string(), "USD -0.02");
 }
 
 TEST(Allocation, RejectsBadWeightsAndTooPreciseTotals) {

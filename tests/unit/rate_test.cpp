@@ -19,7 +19,7 @@ TEST(AdValoremRate, PercentIsAnExactFraction) {
   const auto r = ad_valorem_rate::from_percent(decimal::parse("3.5"));
   EXPECT_EQ(r.as_fraction().to_string(), "0.035");
   EXPECT_EQ(r.as_percent(), decimal::parse("3.5"));
-  EXPECT_EQ(r.apply(money(decimal::parse("2069.02"), eur)).to_string(), "72.41570 EUR");
+  EXPECT_EQ(r.apply(money(decimal::parse("2069.02"), eur)).to_string(), "EUR 72.41570");
   EXPECT_THROW(ad_valorem_rate::from_fraction(decimal::parse("-0.01")), input_error);
 }
 
@@ -27,7 +27,7 @@ TEST(FxRate, ConvertsBaseToQuoteRoundedOnce) {
   // Rates here are test inputs, not reference data.
   const fx_rate r(eur, usd, decimal::parse("1.0850"), parse_date("2026-03-01"), "test input");
   EXPECT_EQ(r.convert(money(decimal::parse("100.00"), eur), 2, rounding_mode::half_up).to_string(),
-            "108.50 USD");
+            "USD 108.50");
   EXPECT_THAT([&] { r.convert(money(decimal::parse("1"), usd), 2, rounding_mode::half_up); },
               ThrowsMessage<currency_mismatch>(HasSubstr("[fairport.arithmetic.203]")));
 }
@@ -37,9 +37,9 @@ TEST(FxRate, InverseIsRoundedToTheStatedScale) {
   const fx_rate inv = r.inverse(6, rounding_mode::half_even);
   EXPECT_EQ(inv.base(), usd);
   EXPECT_EQ(inv.rate().to_string(), "0.921659");  // 1/1.085 = 0.92165898...
-  // Converting 2248.20 USD with the inverse: 2248.20 x 0.921659 = 2072.0737638 -> 2072.07
+  // Converting USD 2248.20 with the inverse: 2248.20 x 0.921659 = 2072.0737638 -> 2072.07
   EXPECT_EQ(inv.convert(money(decimal::parse("2248.20"), usd), 2, rounding_mode::half_up).to_string(),
-            "2072.07 EUR");
+            "EUR 2072.07");
 }
 
 TEST(FxRate, ConvertsQuoteToBaseByDividingOnce) {
@@ -48,10 +48,10 @@ TEST(FxRate, ConvertsQuoteToBaseByDividingOnce) {
   // here, but only because 1/1.085 was kept to 6 places.
   EXPECT_EQ(r.convert_to_base(money(decimal::parse("2248.20"), usd), 2, rounding_mode::half_up)
                 .to_string(),
-            "2072.07 EUR");
+            "EUR 2072.07");
   EXPECT_EQ(r.convert_to_base(money(decimal::parse("0.01"), usd), 4, rounding_mode::half_up)
                 .to_string(),
-            "0.0092 EUR");
+            "EUR 0.0092");
   EXPECT_THROW(r.convert_to_base(money(decimal(1), eur), 2, rounding_mode::half_up),
                currency_mismatch);
 }

@@ -442,7 +442,7 @@ TEST(ReferenceData, ManifestListsEveryDataFile) {
 
 
 // Customs exchange rates (Implementing Regulation (EU) 2015/2447, Art. 146) as published by the
-// Irish Revenue for June 2024: 1 EUR = 1.0830 USD, 0.85165 GBP, 302.1061 PKR; valid for the
+// Irish Revenue for June 2024: 1 EUR = 1.0830 USD, GBP 0.85165, 302.1061 PKR; valid for the
 // calendar month only.
 TEST(ReferenceData, CustomsExchangeRatesByMonth) {
   const auto& fx = data().exchange_rates();
@@ -455,10 +455,10 @@ TEST(ReferenceData, CustomsExchangeRatesByMonth) {
             fairport::decimal::parse("302.1061"));
   EXPECT_EQ(fx.at(ccy("EUR"), ccy("USD"), parse_date("2024-07-01")).rate(),
             fairport::decimal::parse("1.0749"));
-  // 2248.20 USD at the June 2024 rate: 2248.20 / 1.0830 = 2075.900277..., 2075.90 EUR half up.
+  // USD 2248.20 at the June 2024 rate: 2248.20 / 1.0830 = 2075.900277..., EUR 2075.90 half up.
   const auto eur = usd.convert_to_base(fairport::money(fairport::decimal::parse("2248.20"), ccy("USD")), 2,
                                        fairport::rounding_mode::half_up);
-  EXPECT_EQ(eur.to_string(), "2075.90 EUR");
+  EXPECT_EQ(eur.to_string(), "EUR 2075.90");
   // A month without a published rate in the dataset is an error, not the nearest month's rate.
   expect_error([&] { (void)fx.at(ccy("EUR"), ccy("USD"), parse_date("2024-08-15")); },
                errc::no_valid_record);
