@@ -41,6 +41,7 @@ def write_inputs(directory: str, rows: int, files: int) -> list:
         df = pd.DataFrame({
             "as_of": "2026-03-16",
             "exporter_country": EXPORTERS[rng.integers(0, len(EXPORTERS), per)],
+            "origin_proof": True,  # a statement on origin is held: the preference applies
             "importer_country": DESTS[rng.integers(0, len(DESTS), per)],
             "incoterm": "FCA",
             "currency": "EUR",

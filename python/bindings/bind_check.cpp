@@ -8,6 +8,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
+#include <memory>
 #include <limits>
 #include <map>
 #include <optional>
@@ -130,7 +131,7 @@ struct column {
   }
 };
 
-column column_of(const std::string& name, py::handle h, std::size_t n) {
+column column_of(const std::string& name, py::handle h, std::size_t n, bool allow_bool = false) {
   column c;
   c.name = name;
   c.array = py::array::ensure(h);
@@ -168,7 +169,7 @@ column column_of(const std::string& name, py::handle h, std::size_t n) {
                            "\" holds floats: binary floating point cannot hold most money amounts "
                            "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
     }
-  } else if (c.kind != 'O' && c.kind != 'i' && c.kind != 'u') {
+  } else if (c.kind != 'O' && c.kind != 'i' && c.kind != 'u' && !(allow_bool && c.kind == 'b')) {
     throw py::type_error("column \"" + name + "\" has an unsupported dtype " +
                          std::string(py::str(c.array.dtype())));
   }
@@ -377,10 +378,14 @@ class lines_frame {
         mass_(open(cols, "net_mass_kg")),
         qty_(open(cols, "quantity")),
         exporter_(open(cols, "exporter_country")),
+        proof_(cols.contains("origin_proof")
+                   ? std::optional<column>(column_of("origin_proof", cols["origin_proof"], n_, true))
+                   : std::nullopt),
         rows_(std::min(n_, chunk)),
         out_(rows_.size()),
         pre_(rows_.size()),
         exporters_(exporter_ ? rows_.size() : 0),
+        proofs_(std::make_unique<bool[]>(rows_.size())),
         regimes_(rows_.size()),
         checker_(data),
         cv_(n_), duty_(n_), third_(n_), vat_(n_), landed_(n_), regime_(n_), codes_(n_),
@@ -398,7 +403,8 @@ class lines_frame {
           out_[j].code = pre_[j] ? -1 : 0;
           out_[j].message.clear();
         }
-        checker_.check(rows_.data(), exporter_ ? exporters_.data() : nullptr, m, out_.data(),
+        checker_.check(rows_.data(), exporter_ ? exporters_.data() : nullptr, proofs_.get(), m,
+                       out_.data(),
                        regimes_.data(), exchange_rates);
       }
       for (std::size_t j = 0; j < m; ++j) write_row(start + j, j);
@@ -496,6 +502,37 @@ class lines_frame {
       if (fail(j, e.error, exporter_->name.c_str())) return;
       if (!e.missing) exporters_[j] = *e.value;
     }
+    proofs_[j] = false;
+    if (proof_ && fail(j, proof_cell(*proof_, i, proofs_[j]), "origin_proof")) return;
+  }
+
+  /// An origin_proof cell: a NumPy bool, a Python bool, "true" / "false" / "", or missing (no
+  /// proof); fairport::parse_origin_proof says what text means.
+  static std::optional<cell_error> proof_cell(const column& c, std::size_t i, bool& into) {
+    if (c.kind == 'b') {
+      into = c.scalar<bool>(i);
+      return std::nullopt;
+    }
+    if (c.kind != 'O') {
+      return cell_error{tag_text(fairport::errc::invalid_argument), "must hold booleans"};
+    }
+    PyObject* o = c.object(i);
+    if (o == Py_True || o == Py_False) {
+      into = o == Py_True;
+      return std::nullopt;
+    }
+    if (is_missing_object(o)) return std::nullopt;
+    const auto text = utf8_of(o);
+    if (!text) {
+      return cell_error{tag_text(fairport::errc::invalid_argument),
+                        std::string("must hold booleans, not ") + Py_TYPE(o)->tp_name};
+    }
+    try {
+      into = fairport::parse_origin_proof(*text);
+    } catch (const fairport::error& err) {
+      return cell_error{tag_text(err.code()), err.what()};
+    }
+    return std::nullopt;
   }
 
   /// Writes the result of slot j of the chunk into row i of the result columns.
@@ -532,11 +569,12 @@ class lines_frame {
 
   std::size_t n_;
   column as_of_, dest_, term_, cur_, hs_, inv_;
-  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_;
+  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_;
   std::vector<fairport::landed_cost_row> rows_;
   std::vector<fairport::landed_cost_row_result> out_;
   std::vector<std::optional<cell_error>> pre_;
   std::vector<std::optional<fairport::country_code>> exporters_;
+  std::unique_ptr<bool[]> proofs_;  // origin_proof per row of the chunk
   std::vector<fairport::preference_regime> regimes_;
   date_reader dates_;
   cell_cache<fairport::country_code> dest_cache_, exporter_cache_;

@@ -251,6 +251,7 @@ def _iso_date(value: Any) -> str:
 _LANDED_COLUMNS = (
     "as_of",
     "exporter_country",
+    "origin_proof",
     "importer_country",
     "incoterm",
     "currency",
@@ -317,8 +318,10 @@ def landed_cost_columns(
     consignment-level reliefs (a row is not a consignment). Amounts in another currency are
     converted at the latest of ``exchange_rates`` on or before the row's date, else at the
     built-in customs rate of the month; a row with neither gets error ``fairport.data.301``
-    (a rate is never guessed). With ``exporter_country`` the GSP preference the country has for the
-    product applies, conditional on the goods originating, which the columns cannot show.
+    (a rate is never guessed). The origin of a row is not assessed here, so the GSP preference
+    fails closed: a row pays the preferential duty of its ``exporter_country`` only when its
+    ``origin_proof`` is true (a statement on origin is held for the goods, Implementing
+    Regulation (EU) 2015/2447, Art. 92); every other row pays the third-country duty.
 
     Parameters
     ----------
@@ -326,7 +329,7 @@ def landed_cost_columns(
         Equal-length columns (lists, tuples, NumPy arrays, pandas Series). Required:
         ``as_of`` (ISO strings, dates or datetime64), ``importer_country``, ``incoterm``,
         ``currency``, ``hs_code``, ``invoice_value``; optional ``exporter_country``,
-        ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
+        ``origin_proof`` (bool, or ``"true"``/``"false"``; missing is false), ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
         ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
         NaN and ``pandas.NA`` mark a missing optional amount.
     exchange_rates : sequence of fairport.FxRate, optional
@@ -361,15 +364,15 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     """Compute the landed cost and GSP regime of every row of a pandas DataFrame of lines.
 
     Each row is an independent line declared in EUR in a euro-area member state (see
-    ``landed_cost_columns``). The duty is the GSP preference of the exporting country when it
-    has one for the product; the origin of each row is not checked here
-    (``check_consignment`` checks it).
+    ``landed_cost_columns``). The origin of a row is not assessed here (``check_consignment``
+    assesses it), so the duty is the GSP preference of the exporting country only for rows whose
+    ``origin_proof`` is true; every other row pays the third-country duty (fail closed).
 
     Parameters
     ----------
     df : pandas.DataFrame
         Columns as in the consignment contract, flattened: ``as_of, exporter_country,
-        importer_country, incoterm, currency, hs_code, invoice_value, freight_to_border,
+        origin_proof, importer_country, incoterm, currency, hs_code, invoice_value, freight_to_border,
         insurance, freight_after_border, net_mass_kg, quantity`` (the first six but
         ``exporter_country`` are required). Amounts are ``Decimal``, ``str`` or ``int``
         objects, or int64 columns; read CSV files with ``dtype=str`` so that no amount passes

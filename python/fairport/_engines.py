@@ -178,7 +178,9 @@ def decide_preference(
     Verdict
         A ``dict`` (shown as HTML in a notebook): ``regime`` (the best arrangement the country has:
         ``eba``, ``gsp_plus``, ``gsp``, ``none``), ``applied``, ``available``, ``status``
-        (``granted``, ``conditional``, ``refused``, ``undetermined``), ``reason``, ``eligible``,
+        (``granted``, ``conditional``, ``refused``, ``undetermined``), ``reason``, ``eligible``
+        (true only when ``granted``: a ``conditional`` preference, whose origin, transport or
+        proof is not shown, is not given and the third-country duty is due; fail closed),
         the conditions ``origin`` and ``direct_transport`` (``met``, ``not_met``, ``unchecked``),
         the GSP ``section``, the third-country and preferential duties as printed
         (``third_country_duty``, ``preferential_duty``), the ``statement_on_origin`` (``required``,

@@ -65,8 +65,8 @@ def decide_preferences(df: Any, *, data: DataArg = None) -> Any:
     """Decide the EU GSP preference for every row of a DataFrame of products.
 
     The decision of ``decide_preference`` (Regulation (EU) No 978/2012) without origin
-    evidence: ``status`` is ``conditional`` where the preference depends on the goods
-    originating and being transported directly. Each distinct (exporter, code, destination,
+    evidence: ``status`` is ``conditional`` (and ``eligible`` false) where the preference
+    depends on the goods originating and being transported directly. Each distinct (exporter, code, destination,
     date) is decided once.
 
     Parameters

@@ -217,15 +217,38 @@ std::optional<money> originating_value_eur(const consignment& c, const line_verd
   return convert_for_declaration(in, money(sum, c.currency), eur_code, data);
 }
 
+/// What the consignment would have to show for a line's preference to be given (fail closed:
+/// until then the third-country duty is due): JSON Pointers into the consignment.
+std::vector<std::string> preference_missing(const consignment& c, std::size_t i,
+                                            const preference_decision& dcs) {
+  std::vector<std::string> m;
+  const bool qualifies = dcs.status == preference_status::conditional ||
+                         (dcs.status == preference_status::refused &&
+                          dcs.reason == preference_reason::exporter_not_registered);
+  if (!qualifies) return m;
+  if (dcs.origin == condition_status::unchecked) {
+    m.push_back(line_pointer(i, "origin"));
+  }
+  if (dcs.direct_transport == condition_status::unchecked) m.push_back("/direct_transport");
+  if (dcs.reason == preference_reason::exporter_not_registered) m.push_back("/exporter/rex_number");
+  return m;
+}
+
 /// The preference section of a line from the GSP decision.
-preference_section preference_of(const preference_decision& dcs) {
+preference_section preference_of(const consignment& c, std::size_t i,
+                                 const preference_decision& dcs) {
   preference_section p;
   // The regime that sets the duty (none: the third-country duty), and the best arrangement the
   // country has on the date, which a line may not be able to use.
   p.regime = dcs.eligible() ? dcs.applied : preference_regime::none;
   p.arrangement = dcs.regime;
   p.eligible = dcs.eligible();
+  p.status = dcs.status;
   if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
+  if (dcs.status == preference_status::conditional && dcs.preferential) {
+    p.potential_duty = dcs.preferential;
+  }
+  p.missing = preference_missing(c, i, dcs);
   p.findings = dcs.findings;
   return p;
 }
@@ -256,7 +279,7 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
       if (hit == decided.end()) hit = decided.emplace(memo_key, gsp.decide(q)).first;
       const auto& dcs = hit->second;
       if (dcs.eligible() && !v.statement && dcs.statement.required) v.statement = dcs.statement;
-      v.prefs[i] = preference_of(dcs);
+      v.prefs[i] = preference_of(c, i, dcs);
     } catch (const error& e) {
       v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "hs_code"), e.what()};
     }

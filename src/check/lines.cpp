@@ -20,7 +20,8 @@ struct gsp_key {
   std::int32_t days;
   char cn[10];
   std::uint8_t cn_length;
-  char unused[1];  // zero: no padding bytes, so the key compares and hashes bytewise
+  std::uint8_t proof;  // 1: a proof of origin is held for the row's goods (no padding bytes, so
+                       // the key compares and hashes bytewise)
   bool operator==(const gsp_key& o) const noexcept {
     return std::memcmp(this, &o, sizeof *this) == 0;
   }
@@ -34,8 +35,9 @@ struct gsp_key_hash {
   }
 };
 
-gsp_key key_of(country_code exporter, const landed_cost_row& row) {
+gsp_key key_of(country_code exporter, const landed_cost_row& row, bool proof) {
   gsp_key k{};
+  k.proof = proof ? 1 : 0;
   std::memcpy(k.exporter, exporter.view().data(), 2);
   std::memcpy(k.destination, row.destination.view().data(), 2);
   k.days = static_cast<std::int32_t>(date::sys_days(row.as_of).time_since_epoch().count());
@@ -61,6 +63,15 @@ const std::array<std::string_view, 8>& line_result_columns() noexcept {
   return columns;
 }
 
+bool parse_origin_proof(std::string_view cell) {
+  if (cell == "true") return true;
+  if (cell.empty() || cell == "false") return false;
+  detail::throw_error(errc::invalid_argument,
+                      "origin_proof \"" + std::string(cell) +
+                          "\" is not true, false or empty (true: a statement on origin is held "
+                          "for the goods, Implementing Regulation (EU) 2015/2447, Art. 92)");
+}
+
 struct lines_checker::impl {
   const reference_data& data;
   gsp_preference_engine gsp;
@@ -68,13 +79,21 @@ struct lines_checker::impl {
 
   explicit impl(const reference_data& d) : data(d), gsp(d) {}
 
-  const gsp_answer& preference(country_code exporter, const landed_cost_row& row) {
-    const gsp_key k = key_of(exporter, row);
+  const gsp_answer& preference(country_code exporter, const landed_cost_row& row, bool proof) {
+    const gsp_key k = key_of(exporter, row, proof);
     auto it = answers.find(k);
     if (it != answers.end()) return it->second;
     gsp_answer a;
     try {
-      const auto o = gsp.evaluate(preference_query(exporter, row.cn, row.destination, row.as_of));
+      // Fail closed: without a proof of origin the conditions are not shown and the row pays
+      // the third-country duty (the GSP engine's `conditional`).
+      preference_query q(exporter, row.cn, row.destination, row.as_of);
+      if (proof) {
+        q.originating = true;
+        q.direct_transport = true;
+        q.proof_of_origin_held = true;
+      }
+      const auto o = gsp.evaluate(q);
       if (o.eligible() && o.preferential != nullptr) {
         a.preferential = o.preferential;
         a.regime = o.applied;
@@ -93,13 +112,14 @@ lines_checker::lines_checker(lines_checker&&) noexcept = default;
 lines_checker& lines_checker::operator=(lines_checker&&) noexcept = default;
 
 void lines_checker::check(landed_cost_row* rows, const std::optional<country_code>* exporters,
-                          std::size_t n, landed_cost_row_result* out, preference_regime* regimes,
-                          const std::vector<fx_rate>& exchange_rates) {
+                          const bool* origin_proof, std::size_t n, landed_cost_row_result* out,
+                          preference_regime* regimes, const std::vector<fx_rate>& exchange_rates) {
   for (std::size_t i = 0; i < n; ++i) {
     regimes[i] = preference_regime::none;
     rows[i].preferential = nullptr;
     if (out[i].code != 0 || exporters == nullptr || !exporters[i]) continue;
-    const gsp_answer& a = impl_->preference(*exporters[i], rows[i]);
+    const gsp_answer& a =
+        impl_->preference(*exporters[i], rows[i], origin_proof != nullptr && origin_proof[i]);
     if (a.code != 0) {
       out[i].code = a.code;
       out[i].message = a.message;

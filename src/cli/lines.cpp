@@ -4,6 +4,7 @@
 #include <fstream>
 #include <iostream>
 #include <map>
+#include <memory>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -98,6 +99,7 @@ struct lines_table {
   std::vector<landed_cost_row> rows;
   std::vector<landed_cost_row_result> res;
   std::vector<std::optional<country_code>> exporters;
+  std::unique_ptr<bool[]> proofs;  // origin_proof per row (std::vector<bool> has no data())
   std::vector<preference_regime> regimes;
 
   std::string get(const std::vector<std::string>& r, const char* k) const {
@@ -136,6 +138,7 @@ struct lines_table {
     row.quantity = num(r, "quantity");
     const std::string exporter = get(r, "exporter_country");
     if (!exporter.empty()) exporters[i] = country_code::parse(exporter);
+    proofs[i] = parse_origin_proof(get(r, "origin_proof"));
   }
 
   void read_rows() {
@@ -143,6 +146,7 @@ struct lines_table {
     rows.resize(n);
     res.resize(n);
     exporters.resize(n);
+    proofs = std::make_unique<bool[]>(n);
     regimes.assign(n, preference_regime::none);
     for (std::size_t i = 0; i < n; ++i) {
       try {
@@ -214,7 +218,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   // The rows that could be read go through the one lines pipeline (check/lines.hpp), as in
   // Python's check_lines.
   const std::size_t n = t.records.size();
-  lines_checker(data).check(t.rows.data(), t.exporters.data(), n, t.res.data(), t.regimes.data(),
+  lines_checker(data).check(t.rows.data(), t.exporters.data(), t.proofs.get(), n, t.res.data(), t.regimes.data(),
                             rates);
   std::ofstream file_out;
   if (o.output) file_out.open(*o.output, std::ios::binary);

@@ -579,12 +579,13 @@ class preference_steps {
     if (o_.direct_transport == condition_status::not_met) {
       return refuse(preference_reason::not_directly_transported);
     }
-    if (o_.rex_required.value_or(false) && !q_.exporter_registered_rex) {
+    if (o_.rex_required.value_or(false) && !q_.exporter_registered_rex &&
+        !q_.proof_of_origin_held) {
       return refuse(preference_reason::exporter_not_registered);
     }
     const bool all_checked = o_.origin == condition_status::met &&
                              o_.direct_transport == condition_status::met &&
-                             o_.rex_required.has_value();
+                             (o_.rex_required.has_value() || q_.proof_of_origin_held);
     o_.status = all_checked ? preference_status::granted : preference_status::conditional;
     o_.reason = preference_reason::none;
     return o_;
@@ -849,6 +850,31 @@ void explain_coverage(const explanation& x) {
 }
 
 /// The duty under the preference applied, or what it would be with the conditions met.
+/// Fail closed: a conditional preference is not given; the third-country duty is due until the
+/// conditions are shown.
+void explain_conditions_not_shown(const explanation& x) {
+  const auto& o = x.o;
+  const auto& d = x.d;
+  std::string what;
+  if (o.origin != condition_status::met) what = "the originating status of the products";
+  if (o.direct_transport != condition_status::met) {
+    what += (what.empty() ? "" : ", ") + std::string("direct transport");
+  }
+  if (!o.rex_required && !x.q.proof_of_origin_held) {
+    what += (what.empty() ? "" : ", ") + std::string("the value of the originating products");
+  }
+  x.d.findings.push_back(make_finding(
+      "gsp.duty.conditions_not_shown", severity::warning,
+      "no preference until " + what + (what.find(',') == std::string::npos ? " is" : " are") +
+          " shown: the third-country duty " +
+          (d.third_country ? d.third_country->text : std::string("(not in data)")) +
+          " is due" +
+          (d.preferential ? "; once shown, " + std::string(to_string(o.applied)) + " would give " +
+                                format_duty(*d.preferential)
+                          : std::string()),
+      std::string(reg_978) + ", Art. 33(1)"));
+}
+
 void explain_duty(const explanation& x) {
   const auto& o = x.o;
   auto& d = x.d;
@@ -903,6 +929,7 @@ void explain_duty(const explanation& x) {
                                std::string(reg_978) + ", Art. 18(1)"));
     }
   }
+  if (o.status == preference_status::conditional) explain_conditions_not_shown(x);
 }
 
 /// The two conditions: origin (Art. 33) and direct transport (Art. 43 UCC-DA).
@@ -974,9 +1001,9 @@ void explain_statement(const explanation& x) {
     const date::year_month_day made = q.statement_date.value_or(q.as_of);
     st.made_out = made;
     st.valid_until = statement_valid_until(made);
-    const std::string thr = o.rex_threshold != nullptr ? o.rex_threshold->amount.to_string() + " " +
-                                                             o.rex_threshold->currency.to_string()
-                                                       : std::string("(threshold not in data)");
+    const std::string thr = o.rex_threshold != nullptr
+                                ? money(o.rex_threshold->amount, o.rex_threshold->currency).to_string()
+                                : std::string("(threshold not in data)");
     const std::string thr_ref = o.rex_threshold != nullptr ? o.rex_threshold->source.to_string()
                                                            : std::string(reg_2447) + ", Art. 78";
     f.push_back(make_finding("gsp.proof.statement_required", severity::info,
@@ -1049,9 +1076,9 @@ void explain_verdict(const explanation& x) {
       "; regime " + std::string(to_string(o.regime)) + ", applied " +
       std::string(to_string(o.applied));
   f.push_back(make_finding("gsp.verdict." + std::string(to_string(o.status)),
-                           o.status == preference_status::refused        ? severity::error
-                           : o.status == preference_status::undetermined ? severity::warning
-                                                                         : severity::info,
+                           o.status == preference_status::refused   ? severity::error
+                           : o.status == preference_status::granted ? severity::info
+                                                                    : severity::warning,
                            verdict_msg, std::string(reg_978)));
 }
 

@@ -643,7 +643,14 @@ void write_preference(writer& w, const preference_section& p) {
   w.field("regime", to_string(p.regime));
   w.field("arrangement", to_string(p.arrangement));
   w.field("eligible", p.eligible);
+  w.field("status", to_string(p.status));
   if (p.duty) w.field("duty_text", p.duty->text);
+  if (p.potential_duty) w.field("potential_duty_text", p.potential_duty->text);
+  if (!p.missing.empty()) {
+    w.key("missing").begin_array();
+    for (const auto& m : p.missing) w.value(m);
+    w.end_array();
+  }
   write_findings(w, "findings", p.findings);
   w.end_object();
 }

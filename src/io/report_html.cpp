@@ -151,7 +151,18 @@ void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
   }
   if (l.preference) {
     h << "<p>Preference: <b>" << esc(std::string(to_string(l.preference->regime))) << "</b>, "
-      << (l.preference->eligible ? "eligible" : "not eligible") << "</p>";
+      << (l.preference->eligible ? "eligible" : "not eligible") << " ("
+      << esc(std::string(to_string(l.preference->status))) << ")";
+    if (l.preference->potential_duty) {
+      h << "; would be " << esc(l.preference->potential_duty->text)
+        << " once shown, the third-country duty is due until then";
+    }
+    h << "</p>";
+    if (!l.preference->missing.empty()) {
+      h << "<p>To unlock the preference, declare:</p><ul>";
+      for (const auto& m : l.preference->missing) h << "<li><code>" << esc(m) << "</code></li>";
+      h << "</ul>";
+    }
     findings_html(h, l.preference->findings);
   }
   if (l.fair_price) findings_html(h, l.fair_price->findings);

@@ -91,7 +91,13 @@ std::string to_text(const report& r, bool verbose) {
     }
     if (l.preference) {
       out << "    preference: " << to_string(l.preference->regime)
-          << (l.preference->eligible ? ", eligible" : ", not eligible") << '\n';
+          << (l.preference->eligible ? ", eligible" : ", not eligible") << " ("
+          << to_string(l.preference->status) << ")" << '\n';
+      if (l.preference->potential_duty) {
+        out << "      would be " << l.preference->potential_duty->text
+            << " once shown; the third-country duty is due until then\n";
+      }
+      for (const auto& m : l.preference->missing) out << "      to unlock, declare: " << m << '\n';
       print_findings(out, l.preference->findings, "      ", verbose);
     }
     out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed.landed_cost);

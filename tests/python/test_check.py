@@ -109,6 +109,7 @@ def test_check_lines_on_a_dataframe():
         {
             "as_of": ["2026-03-16"],
             "exporter_country": ["PK"],
+            "origin_proof": [True],  # a statement on origin is held (IA 2015/2447, Art. 92)
             "importer_country": ["IT"],
             "incoterm": ["EXW"],
             "currency": ["EUR"],
@@ -133,6 +134,18 @@ def test_check_lines_on_a_dataframe():
     out = fairport.check_lines(df)
     assert out["regime"][0] == "none"
     assert out["duty"][0] == Decimal("30.00")
+    # Fail closed (Reg. (EU) No 978/2012, Art. 33(1)): without a proof of origin the Pakistani
+    # handbags pay the third-country duty too; an origin_proof that is no boolean is refused.
+    df["exporter_country"] = ["PK"]
+    for proof in (False, None, "false", ""):
+        df["origin_proof"] = [proof]
+        out = fairport.check_lines(df)
+        assert out["regime"][0] == "none" and out["duty"][0] == Decimal("30.00"), proof
+    df["origin_proof"] = ["yes"]
+    out = fairport.check_lines(df)
+    assert out["error_code"][0] == "fairport.input.106" and "origin_proof" in out["error_message"][0]
+    df = df.drop(columns=["origin_proof"])
+    assert fairport.check_lines(df)["duty"][0] == Decimal("30.00")
 
 
 def test_report_json_follows_the_schema_kept_in_the_repository():

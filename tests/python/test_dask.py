@@ -33,6 +33,7 @@ def _lines(n):
         {
             "as_of": ["2026-03-16"] * n,
             "exporter_country": [_EXPORTERS[i % 6] for i in range(n)],
+            "origin_proof": [i % 4 != 3 for i in range(n)],
             "importer_country": [_IMPORTERS[i % 5] for i in range(n)],
             "incoterm": ["EXW"] * n,
             "currency": ["EUR"] * n,

@@ -12,8 +12,11 @@ def test_preference_gsp_plus_and_none():
     # wool carpet (CN 5701 10 90, third-country "8 % MAX 2,8 EUR/m2") enters free.
     kg = fairport.decide_preference("KG", "5701109000", "DE", as_of="2026-03-16")
     assert kg["regime"] == "gsp_plus"
-    assert kg["eligible"] is True
-    assert kg["status"] == "conditional"  # origin and transport not checked here
+    # Fail closed: origin and transport are not shown here, so the preference is not given yet
+    # (Art. 33(1)); the duty it would give is "preferential_duty".
+    assert kg["eligible"] is False
+    assert kg["status"] == "conditional"
+    assert kg["preferential_duty"] == "free"
     assert kg["third_country_duty"] == "8 % MAX 2,8 EUR/m2"
     # China is in none of Annexes II, III, IV.
     cn = fairport.decide_preference("CN", "5701109000", "DE", as_of="2026-03-16")

@@ -30,6 +30,7 @@ def _rows():
             {
                 "as_of": "2026-03-16" if i % 7 else "2026-03-02",
                 "exporter_country": exporter,
+                "origin_proof": "true" if i % 3 else "",
                 "importer_country": ["DE", "NL", "EE"][i % 3],
                 "incoterm": term,
                 "currency": currency,

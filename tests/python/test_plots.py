@@ -107,6 +107,7 @@ def test_plot_duty_savings_from_columns():
         {
             "as_of": ["2026-03-16"] * 3,
             "exporter_country": ["PK", "PK", "PK"],
+            "origin_proof": [True, True, True],
             "importer_country": ["IT", "IT", "IT"],
             "incoterm": ["EXW"] * 3,
             "currency": ["EUR"] * 3,

@@ -248,3 +248,43 @@ TEST(Check, LineErrorsPointIntoTheConsignment) {
   EXPECT_EQ(r.errors[1].code, errc::no_valid_record);
   EXPECT_EQ(r.errors[1].field, "/lines/1/hs_code");
 }
+
+// Fail closed (Reg. (EU) No 978/2012, Art. 33(1); Delegated Reg. (EU) 2015/2446, Art. 41 et
+// seq.): a line whose origin is not shown, because it claims none or because its origin is
+// undetermined, pays the third-country duty, says what would unlock the preference, and is not
+// covered by the statement on origin. Giving less information never lowers the duty.
+TEST(CheckConsignment, NoOriginShownPaysTheThirdCountryDuty) {
+  auto parsed = read_consignment(example_consignment("kg_felt_de"), "kg_felt_de");
+  ASSERT_TRUE(parsed.errors.empty());
+  const report full = check_consignment(parsed.value, reference_data::builtin());
+  ASSERT_TRUE(full.lines[0].preference->eligible);
+  EXPECT_EQ(full.lines[0].landed.duty.amount, eur("0.00"));
+
+  for (int variant = 0; variant < 2; ++variant) {
+    auto c = parsed.value;
+    if (variant == 0) c.lines[0].origin.reset();           // no origin claim
+    if (variant == 1) c.lines[0].ex_works_price.reset();   // origin undetermined
+    const report r = check_consignment(c, reference_data::builtin());
+    ASSERT_TRUE(r.errors.empty()) << variant;
+    const auto& l = r.lines[0];
+    ASSERT_TRUE(l.preference);
+    EXPECT_FALSE(l.preference->eligible) << variant;
+    EXPECT_EQ(l.preference->status, preference_status::conditional) << variant;
+    EXPECT_EQ(l.preference->regime, preference_regime::none);
+    EXPECT_FALSE(l.preference->duty);
+    ASSERT_TRUE(l.preference->potential_duty);
+    EXPECT_TRUE(l.preference->potential_duty->is_free());
+    EXPECT_THAT(l.preference->missing, ::testing::Contains("/lines/0/origin"));
+    // 6.7 % x 2482.22 = 166.31, the third-country duty of the worked example above.
+    EXPECT_EQ(l.landed.duty.amount, eur("166.31")) << variant;
+    EXPECT_EQ(r.totals.duty_saving, eur("33.60")) << variant;  // line 2 only
+    EXPECT_EQ(r.exit_status(), 1);
+  }
+
+  // No line shown originating: no statement on origin is made out.
+  auto none = parsed.value;
+  for (auto& l : none.lines) l.origin.reset();
+  const report r = check_consignment(none, reference_data::builtin());
+  for (const auto& d : r.documents) EXPECT_NE(d.kind, "statement_on_origin");
+  for (const auto& l : r.lines) EXPECT_FALSE(l.preference->eligible);
+}

@@ -112,7 +112,8 @@ TEST(GspArrangement, EveryPresentGspPlusBeneficiaryGetsDutyFreeCarpets) {
 TEST(GspArrangement, GspPlusEndsWithTheSchemeOn31December2027ButEbaGoesOn) {
   const auto last = engine().evaluate(query("PK", "5701101000", "2027-12-31"));
   EXPECT_EQ(last.regime, preference_regime::gsp_plus);
-  EXPECT_TRUE(last.eligible());
+  EXPECT_EQ(last.applied, preference_regime::gsp_plus);
+  EXPECT_EQ(last.status, preference_status::conditional);  // origin not shown: not given yet
   const auto after = engine().decide(query("PK", "5701101000", "2028-01-01"));
   EXPECT_EQ(after.regime, preference_regime::none);
   EXPECT_EQ(after.status, preference_status::refused);
@@ -606,6 +607,9 @@ TEST(GspEngine, EvaluateDoesNotAllocate) {
   qs[0].originating = true;
   qs[0].direct_transport = true;
   qs[0].originating_value_eur = money(dec("6000.01"), currency_code::parse("EUR"));
+  qs[2].originating = true;
+  qs[2].direct_transport = true;
+  qs[2].originating_value_eur = money(dec("1000"), currency_code::parse("EUR"));
   const auto& e = engine();
   int eligible = 0;
   counting = true;
@@ -650,3 +654,37 @@ TEST(GspCoverageData, LoaderRejectsCoverageThatDoesNotFitTheArrangement) {
 }
 
 }  // namespace
+
+// Fail closed (Reg. (EU) No 978/2012, Art. 33(1): the arrangements apply to products originating
+// in the beneficiary country; Implementing Reg. (EU) 2015/2447, Art. 92: the proof). A product
+// and country that qualify, with the origin not shown, are `conditional`: not eligible, the
+// third-country duty is payable, and the preferential duty is only what would apply once shown.
+TEST(GspConditions, ConditionalIsNotEligibleAndPaysTheThirdCountryDuty) {
+  const auto d = engine().decide(query("PK", "4202210000", "2026-03-16"));
+  EXPECT_EQ(d.status, preference_status::conditional);
+  EXPECT_FALSE(d.eligible());
+  ASSERT_TRUE(d.third_country && d.preferential);
+  ASSERT_NE(d.payable(), nullptr);
+  EXPECT_EQ(d.payable()->text, d.third_country->text);
+  EXPECT_TRUE(d.preferential->is_free());
+  EXPECT_TRUE(has_code(d.findings, "gsp.duty.conditions_not_shown"));
+  EXPECT_TRUE(has_code(d.findings, "gsp.verdict.conditional"));
+
+  // Every condition shown: granted, and the preferential duty is the one payable.
+  auto q = query("PK", "4202210000", "2026-03-16");
+  q.originating = true;
+  q.direct_transport = true;
+  q.originating_value_eur = money(dec("1000"), currency_code::parse("EUR"));
+  const auto g = engine().decide(q);
+  EXPECT_EQ(g.status, preference_status::granted);
+  EXPECT_TRUE(g.eligible());
+  ASSERT_NE(g.payable(), nullptr);
+  EXPECT_TRUE(g.payable()->is_free());
+
+  // Above the EUR 6,000 threshold (Art. 92(1) IA) with no registered exporter: refused.
+  q.originating_value_eur = money(dec("6000.01"), currency_code::parse("EUR"));
+  const auto r = engine().decide(q);
+  EXPECT_EQ(r.status, preference_status::refused);
+  EXPECT_EQ(r.reason, preference_reason::exporter_not_registered);
+  EXPECT_FALSE(r.eligible());
+}

@@ -62,8 +62,16 @@ struct origin_section {
 struct preference_section {
   preference_regime regime = preference_regime::none;  ///< the duty's regime (none: third country)
   preference_regime arrangement = preference_regime::none;  ///< the best the country has that day
+  /// Granted only when origin is `originating` and the proof conditions hold (fail closed).
   bool eligible = false;
+  preference_status status = preference_status::undetermined;
   std::optional<duty_expression> duty;  ///< the preferential duty when eligible
+  /// The duty the line would pay once `missing` is shown (conditional lines); the line pays the
+  /// third-country duty until then.
+  std::optional<duty_expression> potential_duty;
+  /// What would unlock the preference, as JSON Pointers into the consignment
+  /// ("/lines/1/origin", "/direct_transport", "/exporter/rex_number").
+  std::vector<std::string> missing;
   std::vector<finding> findings;
 };
 

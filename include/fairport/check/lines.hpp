@@ -8,18 +8,21 @@
 /// Synopsis
 /// @code
 /// const std::array<std::string_view, 8>& line_result_columns();   // the output columns
+/// bool parse_origin_proof(std::string_view cell);                   // "true", "false", ""
 /// class lines_checker {
 ///   explicit lines_checker(const reference_data&);               // the GSP engine, built once
 ///   void check(landed_cost_row* rows, const std::optional<country_code>* exporters,
-///              std::size_t n, landed_cost_row_result* out, preference_regime* regimes,
-///              const std::vector<fx_rate>& exchange_rates);
+///              const bool* origin_proof, std::size_t n, landed_cost_row_result* out,
+///              preference_regime* regimes, const std::vector<fx_rate>& exchange_rates);
 /// };
 /// @endcode
 ///
-/// Per row: the GSP arrangement of (exporter, CN code, destination, date), when the row names
-/// an exporter (the origin is not checked in this form: the preference stays conditional on it,
-/// as the Python docs and the CLI help say), looked up once per distinct key; then
-/// landed_cost_batch() on the runs of rows that could be read.
+/// Per row: the GSP preference of (exporter, CN code, destination, date, origin proof), looked
+/// up once per distinct key. The origin is not assessed in this form, so it fails closed: a row
+/// gets the preferential duty only when it names an exporter *and* says a proof of origin is
+/// held for its goods (`origin_proof`: a statement on origin made out as Implementing Reg.
+/// 2015/2447 Art. 92 requires, for goods transported directly); every other row pays the
+/// third-country duty. Then landed_cost_batch() on the runs of rows that could be read.
 
 #include <array>
 #include <cstddef>
@@ -41,6 +44,11 @@ FAIRPORT_BEGIN_NAMESPACE
 /// duty, third_country_duty, vat, landed_cost, regime, error_code, error_message.
 const std::array<std::string_view, 8>& line_result_columns() noexcept;
 
+/// The `origin_proof` cell of the lines form: "true" (a proof of origin is held), "false" or
+/// empty (none: no preference). Anything else: input_error [fairport.input.106] naming the
+/// accepted values, never a guess.
+bool parse_origin_proof(std::string_view cell);
+
 /// The lines pipeline, prepared for one reference data (not thread-safe: it caches the
 /// preferences it has looked up; use one per thread).
 class lines_checker {
@@ -51,13 +59,14 @@ class lines_checker {
   lines_checker& operator=(lines_checker&&) noexcept;
 
   /// Checks rows [0, n) into out[0, n) and regimes[0, n) (parallel arrays, so a face's own
-  /// buffers go through without copies). `exporters` may be null (no row names one); each row's
+  /// buffers go through without copies). `exporters` may be null (no row names one);
+  /// `origin_proof` may be null (no row holds a proof: no preference); each row's
   /// `preferential` is set here. A row the face could not read is marked by the face before the
   /// call (out[i].code non-zero, with its message) and is left as it is; every other row gets
   /// its figures or its own error. A failed row's regime is none.
-  void check(landed_cost_row* rows, const std::optional<country_code>* exporters, std::size_t n,
-             landed_cost_row_result* out, preference_regime* regimes,
-             const std::vector<fx_rate>& exchange_rates);
+  void check(landed_cost_row* rows, const std::optional<country_code>* exporters,
+             const bool* origin_proof, std::size_t n, landed_cost_row_result* out,
+             preference_regime* regimes, const std::vector<fx_rate>& exchange_rates);
 
  private:
   struct impl;

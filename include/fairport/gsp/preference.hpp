@@ -109,8 +109,11 @@ constexpr preference_regime to_regime(gsp_arrangement a) noexcept {
 
 /// The verdict on the preference.
 enum class preference_status : unsigned char {
-  granted,       ///< the preference applies and every condition was checked and met
-  conditional,   ///< the preference applies if the conditions marked unchecked are met
+  granted,       ///< the preference applies: every condition was checked and met
+  /// The product and country qualify, but a condition is not shown (origin, transport, the
+  /// value for the REX threshold): no preference is given (fail closed, the third-country duty
+  /// is due); `preferential` is the duty the goods would pay once the conditions are shown.
+  conditional,
   refused,       ///< no preference: the reason says why; the third-country duty is due
   undetermined,  ///< the data cannot settle it (the reason says which data is missing)
 };
@@ -190,6 +193,10 @@ struct preference_query {
   std::optional<bool> direct_transport;  ///< transport condition met / not met / unchecked
   std::optional<money> originating_value_eur;  ///< value of all originating products consigned
   bool exporter_registered_rex = false;        ///< the exporter is a registered exporter (REX)
+  /// The importer holds a statement on origin for these goods made out as Implementing Reg.
+  /// 2015/2447 Art. 92 requires (by a registered exporter where the value needs one): the proof
+  /// condition is shown whatever `originating_value_eur` says.
+  bool proof_of_origin_held = false;
   std::string exporter_name;         ///< for the statement on origin
   std::string rex_number;            ///< for the statement on origin
   std::string origin_criterion;      ///< "P", or "W" + HS heading ("W 57.02"), Annex 22-07
@@ -236,10 +243,9 @@ struct preference_outcome {
   const threshold_record* rex_threshold = nullptr;
   const gsp_duty_rules_record* duty_rules = nullptr;    ///< the Arts. 7, 18, 34 figures on as_of
 
-  /// True for granted and conditional.
-  bool eligible() const noexcept {
-    return status == preference_status::granted || status == preference_status::conditional;
-  }
+  /// True only when granted: a conditional preference is not given until its conditions are
+  /// shown (Reg. 978/2012, Art. 33(1): the preference requires originating products).
+  bool eligible() const noexcept { return status == preference_status::granted; }
 };
 
 /// The proof of origin a preference needs.
@@ -267,15 +273,16 @@ struct preference_decision {
   std::string section;                           ///< GSP section, "S-11a"
   std::optional<duty_expression> third_country;  ///< erga omnes duty; nullopt when not in data
   std::optional<provenance> tariff_source;
-  std::optional<duty_expression> preferential;   ///< duty under the preference; nullopt if none
+  /// Duty under the preference: the duty due when granted, the duty the goods would pay once the
+  /// conditions are shown when conditional; nullopt when no preference is available.
+  std::optional<duty_expression> preferential;
   statement_on_origin statement;
   ::fairport::findings findings;  ///< every step, with act, article and dataset record
 
-  /// True for granted and conditional.
-  bool eligible() const noexcept {
-    return status == preference_status::granted || status == preference_status::conditional;
-  }
-  /// The duty due: the preferential one when eligible and known, else the third-country one
+  /// True only when granted: a conditional preference is not given until its conditions are
+  /// shown (fail closed; `preferential` is then the duty it would give).
+  bool eligible() const noexcept { return status == preference_status::granted; }
+  /// The duty due: the preferential one when granted and known, else the third-country one
   /// (null when neither is known).
   const duty_expression* payable() const noexcept {
     if (eligible()) return preferential ? &*preferential : nullptr;
