@@ -148,7 +148,20 @@ py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
         fairport::tariff_code::parse(py::str(m["hs_code"]).cast<std::string>()), origin,
         opt_dec_item(m, "value")};
     om.net_weight_kg = opt_dec_item(m, "weight_kg");
-    om.cumulation_proof = m.contains("cumulation") && !m["cumulation"].is_none();
+    om.cumulation_proof = false;
+    if (m.contains("cumulation") && !m["cumulation"].is_none()) {
+      const py::object c = m["cumulation"];
+      const bool numpy_bool = py::hasattr(c, "dtype") &&
+                              py::str(c.attr("dtype").attr("kind")).cast<std::string>() == "b";
+      if (py::isinstance<py::bool_>(c) || numpy_bool) {
+        om.cumulation_proof = py::bool_(c).cast<bool>();
+      } else if (py::isinstance<py::str>(c)) {
+        om.cumulation_proof = fairport::cumulation_indication(c.cast<std::string>(), origin);
+      } else {
+        throw py::type_error("cumulation must be a bool or a str, not " +
+                             std::string(py::str(c.get_type().attr("__name__"))));
+      }
+    }
     p.materials.push_back(std::move(om));
   }
   py::gil_scoped_release release_outer;

@@ -254,8 +254,11 @@ def assess_origin(
     materials : list of dict or pandas.DataFrame, optional
         The materials used, with the keys (or columns) ``description``, ``hs_code``, ``origin``
         (a country or ``"unknown"``), ``value`` (in ``currency``), and optionally ``weight_kg``
-        and ``cumulation`` (the material is documented as originating in ``origin``, so it
-        can be cumulated). Missing values in a DataFrame (NaN, NA) count as not given.
+        and ``cumulation``: ``True`` (or ``"eu"``, or the material's own ``origin`` code) when a
+        proof of the material's originating status is held, so it can be cumulated
+        (Delegated Regulation (EU) 2015/2446, Arts. 53-56); ``False`` when not. Any other text
+        (``"no"``, ``""``) raises ``fairport.errors.InputError`` ``fairport.input.106``, never
+        counted as proof. Missing values in a DataFrame (NaN, NA) count as not given.
     operations : sequence of str, optional
         The operations carried out in ``exporter``: ids of the Art. 47(1) list of insufficient
         operations (``"simple_packaging"``, ...) and the process ids of the list rules

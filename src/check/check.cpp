@@ -70,7 +70,7 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   for (const auto& m : claim.materials) {
     origin_material om{m.description, m.hs_code, m.origin, m.value};
     om.net_weight_kg = m.weight_kg;
-    om.cumulation_proof = m.cumulation.has_value();
+    om.cumulation_proof = m.cumulation;
     p.materials.push_back(std::move(om));
   }
   p.as_of = c.as_of;

@@ -193,6 +193,17 @@ class reader {
     return l;
   }
 
+  /// A material's cumulation: a boolean, or an indication cumulation_indication() accepts.
+  bool cumulation(const plain_json& v, const material_input& m, const std::string& ptr) const {
+    if (v.is_boolean()) return boolean(v, ptr);
+    const std::string s = string(v, ptr);
+    try {
+      return cumulation_indication(s, m.origin);
+    } catch (const error& e) {
+      fail(e.code(), ptr, e.message());
+    }
+  }
+
   origin_claim origin(const plain_json& v, const std::string& ptr) const {
     only(v, ptr,
          {"wholly_obtained", "wholly_obtained_category", "materials", "operations",
@@ -214,7 +225,7 @@ class reader {
           if (s != "unknown") mi.origin = code<country_code>(*c, mp + "/origin");
         }
         if (const auto* val = opt(m, "value")) mi.value = non_negative(*val, mp + "/value");
-        if (const auto* c = opt(m, "cumulation")) mi.cumulation = string(*c, mp + "/cumulation");
+        if (const auto* c = opt(m, "cumulation")) mi.cumulation = cumulation(*c, mi, mp + "/cumulation");
         if (const auto* w = opt(m, "weight_kg")) mi.weight_kg = non_negative(*w, mp + "/weight_kg");
         o.materials.push_back(std::move(mi));
       }

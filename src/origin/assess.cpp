@@ -13,6 +13,18 @@
 
 FAIRPORT_BEGIN_NAMESPACE
 
+bool cumulation_indication(std::string_view indication,
+                           const std::optional<country_code>& material_origin) {
+  if (indication == "eu") return true;
+  if (material_origin && indication == material_origin->view()) return true;
+  detail::throw_error(
+      errc::invalid_argument,
+      "cumulation \"" + std::string(indication) + "\" is not an indication: give true or false, \"eu\" " +
+          "(EU materials, Delegated Regulation (EU) 2015/2446, Art. 53) or the material's origin " +
+          (material_origin ? "\"" + material_origin->to_string() + "\" " : std::string("country ")) +
+          "(regional or extended cumulation, Arts. 54-56)");
+}
+
 namespace {
 
 constexpr std::string_view act = "Commission Delegated Regulation (EU) 2015/2446";

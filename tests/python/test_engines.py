@@ -174,3 +174,27 @@ def test_engine_results_are_dicts_that_show_as_html():
     p = fairport.decide_preference("KG", "5701109000", "DE", as_of="2026-03-16")
     assert isinstance(p, fairport.Verdict) and "8 % MAX 2,8 EUR/m2" in p._repr_html_()
     assert "<script" not in fairport.Verdict({"x": "<script>", "findings": []}, "t")._repr_html_()
+
+
+def test_origin_cumulation_is_proof_only_when_it_says_so():
+    # Delegated Regulation (EU) 2015/2446, Art. 53: materials originating in the EU count as
+    # originating in the beneficiary country when their originating status is proven. Bowls
+    # (value rule 50 % of 10.00) from German blanks worth 6.00: not originating without the
+    # proof, originating with it; False is no proof, and a wording is refused, never guessed.
+    def bowls(cumulation=None):
+        m = {"description": "biscuit-fired bowls", "hs_code": "691200", "origin": "DE",
+             "value": "6.00"}
+        if cumulation is not None:
+            m["cumulation"] = cumulation
+        return fairport.assess_origin("691200", "10.00", "EUR", "TJ", as_of="2026-03-16",
+                                      materials=[m], operations=["glazing", "kiln_firing"])
+
+    assert bowls()["status"] == "not_originating"
+    assert bowls(False)["status"] == "not_originating"
+    assert bowls(True)["status"] == "originating"
+    assert bowls("eu")["status"] == "originating"
+    for bad in ("no", "", "KG"):
+        with pytest.raises(fairport.errors.InputError, match="fairport.input.106"):
+            bowls(bad)
+    with pytest.raises(TypeError):
+        bowls(1)

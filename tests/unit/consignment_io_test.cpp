@@ -136,6 +136,32 @@ TEST(ConsignmentJson, BadLinesAreReportedAndTheOthersKept) {
   EXPECT_EQ(p.errors.at(0).field, "/lines/1/id");
 }
 
+// A cumulation field is proof only when it says so (Delegated Reg. (EU) 2015/2446, Arts. 53-56
+// cumulate materials whose originating status is proven): true, "eu" or the material's own
+// origin count; false counts as none; "no", "" or another country are refused with their
+// pointer, never read as proof.
+TEST(ConsignmentJson, CumulationIsABooleanOrAValidatedIndication) {
+  const auto read_with = [](const nlohmann::json& value) {
+    auto doc = example_json();
+    doc["lines"][0]["origin"]["materials"][1]["cumulation"] = value;  // acid dyes from CN
+    return read_consignment(doc.dump());
+  };
+  for (const auto& [value, proof] : std::vector<std::pair<nlohmann::json, bool>>{
+           {true, true}, {false, false}, {"eu", true}, {"CN", true}}) {
+    const auto p = read_with(value);
+    ASSERT_TRUE(p.errors.empty()) << value.dump();
+    EXPECT_EQ(p.value.lines[0].origin->materials[1].cumulation, proof) << value.dump();
+  }
+  for (const nlohmann::json bad : {nlohmann::json("no"), nlohmann::json(""), nlohmann::json("KZ"),
+                                   nlohmann::json(1)}) {
+    const auto p = read_with(bad);
+    ASSERT_EQ(p.errors.size(), 1u) << bad.dump();
+    EXPECT_EQ(p.errors[0].field, "/lines/0/origin/materials/1/cumulation") << bad.dump();
+  }
+  EXPECT_EQ(read_with("no").errors[0].code, errc::invalid_argument);
+  EXPECT_THAT(read_with("no").errors[0].message, ::testing::HasSubstr("\"eu\""));
+}
+
 TEST(ConsignmentJson, TenMegabytesOfLinesReadWithoutTrouble) {
   auto doc = example_json();
   const auto line = doc["lines"][0];

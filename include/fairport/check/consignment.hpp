@@ -54,7 +54,9 @@ struct material_input {
   tariff_code hs_code = tariff_code::parse("00");
   std::optional<country_code> origin;     ///< nullopt: origin unknown
   std::optional<decimal> value;           ///< in the consignment currency; nullopt: not known
-  std::optional<std::string> cumulation;  ///< "eu", or a country code under regional cumulation
+  /// A proof of the material's originating status is held for cumulation (JSON true, "eu" or
+  /// the material's origin code; see cumulation_indication); false, absent: none.
+  bool cumulation = false;
   std::optional<decimal> weight_kg;
 };
 

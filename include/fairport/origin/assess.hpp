@@ -156,6 +156,15 @@ struct origin_material {
   bool cumulation_proof = false;         ///< documented as originating in `origin`
 };
 
+/// A material's cumulation indication as the faces give it: "eu" (EU materials, Delegated Reg.
+/// (EU) 2015/2446, Art. 53) or the ISO code of the material's own origin (regional or extended
+/// cumulation, Arts. 54-56), meaning a proof of its originating status is held. Returns true for
+/// such an indication; "" and anything else (`"no"`, another country) throw input_error
+/// [fairport.input.106] naming the accepted values, so a wording never counts as proof.
+/// (A JSON or Python boolean is read by the face: true = proof held, false = none.)
+bool cumulation_indication(std::string_view indication,
+                           const std::optional<country_code>& material_origin);
+
 /// The product to assess: one unit of qualification (Art. 49). An aggregate (tariff_code has no
 /// default): `origin_product p{hs, ex_works_price, exporter, claim, operations, materials, as_of};`.
 struct origin_product {
