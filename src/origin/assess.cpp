@@ -995,6 +995,28 @@ class evaluator {
     return r;
   }
 
+  /// Annex 22-03 Note 6.1: the weight tolerance applies only to mixed products, made from two or
+  /// more basic textile materials (Note 5.2). The materials are told apart by chapter (silk 50,
+  /// wool and animal hair 51, cotton 52, other vegetable fibres 53, man-made filaments 54,
+  /// man-made staple fibres 55): materials of one chapter count as one basic material even where
+  /// Note 5.2 tells them apart (wool and fine animal hair, polyester and acrylic staple), so the
+  /// tolerance is never given to a product that may be of a single material (fail closed).
+  bool mixed_basic_textiles(const origin_tolerance& t) {
+    unsigned chapters = 0;
+    for (const auto& m : mats_) {
+      if (m.chapter >= 50 && m.chapter <= 55) chapters |= 1u << (m.chapter - 50);
+    }
+    const bool mixed = (chapters & (chapters - 1)) != 0;  // two or more bits
+    if (!mixed && Explain) {
+      add("origin.tolerance.textile.not_mixed", severity::warning,
+          t.marker + " does not apply: the product is not shown to be made of two or more basic "
+              "textile materials (materials of Chapters 50 to 55 of one chapter only); Note 6.1 "
+              "gives the tolerance to mixed products only",
+          t.source.to_string());
+    }
+    return mixed;
+  }
+
   /// The tolerance for the materials marked in brk_; true when they are allowed.
   /// Annex 22-03 Note 6 by weight: the non-originating basic textile materials that do not meet
   /// the rule, against the weight of all textile materials.
@@ -1005,6 +1027,7 @@ class evaluator {
       if (brk_[i] && !(mats_[i].chapter >= 50 && mats_[i].chapter <= 55)) eligible = false;
     }
     if (!eligible) return false;
+    if (!mixed_basic_textiles(t)) return false;
     decimal total, part;
     bool ok = true;
     bool any_good_textile = false;  // a textile material that meets the rule

@@ -514,7 +514,8 @@ TEST(OriginTextiles, HandKnottedAndWovenCarpets) {
                                {mat("woollen yarn", "5107", "CN", "120.00", "9")}));
   EXPECT_EQ(bought.status, origin_status::not_originating) << all_findings(bought);
   EXPECT_TRUE(has_finding(bought, "origin.textile_stage.broken", "natural yarn"));
-  EXPECT_TRUE(has_finding(bought, "origin.tolerance.textile", "100 % of the textile weight"));
+  // A carpet of wool alone is no mixed product: Note 6 does not apply at all (Note 6.1).
+  EXPECT_TRUE(has_finding(bought, "origin.tolerance.textile.not_mixed", "two or more basic"));
   EXPECT_TRUE(bought.missing.empty());
   const auto own = run(prod("570110", "TJ", "400.00", {"spinning", "knotting"},
                             {mat("woollen yarn spun locally", "5107", "TJ", "120.00", "9")}));
@@ -532,6 +533,26 @@ TEST(OriginTextiles, HandKnottedAndWovenCarpets) {
   const auto over = run(kilim);
   EXPECT_NE(over.status, origin_status::originating) << all_findings(over);
   EXPECT_TRUE(has_finding(over, "origin.tolerance.textile", "exceeded"));
+}
+
+// Annex 22-03, Note 6.1: the Note 6 weight tolerance "shall only apply to mixed products which
+// have been made from two or more basic textile materials". A 100 % wool shawl (6214 20) woven
+// from local yarn with an imported woven wool border (5 % of the textile weight, 12 % of the
+// ex-works price) is a single-material product: Note 6 does not apply and Note 7 (8 % of the
+// ex-works price) is exceeded, so it does not originate. The same shawl with a cotton border is
+// a mixed product, and 5 % by weight is within Note 6.2's 10 %.
+TEST(OriginTextiles, Note6IsForMixedProductsOnly) {
+  auto shawl = prod("621420", "KG", "100.00", {"weaving", "making_up"},
+                    {mat("wool yarn", "5107", "KG", "40.00", "9.5"),
+                     mat("woven wool border", "5112", "CN", "12.00", "0.5")});
+  shawl.list_rule_row = "other";  // not embroidered
+  const auto wool = run(shawl);
+  EXPECT_EQ(wool.status, origin_status::not_originating) << all_findings(wool);
+  EXPECT_TRUE(has_finding(wool, "origin.tolerance.textile.not_mixed", "two or more basic"));
+  shawl.materials[1] = mat("woven cotton border", "5208", "CN", "12.00", "0.5");
+  const auto mixed = run(shawl);
+  EXPECT_EQ(mixed.status, origin_status::originating) << all_findings(mixed);
+  EXPECT_TRUE(has_finding(mixed, "origin.tolerance.textile", "= 5.00 %"));
 }
 
 TEST(OriginTextiles, LdcAndNonLdcGarmentFromImportedFabric) {
