@@ -54,17 +54,11 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
                          const origin_assessor& assessor, std::optional<origin_status>& status) {
   origin_section o;
   const auto& claim = *l.origin;
-  if (!l.ex_works_price) {
-    o.status = origin_status::undetermined;
-    o.missing.push_back("ex_works_price");
-    o.findings.push_back(make_finding(
-        "origin.missing_ex_works_price", severity::warning,
-        "the line has no ex_works_price: the value rules of origin compare materials with it",
-        "Commission Delegated Regulation (EU) 2015/2446, Art. 37(14) (ex-works price)"));
-    status = origin_status::undetermined;
-    return o;
-  }
-  origin_product p{l.hs_code, money(*l.ex_works_price, c.currency), c.exporter.country};
+  // Without an ex-works price the rules that need no value still decide (wholly obtained,
+  // change of heading, processes); a value rule or tolerance is undetermined (Art. 37(14)).
+  origin_product p{l.hs_code, money(l.ex_works_price.value_or(decimal()), c.currency),
+                   c.exporter.country};
+  p.ex_works_price_known = l.ex_works_price.has_value();
   p.wholly_obtained_claim = claim.wholly_obtained;
   p.operations = claim.operations;
   for (const auto& m : claim.materials) {

@@ -194,7 +194,7 @@ class evaluator {
                           "the product's tariff code must have at least 4 digits (heading), got \"" +
                               std::string(p_.hs.digits()) + "\"");
     }
-    if (e_.signum() <= 0) {
+    if (p_.ex_works_price_known && e_.signum() <= 0) {
       detail::throw_error(errc::invalid_argument,
                           "the ex-works price must be positive, got " + p_.ex_works_price.to_string());
     }
@@ -627,6 +627,11 @@ class evaluator {
   std::optional<decimal> value_sum(Pick pick, const char* purpose) {
     decimal sum;
     bool ok = true;
+    if (!p_.ex_works_price_known) {
+      // Art. 37(14): the value rules compare materials with the ex-works price.
+      if (Explain) missing("ex_works_price");
+      ok = false;
+    }
     for (std::size_t i = 0; i < mats_.size(); ++i) {
       if (!pick(i)) continue;
       if (!p_.materials[i].value) {
@@ -1212,6 +1217,7 @@ class evaluator {
   }
 
   void fill_value_figures(const std::optional<decimal>& limit) {
+    if (!p_.ex_works_price_known) return;
     if (v_->materials.empty()) {
       for (std::size_t i = 0; i < mats_.size(); ++i) {
         material_outcome o;

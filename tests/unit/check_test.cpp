@@ -263,7 +263,7 @@ TEST(CheckConsignment, NoOriginShownPaysTheThirdCountryDuty) {
   for (int variant = 0; variant < 2; ++variant) {
     auto c = parsed.value;
     if (variant == 0) c.lines[0].origin.reset();           // no origin claim
-    if (variant == 1) c.lines[0].ex_works_price.reset();   // origin undetermined
+    if (variant == 1) c.lines[0].origin->materials[0].origin.reset();  // undetermined
     const report r = check_consignment(c, reference_data::builtin());
     ASSERT_TRUE(r.errors.empty()) << variant;
     const auto& l = r.lines[0];
@@ -287,4 +287,32 @@ TEST(CheckConsignment, NoOriginShownPaysTheThirdCountryDuty) {
   const report r = check_consignment(none, reference_data::builtin());
   for (const auto& d : r.documents) EXPECT_NE(d.kind, "statement_on_origin");
   for (const auto& l : r.lines) EXPECT_FALSE(l.preference->eligible);
+}
+
+// Delegated Reg. (EU) 2015/2446, Art. 37(14): the ex-works price is what the value rules compare
+// materials with, so only they need it. Kyrgyz felt (5602, a process rule) originates without
+// one, and so do Tajik ceramics from local clay (Chapter 69, change of heading). Glazed from
+// imported biscuit-fired bowls of their own heading 6912 they fail the change of heading and only
+// the value tolerance of Art. 48(2) could save them: undetermined, asking for the price.
+TEST(CheckConsignment, TheExWorksPriceIsAskedForOnlyByAValueRule) {
+  auto felt = read_consignment(example_consignment("kg_felt_de"), "kg_felt_de").value;
+  felt.lines[0].ex_works_price.reset();
+  const report a = check_consignment(felt, reference_data::builtin());
+  ASSERT_TRUE(a.lines[0].origin);
+  EXPECT_EQ(a.lines[0].origin->status, origin_status::originating);
+  EXPECT_TRUE(a.lines[0].preference->eligible);
+
+  auto pots = read_consignment(example_consignment("tj_embroidery_ceramics_ee"), "tj").value;
+  ASSERT_EQ(pots.lines[1].hs_code.digits().substr(0, 4), "6912");
+  pots.lines[1].ex_works_price.reset();
+  EXPECT_EQ(line(check_consignment(pots, reference_data::builtin()), "2").origin->status,
+            origin_status::originating);
+  pots.lines[1].origin->materials[1].hs_code = tariff_code::parse("691200");
+  pots.lines[1].origin->materials[1].description = "biscuit-fired bowls";
+  const report b = check_consignment(pots, reference_data::builtin());
+  const auto& l = line(b, "2");
+  ASSERT_TRUE(l.origin);
+  EXPECT_EQ(l.origin->status, origin_status::undetermined);
+  EXPECT_THAT(l.origin->missing, ::testing::Contains("ex_works_price"));
+  EXPECT_FALSE(l.preference->eligible);
 }

@@ -179,6 +179,10 @@ struct origin_product {
   std::string list_rule_row;             ///< sub-row id when a range has several ("embroidered")
   std::string wholly_obtained_category;  ///< Art. 44(1) point ("d"); "" = not stated
   std::optional<decimal> net_weight_kg;  ///< for the weight tolerance of Art. 48(1)(a)
+  /// false: the ex-works price is not known (`ex_works_price` then gives only the currency). The
+  /// rules that need no value (wholly obtained, change of heading, processes) still decide;
+  /// a value rule or a value tolerance is undetermined, missing "ex_works_price".
+  bool ex_works_price_known = true;
 };
 
 /// How one material counted, in the order of origin_product::materials.
