@@ -84,8 +84,10 @@ origin_test builder::load_test(const raw_dataset& ds, const raw_record& r, const
     o.headings =
         string_array(ds, r, t, "also_excluded_headings", where + "/also_excluded_headings", true);
   } else if (k == "any_heading_except_materials") {
-    detail::reject_unknown_keys(t, {"kind", "excluded"}, ctx);
+    detail::reject_unknown_keys(t, {"kind", "excluded", "excluded_codes"}, ctx);
     o.excluded = detail::require_string(t, "excluded", ctx);
+    // The CN codes the excluded materials fall in, as precisely as the rule allows ("640610").
+    o.headings = string_array(ds, r, t, "excluded_codes", where + "/excluded_codes", true);
   } else if (k == "max_nom_value" || k == "set_rule") {
     detail::reject_unknown_keys(t, {"kind", "max_share"}, ctx);
     o.max_share = require_fraction(t, "max_share", ctx);

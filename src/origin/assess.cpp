@@ -851,11 +851,23 @@ class evaluator {
   }
 
   /// Any heading except named materials: a material of a named heading needs a decision.
+  /// Any heading, except named materials. With `excluded_codes` (t.headings) a material whose
+  /// code lies outside them is not excluded, one inside them or given too coarsely to tell (6406
+  /// against 640610) is asked about; without them, a material whose heading the text names is.
   void except_materials_test(const origin_test& t, alt_state& s) {
     for (std::size_t i = 0; i < mats_.size(); ++i) {
       if (!mats_[i].non || mats_[i].heading < 0) continue;
-      const std::string h4(p_.materials[i].hs.digits().substr(0, 4));
-      if (t.excluded.find(h4) != std::string::npos) {
+      const auto dg = p_.materials[i].hs.digits();
+      bool ask = false;
+      if (!t.headings.empty()) {
+        for (const auto& c : t.headings) {
+          const std::size_t n = std::min(dg.size(), c.size());
+          if (dg.substr(0, n) == std::string_view(c).substr(0, n)) ask = true;
+        }
+      } else {
+        ask = t.excluded.find(std::string(dg.substr(0, 4))) != std::string::npos;
+      }
+      if (ask) {
         s.undetermined = true;
         missing("whether material " + mat_name(i) + " is one of the excluded materials: " + t.excluded);
       }

@@ -768,3 +768,24 @@ TEST(OriginScheme, BadInputThrows) {
 }
 
 }  // namespace
+
+// Annex 22-03, ex Chapter 64: "Manufacture from materials of any heading, except from assemblies
+// of uppers affixed to inner soles or to other sole components of heading 6406". Such assemblies
+// are uppers of subheading 6406 10 (HS heading 6406: "uppers, whether or not attached to soles
+// other than outer soles"), so Chinese rubber outer soles of 6406 20 do not touch the exception:
+// Kyrgyz felt slippers made with them originate. A material of 6406 10, or given only as 6406,
+// may be such an assembly and is asked about.
+TEST(OriginFootwear, PartsOfFootwearAreExcludedBySubheading) {
+  auto slippers = prod("640520", "KG", "30.00", {"cutting", "stitching"},
+                       {mat("wool felt", "5602", "KG", "6.00", "0.3"),
+                        mat("rubber outer soles", "640620", "CN", "4.00", "0.2")});
+  const auto soles = run(slippers);
+  EXPECT_EQ(soles.status, origin_status::originating) << all_findings(soles);
+  for (const char* code : {"640610", "6406"}) {
+    slippers.materials[1] = mat("uppers on inner soles", code, "CN", "4.00", "0.2");
+    const auto r = run(slippers);
+    EXPECT_EQ(r.status, origin_status::undetermined) << code << all_findings(r);
+    ASSERT_FALSE(r.missing.empty()) << code;
+    EXPECT_THAT(r.missing[0], ::testing::HasSubstr("assemblies of uppers")) << code;
+  }
+}
