@@ -79,31 +79,49 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   o.rule = v.rule_text;
   o.findings = std::move(v.findings);
   o.missing = std::move(v.missing);
+  for (const auto& m : v.materials) {
+    if (!m.cumulation.empty() &&
+        std::find(o.cumulation.begin(), o.cumulation.end(), m.cumulation) == o.cumulation.end()) {
+      o.cumulation.push_back(m.cumulation);
+    }
+  }
   return o;
 }
 
 std::string origin_criterion(const consignment_line& l, const origin_section& o) {
-  // Annex 22-07 note: "P" for wholly obtained, "W" and the heading for sufficiently worked.
-  if (o.basis == origin_basis::wholly_obtained) return "P";
-  const auto d = l.hs_code.digits();
-  return "W " + std::string(d.substr(0, 2)) + "." + std::string(d.substr(2, 2));
+  // Annex 22-07 note: "P" for wholly obtained, "W" and the heading for sufficiently worked, and
+  // the cumulation used ("EU cumulation", "regional cumulation").
+  std::string k;
+  if (o.basis == origin_basis::wholly_obtained) {
+    k = "P";
+  } else {
+    const auto d = l.hs_code.digits();
+    k = "W " + std::string(d.substr(0, 2)) + "." + std::string(d.substr(2, 2));
+  }
+  for (const auto& c : o.cumulation) k += ", " + c;
+  return k;
 }
 
-/// The origin criteria of the consignment's originating lines: one criterion when they all share
-/// it, else each criterion with its lines ("W 56.02 (lines 1, 3), W 57.01 (line 2)").
+/// The origin criteria of the lines the statement on origin covers (those granted the
+/// preference): one criterion when every line of the consignment is covered and shares it, else
+/// each criterion with its lines ("W 56.02 (lines 1, 3), W 57.01 (line 2)"), so the statement
+/// never seems to cover goods it does not.
 std::string origin_criteria(const consignment& c,
                             const std::vector<std::optional<origin_section>>& origins,
-                            const std::vector<std::optional<origin_status>>& statuses) {
+                            const std::vector<std::optional<preference_section>>& prefs) {
   std::vector<std::pair<std::string, std::vector<std::string_view>>> groups;
   std::unordered_map<std::string, std::size_t> where;
+  std::size_t covered = 0;
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
-    if (statuses[i] != origin_status::originating || !origins[i]) continue;
+    if (!origins[i] || origins[i]->status != origin_status::originating) continue;
+    if (!prefs[i] || !prefs[i]->eligible) continue;
+    ++covered;
     std::string k = origin_criterion(c.lines[i], *origins[i]);
     auto [it, fresh] = where.emplace(k, groups.size());
     if (fresh) groups.emplace_back(std::move(k), std::vector<std::string_view>{});
     groups[it->second].second.push_back(c.lines[i].id);
   }
-  if (groups.size() == 1) return groups.front().first;
+  if (groups.size() == 1 && covered == c.lines.size()) return groups.front().first;
   std::string out;
   for (const auto& [criterion, ids] : groups) {
     if (!out.empty()) out += ", ";
@@ -163,6 +181,8 @@ struct line_verdicts {
   std::vector<std::optional<line_error>> errors;  ///< a line that failed before the landed cost
   std::vector<std::optional<preference_section>> prefs;
   std::optional<statement_on_origin> statement;  ///< of the first eligible line that needs one
+  /// Of the first line refused because the exporter is not registered (no statement possible).
+  std::optional<statement_on_origin> blocked;
 };
 
 /// The consignment-wide part of the landed-cost input (the lines are added later).
@@ -273,6 +293,9 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
       if (hit == decided.end()) hit = decided.emplace(memo_key, gsp.decide(q)).first;
       const auto& dcs = hit->second;
       if (dcs.eligible() && !v.statement && dcs.statement.required) v.statement = dcs.statement;
+      if (dcs.reason == preference_reason::exporter_not_registered && !v.blocked) {
+        v.blocked = dcs.statement;
+      }
       v.prefs[i] = preference_of(c, i, dcs);
     } catch (const error& e) {
       v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "hs_code"), e.what()};
@@ -372,10 +395,13 @@ report_document statement_document(const consignment& c, const statement_on_orig
                      "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
   }
   if (statement.rex_required && *statement.rex_required && c.exporter.rex_number.empty()) {
+    d.can_be_made_out = false;
+    d.text.clear();
     d.findings.push_back(make_finding(
         "documents.rex_missing", severity::error,
         "the originating goods exceed the threshold and the exporter has no REX number: the "
-        "preference cannot be claimed",
+        "statement on origin cannot be made out and the preference cannot be claimed; register "
+        "as a REX exporter (/exporter/rex_number)",
         "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
   }
   return d;
@@ -394,9 +420,9 @@ report consignment_checker::check(const consignment& c) const {
   landed_cost_input in = landed_input_of(c);
   check_origins(c, impl_->assessor, v);
   const std::optional<money> originating_eur = originating_value_eur(c, v, in, data);
-  // The origin criteria of the originating lines, for the statement (Annex 22-07, note 3).
-  const std::string criteria = origin_criteria(c, v.origins, v.statuses);
   check_preferences(c, impl_->gsp, originating_eur, v);
+  // The origin criteria of the lines granted the preference, for the statement (Annex 22-07).
+  const std::string criteria = origin_criteria(c, v.origins, v.prefs);
   std::vector<std::size_t> index;  // landed-cost input line -> consignment line
   for (std::size_t i = 0; i < n; ++i) {
     if (v.errors[i]) continue;
@@ -440,8 +466,9 @@ report consignment_checker::check(const consignment& c) const {
     rl.landed = std::move(lr);
     rep.lines.push_back(std::move(rl));
   }
-  if (v.statement) {
-    rep.documents.push_back(statement_document(c, *v.statement, originating_eur, criteria, data));
+  if (v.statement || v.blocked) {
+    rep.documents.push_back(statement_document(c, v.statement ? *v.statement : *v.blocked,
+                                               originating_eur, criteria, data));
   }
   return rep;
 }

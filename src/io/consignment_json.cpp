@@ -646,6 +646,11 @@ void write_origin(writer& w, const origin_section& o) {
     for (const auto& m : o.missing) w.value(m);
     w.end_array();
   }
+  if (!o.cumulation.empty()) {
+    w.key("cumulation").begin_array();
+    for (const auto& m : o.cumulation) w.value(m);
+    w.end_array();
+  }
   w.end_object();
 }
 
@@ -752,6 +757,7 @@ void write_documents(writer& w, const std::vector<report_document>& documents) {
     w.field_or_null("rex_required", d.rex_required);
     w.field_or_null("valid_until", d.valid_until,
                     [](const date::year_month_day& x) { return format_date(x); });
+    w.field("can_be_made_out", d.can_be_made_out);
     w.field("text", d.text);
     write_findings(w, "findings", d.findings);
     w.end_object();

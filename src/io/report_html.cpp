@@ -175,6 +175,7 @@ void html_documents(std::ostream& h, const report& r) {
     if (d.rex_required && *d.rex_required) h << "; the exporter must be registered in REX";
     if (d.valid_until) h << "; valid until " << format_date(*d.valid_until);
     h << ".</p>";
+    if (!d.can_be_made_out) h << "<p><b>It cannot be made out:</b> see the findings below.</p>";
     if (!d.text.empty()) h << "<div class=\"statement\">" << esc(d.text) << "</div>";
     findings_html(h, d.findings);
   }

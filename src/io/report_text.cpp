@@ -78,6 +78,8 @@ std::string to_text(const report& r, bool verbose) {
     if (d.rex_required) out << (*d.rex_required ? ", exporter must be registered in REX" : "");
     if (d.valid_until) out << ", valid until " << format_date(*d.valid_until);
     out << '\n';
+    if (!d.can_be_made_out) out << "  cannot be made out: see its findings\n";
+    print_findings(out, d.findings, "  ", false);
     if (!d.text.empty()) out << "  " << d.text << '\n';
   }
   out << "\nlines\n";

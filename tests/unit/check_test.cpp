@@ -316,3 +316,34 @@ TEST(CheckConsignment, TheExWorksPriceIsAskedForOnlyByAValueRule) {
   EXPECT_THAT(l.origin->missing, ::testing::Contains("ex_works_price"));
   EXPECT_FALSE(l.preference->eligible);
 }
+
+// Implementing Reg. (EU) 2015/2447, Art. 92 and Annex 22-07: the statement on origin covers the
+// products granted the preference and gives the origin criterion of each, with the lines it
+// applies to when it does not cover the whole consignment; above the EUR 6,000 threshold
+// without a REX number it cannot be made out, and the report says so in its documents.
+TEST(CheckConsignment, TheStatementOnOriginCoversOnlyTheGrantedLines) {
+  auto c = read_consignment(example_consignment("kg_felt_de"), "kg_felt_de").value;
+  const report all = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(all.documents.size(), 1u);
+  EXPECT_THAT(all.documents[0].text, HasSubstr("W 56.02 (line 1), W 57.01 (line 2)"));
+
+  c.lines[0].origin.reset();  // line 1 is not shown originating: the statement is for line 2
+  const report one = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(one.documents.size(), 1u);
+  EXPECT_TRUE(one.documents[0].can_be_made_out);
+  EXPECT_THAT(one.documents[0].text, HasSubstr("W 57.01 (line 2)"));
+  EXPECT_THAT(one.documents[0].text, ::testing::Not(HasSubstr("56.02")));
+
+  // USD 7000.00 x 0.9210 = EUR 6447.00 of originating goods, no REX number: refused, and the
+  // document says the statement cannot be made out.
+  c.lines[1].invoice_value = decimal::parse("7000.00");
+  c.exporter.rex_number.clear();
+  const report big = check_consignment(c, reference_data::builtin());
+  EXPECT_FALSE(line(big, "2").preference->eligible);
+  EXPECT_THAT(line(big, "2").preference->missing, ::testing::Contains("/exporter/rex_number"));
+  ASSERT_EQ(big.documents.size(), 1u);
+  EXPECT_FALSE(big.documents[0].can_be_made_out);
+  EXPECT_TRUE(big.documents[0].text.empty());
+  EXPECT_TRUE(std::any_of(big.documents[0].findings.begin(), big.documents[0].findings.end(),
+                          [](const finding& f) { return f.code == "documents.rex_missing"; }));
+}

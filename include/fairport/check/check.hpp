@@ -56,6 +56,9 @@ struct origin_section {
   std::string rule;    ///< the list rule's text that applied
   std::vector<finding> findings;
   std::vector<std::string> missing;  ///< what must be supplied to decide (undetermined only)
+  /// The cumulations the verdict used, as the statement on origin words them ("EU
+  /// cumulation", "regional cumulation"; Implementing Reg. (EU) 2015/2447, Annex 22-07).
+  std::vector<std::string> cumulation;
 };
 
 /// The tariff preference of a line.
@@ -108,6 +111,9 @@ struct report_document {
   bool required = false;
   std::optional<bool> rex_required;
   std::optional<date::year_month_day> valid_until;
+  /// false when the exporter cannot make the statement out (above the REX threshold without a
+  /// REX number): `text` is then empty and the findings say why.
+  bool can_be_made_out = true;
   std::string text;
   std::vector<finding> findings;
 };
