@@ -543,6 +543,20 @@ class preference_steps {
 
   bool annex_covers(gsp_arrangement arr) {
     if (withdrawn(arr)) return false;
+    // Art. 8: a graduated section loses the general arrangement whatever Annex V says of the
+    // code, so graduation (by the section's chapters) is looked at before the coverage, and a
+    // coverage record missing from the data cannot hide it.
+    if (arr == gsp_arrangement::gsp) {
+      o_.graduation = data_.gsp_graduations().find(q_.exporter, q_.cn.chapter_number(), q_.as_of);
+      if (o_.graduation != nullptr) {
+        if (why_not_ == preference_reason::product_not_covered) {
+          why_not_ = preference_reason::section_graduated;
+        }
+        const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
+        if (c.record != nullptr) o_.coverage = c.record;
+        return false;
+      }
+    }
     const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
     if (c.depends_on_subcode || c.record == nullptr) {
       undetermined(c.depends_on_subcode ? preference_reason::coverage_depends_on_subcode
@@ -552,15 +566,6 @@ class preference_steps {
     }
     o_.coverage = c.record;
     if (!c.record->is_covered()) return false;
-    if (arr == gsp_arrangement::gsp) {
-      o_.graduation = data_.gsp_graduations().find(q_.exporter, q_.cn.chapter_number(), q_.as_of);
-      if (o_.graduation != nullptr) {
-        if (why_not_ == preference_reason::product_not_covered) {
-          why_not_ = preference_reason::section_graduated;
-        }
-        return false;
-      }
-    }
     apply(arr, tariff_.found() ? m_.preferential(period_, tariff_.id, arr, *c.record) : nullptr);
     return true;
   }

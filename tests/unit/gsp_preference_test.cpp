@@ -688,3 +688,14 @@ TEST(GspConditions, ConditionalIsNotEligibleAndPaysTheThirdCountryDuty) {
   EXPECT_EQ(r.reason, preference_reason::exporter_not_registered);
   EXPECT_FALSE(r.eligible());
 }
+
+// Reg. (EU) No 978/2012, Art. 8 (the sections of dataset eu_gsp_graduations): a graduated section loses the general arrangement whatever
+// Annex V says of the product, so a coverage record missing from fairport's data cannot hide
+// it. Indonesian wooden boxes (4420, Section S-9a, graduated 2026-2028) are refused as
+// graduated, not left undetermined for want of the Annex V row.
+TEST(GspGraduation, GraduationIsCheckedBeforeCoverage) {
+  const auto d = engine().decide(query("ID", "4420900000", "2026-03-16"));
+  EXPECT_EQ(d.status, preference_status::refused);
+  EXPECT_EQ(d.reason, preference_reason::section_graduated);
+  EXPECT_TRUE(has_code(d.findings, "gsp.graduated"));
+}
