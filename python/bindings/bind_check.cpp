@@ -404,8 +404,7 @@ class lines_frame {
           out_[j].message.clear();
         }
         checker_.check(rows_.data(), exporter_ ? exporters_.data() : nullptr, proofs_.get(), m,
-                       out_.data(),
-                       regimes_.data(), exchange_rates);
+                       out_.data(), regimes_.data(), exchange_rates);
       }
       for (std::size_t j = 0; j < m; ++j) write_row(start + j, j);
     }

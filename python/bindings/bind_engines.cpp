@@ -121,6 +121,39 @@ std::optional<decimal> opt_dec_item(const py::dict& m, const char* k) {
   return to_decimal(m[k]);
 }
 
+/// A material's `cumulation` item: a Python or NumPy bool, or an indication
+/// fairport::cumulation_indication() accepts ("eu", the material's origin code).
+bool cumulation_proof_of(const py::object& c, const std::optional<fairport::country_code>& origin) {
+  const bool numpy_bool =
+      py::hasattr(c, "dtype") && py::str(c.attr("dtype").attr("kind")).cast<std::string>() == "b";
+  if (py::isinstance<py::bool_>(c) || numpy_bool) return py::bool_(c).cast<bool>();
+  if (py::isinstance<py::str>(c)) {
+    return fairport::cumulation_indication(c.cast<std::string>(), origin);
+  }
+  throw py::type_error("cumulation must be a bool or a str, not " +
+                       std::string(py::str(c.get_type().attr("__name__"))));
+}
+
+/// One material of assess_origin's `materials` (a dict with description, hs_code, origin,
+/// value, weight_kg, cumulation).
+fairport::origin_material origin_material_of(py::handle h) {
+  const py::dict m = py::reinterpret_borrow<py::dict>(h);
+  std::optional<fairport::country_code> origin;
+  if (m.contains("origin") && !m["origin"].is_none()) {
+    const std::string o = py::str(m["origin"]);
+    if (o != "unknown") origin = fairport::country_code::parse(o);
+  }
+  fairport::origin_material om{
+      m.contains("description") ? py::str(m["description"]).cast<std::string>() : std::string(),
+      fairport::tariff_code::parse(py::str(m["hs_code"]).cast<std::string>()), origin,
+      opt_dec_item(m, "value")};
+  om.net_weight_kg = opt_dec_item(m, "weight_kg");
+  if (m.contains("cumulation") && !m["cumulation"].is_none()) {
+    om.cumulation_proof = cumulation_proof_of(m["cumulation"], origin);
+  }
+  return om;
+}
+
 py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
                        const std::string& currency, const std::string& exporter,
                        const date::year_month_day& as_of, const py::list& materials,
@@ -136,34 +169,7 @@ py::dict assess_origin(const std::string& hs, py::handle ex_works_price,
   p.direct_transport = direct_transport;
   p.list_rule_row = list_rule_row;
   p.wholly_obtained_category = wholly_obtained_category;
-  for (py::handle h : materials) {
-    const py::dict m = py::reinterpret_borrow<py::dict>(h);
-    std::optional<fairport::country_code> origin;
-    if (m.contains("origin") && !m["origin"].is_none()) {
-      const std::string o = py::str(m["origin"]);
-      if (o != "unknown") origin = fairport::country_code::parse(o);
-    }
-    fairport::origin_material om{
-        m.contains("description") ? py::str(m["description"]).cast<std::string>() : std::string(),
-        fairport::tariff_code::parse(py::str(m["hs_code"]).cast<std::string>()), origin,
-        opt_dec_item(m, "value")};
-    om.net_weight_kg = opt_dec_item(m, "weight_kg");
-    om.cumulation_proof = false;
-    if (m.contains("cumulation") && !m["cumulation"].is_none()) {
-      const py::object c = m["cumulation"];
-      const bool numpy_bool = py::hasattr(c, "dtype") &&
-                              py::str(c.attr("dtype").attr("kind")).cast<std::string>() == "b";
-      if (py::isinstance<py::bool_>(c) || numpy_bool) {
-        om.cumulation_proof = py::bool_(c).cast<bool>();
-      } else if (py::isinstance<py::str>(c)) {
-        om.cumulation_proof = fairport::cumulation_indication(c.cast<std::string>(), origin);
-      } else {
-        throw py::type_error("cumulation must be a bool or a str, not " +
-                             std::string(py::str(c.get_type().attr("__name__"))));
-      }
-    }
-    p.materials.push_back(std::move(om));
-  }
+  for (py::handle h : materials) p.materials.push_back(origin_material_of(h));
   py::gil_scoped_release release_outer;
   const fairport::origin_assessor& a = engines.origin;
   const auto v = a.assess(p);

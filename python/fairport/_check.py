@@ -329,7 +329,8 @@ def landed_cost_columns(
         Equal-length columns (lists, tuples, NumPy arrays, pandas Series). Required:
         ``as_of`` (ISO strings, dates or datetime64), ``importer_country``, ``incoterm``,
         ``currency``, ``hs_code``, ``invoice_value``; optional ``exporter_country``,
-        ``origin_proof`` (bool, or ``"true"``/``"false"``; missing is false), ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
+        ``origin_proof`` (bool, or ``"true"``/``"false"``; missing is false),
+        ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
         ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
         NaN and ``pandas.NA`` mark a missing optional amount.
     exchange_rates : sequence of fairport.FxRate, optional
@@ -372,8 +373,8 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     ----------
     df : pandas.DataFrame
         Columns as in the consignment contract, flattened: ``as_of, exporter_country,
-        origin_proof, importer_country, incoterm, currency, hs_code, invoice_value, freight_to_border,
-        insurance, freight_after_border, net_mass_kg, quantity`` (the first six but
+        origin_proof, importer_country, incoterm, currency, hs_code, invoice_value,
+        freight_to_border, insurance, freight_after_border, net_mass_kg, quantity`` (the first six but
         ``exporter_country`` are required). Amounts are ``Decimal``, ``str`` or ``int``
         objects, or int64 columns; read CSV files with ``dtype=str`` so that no amount passes
         through a float. Empty cells (NaN, ``None``, ``pandas.NA``) are missing values.

@@ -66,8 +66,8 @@ def decide_preferences(df: Any, *, data: DataArg = None) -> Any:
 
     The decision of ``decide_preference`` (Regulation (EU) No 978/2012) without origin
     evidence: ``status`` is ``conditional`` (and ``eligible`` false) where the preference
-    depends on the goods originating and being transported directly. Each distinct (exporter, code, destination,
-    date) is decided once.
+    depends on the goods originating and being transported directly. Each distinct (exporter,
+    code, destination, date) is decided once.
 
     Parameters
     ----------

@@ -113,8 +113,8 @@ std::string origin_criteria(const consignment& c,
   std::unordered_map<std::string, std::size_t> where;
   std::size_t covered = 0;
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
-    if (!origins[i] || origins[i]->status != origin_status::originating) continue;
-    if (!prefs[i] || !prefs[i]->eligible) continue;
+    // Granted lines only: the preference is granted only to lines shown originating.
+    if (!origins[i] || !prefs[i] || !prefs[i]->eligible) continue;
     ++covered;
     std::string k = origin_criterion(c.lines[i], *origins[i]);
     auto [it, fresh] = where.emplace(k, groups.size());
@@ -382,9 +382,13 @@ report_document statement_document(const consignment& c, const statement_on_orig
   d.required = statement.required;
   d.rex_required = statement.rex_required;
   d.valid_until = statement.valid_until;
-  std::string origin_name;
-  if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
-  d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
+  d.can_be_made_out =
+      !(statement.rex_required && *statement.rex_required && c.exporter.rex_number.empty());
+  if (d.can_be_made_out) {
+    std::string origin_name;
+    if (const auto* ci = data.countries().find(c.exporter.country)) origin_name = ci->name;
+    d.text = statement_on_origin_text(c.exporter.name, c.exporter.rex_number, origin_name, criteria);
+  }
   if (originating_eur) {
     d.findings.push_back(
         make_finding("documents.originating_value", severity::info,
@@ -394,9 +398,7 @@ report_document statement_document(const consignment& c, const statement_on_orig
                                                   : std::string()),
                      "Commission Implementing Regulation (EU) 2015/2447, Art. 92(1)"));
   }
-  if (statement.rex_required && *statement.rex_required && c.exporter.rex_number.empty()) {
-    d.can_be_made_out = false;
-    d.text.clear();
+  if (!d.can_be_made_out) {
     d.findings.push_back(make_finding(
         "documents.rex_missing", severity::error,
         "the originating goods exceed the threshold and the exporter has no REX number: the "

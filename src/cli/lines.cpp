@@ -218,8 +218,8 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   // The rows that could be read go through the one lines pipeline (check/lines.hpp), as in
   // Python's check_lines.
   const std::size_t n = t.records.size();
-  lines_checker(data).check(t.rows.data(), t.exporters.data(), t.proofs.get(), n, t.res.data(), t.regimes.data(),
-                            rates);
+  lines_checker(data).check(t.rows.data(), t.exporters.data(), t.proofs.get(), n, t.res.data(),
+                            t.regimes.data(), rates);
   std::ofstream file_out;
   if (o.output) file_out.open(*o.output, std::ios::binary);
   const std::size_t failed = t.write(o.output ? file_out : out);

@@ -546,18 +546,17 @@ class preference_steps {
     // Art. 8: a graduated section loses the general arrangement whatever Annex V says of the
     // code, so graduation (by the section's chapters) is looked at before the coverage, and a
     // coverage record missing from the data cannot hide it.
+    const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
     if (arr == gsp_arrangement::gsp) {
       o_.graduation = data_.gsp_graduations().find(q_.exporter, q_.cn.chapter_number(), q_.as_of);
       if (o_.graduation != nullptr) {
         if (why_not_ == preference_reason::product_not_covered) {
           why_not_ = preference_reason::section_graduated;
         }
-        const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
         if (c.record != nullptr) o_.coverage = c.record;
         return false;
       }
     }
-    const auto c = data_.gsp_coverage().find(arr, q_.cn, q_.as_of);
     if (c.depends_on_subcode || c.record == nullptr) {
       undetermined(c.depends_on_subcode ? preference_reason::coverage_depends_on_subcode
                                         : preference_reason::coverage_not_in_data);
@@ -854,7 +853,6 @@ void explain_coverage(const explanation& x) {
   }
 }
 
-/// The duty under the preference applied, or what it would be with the conditions met.
 /// Fail closed: a conditional preference is not given; the third-country duty is due until the
 /// conditions are shown.
 void explain_conditions_not_shown(const explanation& x) {
@@ -880,6 +878,7 @@ void explain_conditions_not_shown(const explanation& x) {
       std::string(reg_978) + ", Art. 33(1)"));
 }
 
+/// The duty under the preference applied, or what it would be with the conditions met.
 void explain_duty(const explanation& x) {
   const auto& o = x.o;
   auto& d = x.d;

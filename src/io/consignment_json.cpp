@@ -225,7 +225,9 @@ class reader {
           if (s != "unknown") mi.origin = code<country_code>(*c, mp + "/origin");
         }
         if (const auto* val = opt(m, "value")) mi.value = non_negative(*val, mp + "/value");
-        if (const auto* c = opt(m, "cumulation")) mi.cumulation = cumulation(*c, mi, mp + "/cumulation");
+        if (const auto* c = opt(m, "cumulation")) {
+          mi.cumulation = cumulation(*c, mi, mp + "/cumulation");
+        }
         if (const auto* w = opt(m, "weight_kg")) mi.weight_kg = non_negative(*w, mp + "/weight_kg");
         o.materials.push_back(std::move(mi));
       }
