@@ -38,7 +38,7 @@ origin_product ceramic_bowl() {
                         money(decimal::parse("10.00"), currency_code::parse("EUR")),
                         country_code::parse("TJ"),
                         false,
-                        {"glazing", "hand_painting", "kiln_firing"},
+                        {"ceramic_glazing", "hand_painting", "kiln_firing"},
                         std::move(m),
                         parse_date("2026-03-02"),
                         std::nullopt,

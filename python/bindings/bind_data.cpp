@@ -3,8 +3,11 @@
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
+#include <optional>
 #include <string>
 
+#include "casters.hpp"
+#include "fairport/check/vocabulary.hpp"
 #include "fairport/data/reference_data.hpp"
 
 namespace py = pybind11;
@@ -149,6 +152,42 @@ fairport.errors.DataError
       .def_property_readonly("origin", &fairport::reference_data::origin,
                              "Where the data comes from: \"builtin\", or the directory it was "
                              "loaded from.")
+      .def(
+          "vocabularies",
+          [](const fairport::reference_data& r, std::optional<date::year_month_day> as_of) {
+            py::list out;
+            for (const auto& v : fairport::vocabularies(r, as_of)) {
+              py::list values;
+              for (const auto& e : v.values) {
+                py::dict d;
+                d["id"] = e.id;
+                d["group"] = e.group;
+                d["text"] = e.text;
+                d["reference"] = e.reference;
+                values.append(d);
+              }
+              py::dict d;
+              d["name"] = v.name;
+              d["field"] = v.field;
+              d["text"] = v.text;
+              d["values"] = values;
+              out.append(d);
+            }
+            return out;
+          },
+          py::arg("as_of") = py::none(), R"pbdoc(
+The closed vocabularies of the consignment document (see fairport.vocabulary).
+
+Parameters
+----------
+as_of : datetime.date or str, optional
+    Only the values valid on this date; None: on any date.
+
+Returns
+-------
+list of dict
+    The name, field, text and values (id, group, text, reference) of each vocabulary.
+)pbdoc")
       .def("__repr__", [](const fairport::reference_data& r) {
         return "<fairport.ReferenceData " + r.origin() + ", " +
                std::to_string(r.datasets().size()) + " datasets>";

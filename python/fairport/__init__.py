@@ -30,7 +30,7 @@ from ._check import (
     example_names,
     landed_cost_columns,
 )
-from ._data import datasets, load_reference_data
+from ._data import Vocabulary, VocabularyValue, datasets, load_reference_data, vocabulary
 from ._frames import artisan_fair_prices, assess_origins, decide_preferences
 from ._engines import (
     PriceChain,
@@ -49,8 +49,10 @@ __all__ = [
     "PriceChain",
     "ReferenceData",
     "Report",
-    "Verdict",
     "RoundingMode",
+    "Verdict",
+    "Vocabulary",
+    "VocabularyValue",
     "__version__",
     "allocate",
     "artisan_fair_price",
@@ -79,4 +81,5 @@ __all__ = [
     "round",
     "round_significant",
     "sum_decimals",
+    "vocabulary",
 ]

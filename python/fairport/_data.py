@@ -1,8 +1,11 @@
 """Reference data for the Python face: ``data=`` arguments and ``fairport.datasets()``."""
 
 import os
-from typing import Any, Dict, List, Optional, Union
+import datetime
+from dataclasses import dataclass
+from typing import Any, Dict, List, Optional, Tuple, Union
 
+from . import errors
 from ._core import ReferenceData
 
 DataArg = Optional[Union[ReferenceData, str, "os.PathLike[str]"]]
@@ -91,3 +94,108 @@ def datasets(data: DataArg = None) -> List[Dict[str, Any]]:
         ``publisher``, ``url``, ``retrieved``, ``licence`` and ``note``.
     """
     return resolve_data(data).datasets()
+
+
+@dataclass(frozen=True)
+class VocabularyValue:
+    """One accepted value of a vocabulary, with the legal text it stands for.
+
+    Parameters
+    ----------
+    id : str
+        The value as a document writes it (``"simple_packaging"``).
+    group : str
+        Its group within the vocabulary (``"insufficient"``, ``"working"``), or ``""``.
+    text : str
+        The legal wording, or what the value means.
+    reference : str
+        The provision first, then the dataset record.
+    """
+
+    id: str
+    group: str
+    text: str
+    reference: str
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed vocabulary of the consignment document: where it is used and its values.
+
+    Parameters
+    ----------
+    name : str
+        The vocabulary's name (``"operations"``).
+    field : str
+        Where the document uses it (``"lines[].origin.operations[]"``).
+    text : str
+        What it is.
+    values : tuple of VocabularyValue
+        The accepted values, in order.
+    """
+
+    name: str
+    field: str
+    text: str
+    values: Tuple[VocabularyValue, ...]
+
+    def ids(self) -> List[str]:
+        """Return the accepted ids, in order.
+
+        Returns
+        -------
+        list of str
+            The ``id`` of each value.
+        """
+        return [v.id for v in self.values]
+
+
+def vocabulary(
+    name: Optional[str] = None,
+    as_of: Optional[Union[str, datetime.date]] = None,
+    data: DataArg = None,
+) -> Union[Vocabulary, List[Vocabulary]]:
+    """Return the closed vocabularies of the consignment document (``fairport vocab``).
+
+    Parameters
+    ----------
+    name : str, optional
+        One vocabulary (``"operations"``, ``"cumulation"``, ``"wholly_obtained_category"``,
+        ``"list_rule_row"``, ``"vat_category"``, ``"unit"``, ``"incoterm"``, ``"allocation"``,
+        ``"charge_kind"``); ``None`` for all of them.
+    as_of : str or datetime.date, optional
+        Only the values valid on this date; ``None``: the values of any date.
+    data : fairport.ReferenceData or str or os.PathLike, optional
+        The reference data (``None``: built in).
+
+    Returns
+    -------
+    Vocabulary or list of Vocabulary
+        The vocabulary ``name``, or all of them.
+
+    Raises
+    ------
+    fairport.errors.InputError
+        ``[fairport.input.106]`` when there is no vocabulary ``name``.
+    """
+    found = [
+        Vocabulary(
+            v["name"],
+            v["field"],
+            v["text"],
+            tuple(VocabularyValue(e["id"], e["group"], e["text"], e["reference"]) for e in v["values"]),
+        )
+        for v in resolve_data(data).vocabularies(as_of)
+    ]
+    if name is None:
+        return found
+    for v in found:
+        if v.name == name:
+            return v
+    raise errors.InputError(
+        '[fairport.input.106] no vocabulary "'
+        + name
+        + '"; the vocabularies: '
+        + ", ".join(v.name for v in found),
+        code="fairport.input.106",
+    )

@@ -4,6 +4,7 @@
 //   fairport example                 a worked money example on the built-in data
 //   fairport data list [--data DIR]  the datasets loaded: id, version, coverage, source
 //   fairport data show ID [--data DIR]
+//   fairport vocab [NAME] [--as-of DATE] [--data DIR]
 //   fairport version
 //
 // Exit status: 0 success; 1 a line is not originating, not eligible or priced below fair (check);
@@ -42,6 +43,10 @@ constexpr const char* usage =
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
     "                          one dataset in full: source, licence, note, coverage\n"
+    "  vocab [NAME] [--as-of YYYY-MM-DD]\n"
+    "                          the closed vocabularies of the consignment document (operations,\n"
+    "                          cumulation, units, ...); with NAME, each accepted value with the\n"
+    "                          legal text it stands for (on the date given, else on any date)\n"
     "  version                 print fairport's version\n"
     "\n"
     "--data DIR loads the datasets listed in DIR/manifest.json instead of the built-in copy.\n";
@@ -49,6 +54,7 @@ constexpr const char* usage =
 struct options {
   std::vector<std::string> positional;
   std::optional<std::string> data_dir;
+  std::optional<std::string> as_of;
   fairport::cli::check_options check;
 };
 
@@ -72,6 +78,8 @@ options parse_options(int argc, char** argv) {
       o.check.lines = a == "--lines" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--rates" || a.rfind("--rates=", 0) == 0) {
       o.check.rates = a == "--rates" ? value_of(i, argc, argv, a) : a.substr(8);
+    } else if (a == "--as-of" || a.rfind("--as-of=", 0) == 0) {
+      o.as_of = a == "--as-of" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--example") {
       o.check.example = true;
     } else if (a == "--verbose" || a == "-v") {
@@ -139,6 +147,37 @@ int data_show(const options& o, const std::string& id) {
   return 0;
 }
 
+/// `fairport vocab`: the names, or one vocabulary's values with their legal text.
+int vocab(const options& o) {
+  const reference_data data = load_data(o);
+  std::optional<date::year_month_day> as_of;
+  if (o.as_of) as_of = parse_date(*o.as_of);
+  if (o.positional.size() < 2) {
+    std::cout << "fairport vocabularies (fairport vocab NAME shows the values)\n\n";
+    for (const auto& v : vocabularies(data, as_of)) {
+      std::cout << pad(v.name, 26) << v.field << '\n' << pad("", 26) << v.text << "\n\n";
+    }
+    return 0;
+  }
+  const vocabulary v = vocabulary_named(o.positional[1], data, as_of);
+  std::cout << v.name << " (" << v.field << ")"
+            << (as_of ? ", valid on " + *o.as_of : std::string(", on any date")) << '\n'
+            << v.text << "\n";
+  std::string group;
+  for (const auto& e : v.values) {
+    if (e.group != group) {
+      group = e.group;
+      std::cout << '\n' << group << ":\n";
+    } else if (group.empty() && &e == &v.values.front()) {
+      std::cout << '\n';
+    }
+    std::cout << "  " << e.id << '\n';
+    if (!e.text.empty()) std::cout << "      " << e.text << '\n';
+    if (!e.reference.empty()) std::cout << "      [" << e.reference << "]\n";
+  }
+  return 0;
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -168,6 +207,7 @@ int main(int argc, char** argv) {
       const std::vector<std::string> files(o.positional.begin() + 1, o.positional.end());
       return fairport::cli::run_check(files, c, std::cout, std::cerr);
     }
+    if (cmd == "vocab" && o.positional.size() <= 2) return vocab(o);
     if (cmd == "data" && o.positional.size() == 2 && o.positional[1] == "list") return data_list(o);
     if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "show") {
       return data_show(o, o.positional[2]);

@@ -1,6 +1,7 @@
 // The GSP rules-of-origin engine: general rules from eu_gsp_origin_general_rules, list rules from
 // eu_gsp_list_rules. One evaluator, instantiated with and without explanations.
 #include "fairport/origin/assess.hpp"
+#include "fairport/origin/operations.hpp"
 #include "fairport/data/countries.hpp"
 #include "fairport/data/gsp.hpp"
 #include "fairport/text.hpp"
@@ -76,8 +77,9 @@ std::string money_text(const decimal& amount, currency_code c) {
 struct origin_assessor::impl {
   origin_scheme scheme;
   reference_data data;
+  operation_ids operations;  // the closed vocabulary of origin_product::operations
 
-  impl(origin_scheme s, const reference_data& d) : scheme(s), data(d) {}
+  impl(origin_scheme s, const reference_data& d) : scheme(s), data(d), operations(d) {}
   impl(const impl& o) : impl(o.scheme, o.data) {}
 };
 
@@ -197,6 +199,11 @@ class evaluator {
     if (p_.ex_works_price_known && e_.signum() <= 0) {
       detail::throw_error(errc::invalid_argument,
                           "the ex-works price must be positive, got " + p_.ex_works_price.to_string());
+    }
+    for (std::size_t i = 0; i < p_.operations.size(); ++i) {
+      if (!im_.operations.accepts(p_.operations[i], p_.as_of)) {
+        im_.operations.require(p_.operations[i], p_.as_of, "operations/" + std::to_string(i));
+      }
     }
     for (std::size_t i = 0; i < p_.materials.size(); ++i) {
       const auto& m = p_.materials[i];
@@ -342,7 +349,7 @@ class evaluator {
     if (p_.operations.empty() && !hypothetical) {
       if (Explain) {
         v_->missing.push_back("the operations carried out in " + p_.exporter.to_string() +
-                              " (Art. 47(1) operation ids or list-rule process ids)");
+                              " (ids of `fairport vocab operations`)");
         add("origin.operations_missing", severity::warning,
             "no operations declared: whether the working goes beyond Art. 47(1) cannot be decided",
             std::string(act) + ", Art. 47(3)");
@@ -516,8 +523,8 @@ class evaluator {
       add("origin.operations", severity::info,
           "operations beyond Art. 47(1): " + other +
               (listed.empty() ? std::string() : "; also carried out: " + listed) +
-              " (operations not in the Art. 47(1) vocabulary of eu_gsp_origin_general_rules count as "
-              "working beyond it)",
+              " (list-rule processes and working operations of fairport's vocabulary go beyond "
+              "Art. 47(1); `fairport vocab operations`)",
           std::string(act) + ", Art. 47(3)");
     }
   }

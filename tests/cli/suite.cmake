@@ -107,3 +107,18 @@ if(TARGET fairport_cli)
   fairport_cli_check(directory 1 "6 consignments, 5 clean, 1 with a failed check, 0 not checked"
     check "${PROJECT_SOURCE_DIR}/src/examples")
 endif()
+
+# The vocabularies of the document, with the legal text each value stands for (Delegated
+# Regulation (EU) 2015/2446, Art. 47(1)(k) for simple_packaging); an unknown name is 106.
+if(TARGET fairport_cli)
+  add_test(NAME cli.vocab_lists_the_vocabularies COMMAND fairport_cli vocab)
+  set_tests_properties(cli.vocab_lists_the_vocabularies PROPERTIES LABELS cli
+    PASS_REGULAR_EXPRESSION "operations +lines\\[\\]\\.origin\\.operations\\[\\].*cumulation.*unit.*incoterm")
+  add_test(NAME cli.vocab_operations_quotes_article_47
+    COMMAND fairport_cli vocab operations --as-of 2026-03-01)
+  set_tests_properties(cli.vocab_operations_quotes_article_47 PROPERTIES LABELS cli
+    PASS_REGULAR_EXPRESSION "insufficient:.*simple_packaging\n +\\(k\\) simple placing in bottles.*\\[Commission Delegated Regulation \\(EU\\) 2015/2446, Art\\. 47\\(1\\)\\(k\\).*list_rule_process:.*making_up.*working:.*felting")
+  add_test(NAME cli.vocab_unknown_name_is_106 COMMAND fairport_cli vocab colours)
+  set_tests_properties(cli.vocab_unknown_name_is_106 PROPERTIES LABELS cli
+    PASS_REGULAR_EXPRESSION "\\[fairport\\.input\\.106\\] no vocabulary \"colours\"; the vocabularies: operations, cumulation")
+endif()

@@ -56,7 +56,7 @@ def test_origin_value_rule_boundary_with_a_dataframe():
         "origin": ["CN", "CN"],
         "value": [Decimal("4.40"), Decimal("0.60")],
     })
-    ops = ["glazing", "hand_painting", "kiln_firing"]
+    ops = ["ceramic_glazing", "hand_painting", "kiln_firing"]
     ok = fairport.assess_origin("691200", "10.00", "EUR", "TJ", as_of="2026-03-16",
                                 materials=materials, operations=ops)
     assert ok["status"] == "originating"
@@ -80,7 +80,7 @@ def test_origin_unknown_material_origin_gives_undetermined():
                                materials=[{"description": "biscuit-fired bowls",
                                            "hs_code": "691200", "origin": "unknown",
                                            "value": "6.00"}],
-                               operations=["glazing", "kiln_firing"])
+                               operations=["ceramic_glazing", "kiln_firing"])
     assert r["status"] == "undetermined"
     assert r["missing"]
 
@@ -164,7 +164,7 @@ def test_engine_results_are_dicts_that_show_as_html():
                                            "origin": "CN", "value": "4.40"},
                                           {"description": "glaze", "hs_code": "3207",
                                            "origin": "CN", "value": "0.61"}],
-                               operations=["glazing", "kiln_firing"])
+                               operations=["ceramic_glazing", "kiln_firing"])
     assert isinstance(r, dict) and isinstance(r, fairport.Verdict)
     assert dict(r) == r and r["status"] == "not_originating"
     html = r._repr_html_()
@@ -187,7 +187,7 @@ def test_origin_cumulation_is_proof_only_when_it_says_so():
         if cumulation is not None:
             m["cumulation"] = cumulation
         return fairport.assess_origin("691200", "10.00", "EUR", "TJ", as_of="2026-03-16",
-                                      materials=[m], operations=["glazing", "kiln_firing"])
+                                      materials=[m], operations=["ceramic_glazing", "kiln_firing"])
 
     assert bowls()["status"] == "not_originating"
     assert bowls(False)["status"] == "not_originating"

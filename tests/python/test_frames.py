@@ -50,8 +50,8 @@ def test_assess_origins_at_the_value_rule_boundary():
         "currency": "EUR",
         "exporter_country": "TJ",
         "as_of": "2026-03-16",
-        "operations": ["glazing; hand_painting; kiln_firing", "glazing;kiln_firing",
-                       "glazing; kiln_firing"],
+        "operations": ["ceramic_glazing; hand_painting; kiln_firing", "ceramic_glazing;kiln_firing",
+                       "ceramic_glazing; kiln_firing"],
     }, index=pd.Index(["bowl-a", "bowl-b", "bowl-c"], name="product_id"))
     materials = pd.DataFrame({
         "product_id": ["bowl-a", "bowl-a", "bowl-b", "bowl-b", "bowl-c"],

@@ -64,7 +64,7 @@ struct material_input {
 struct origin_claim {
   bool wholly_obtained = false;
   std::vector<material_input> materials;
-  std::vector<std::string> operations;   ///< working or processing carried out ("felting")
+  std::vector<std::string> operations;   ///< ids of origin/operations.hpp ("felting", "making_up")
   std::string list_rule_row;             ///< the list-rule sub-row when a range has several
   std::string wholly_obtained_category;  ///< Art. 44(1) point of a wholly obtained claim ("d")
 };
