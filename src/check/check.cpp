@@ -160,25 +160,14 @@ std::string line_pointer(std::size_t i, std::string_view field) {
   return "/lines/" + std::to_string(i) + (field.empty() ? "" : "/") + std::string(field);
 }
 
-/// A landed-cost error's pointer into the engine's input, re-pointed into the consignment
-/// (`index`: input line -> consignment line).
-std::string repoint(const std::string& field, const std::vector<std::size_t>& index) {
-  constexpr std::string_view lines = "/lines/";
-  if (field.compare(0, lines.size(), lines) != 0) return field;
-  const auto end = field.find('/', lines.size());
-  const std::string number = field.substr(lines.size(), end - lines.size());
-  if (number.empty() || number.find_first_not_of("0123456789") != std::string::npos) return field;
-  const std::size_t k = std::stoul(number);
-  return line_pointer(k < index.size() ? index[k] : k,
-                      end == std::string::npos ? std::string_view() : std::string_view(field).substr(end + 1));
-}
-
 /// What the origin and preference steps found for each line, by consignment line.
 struct line_verdicts {
   explicit line_verdicts(std::size_t n) : origins(n), statuses(n), errors(n), prefs(n) {}
   std::vector<std::optional<origin_section>> origins;
   std::vector<std::optional<origin_status>> statuses;
-  std::vector<std::optional<line_error>> errors;  ///< a line that failed before the landed cost
+  /// What a step of a line could not do; the line's other steps go on (an origin that cannot be
+  /// assessed is not originating for the preference, so the line pays the third-country duty).
+  std::vector<std::vector<line_error>> errors;
   std::vector<std::optional<preference_section>> prefs;
   std::optional<statement_on_origin> statement;  ///< of the first eligible line that needs one
   /// Of the first line refused because the exporter is not registered (no statement possible).
@@ -210,7 +199,7 @@ void check_origins(const consignment& c, const origin_assessor& assessor, line_v
     try {
       v.origins[i] = origin_of(c, l, assessor, v.statuses[i]);
     } catch (const error& e) {
-      v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "origin"), e.what()};
+      v.errors[i].push_back(line_error{l.id, e.code(), line_pointer(i, "origin"), e.what()});
     }
   }
 }
@@ -273,7 +262,6 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
   std::map<std::string, preference_decision> decided;
   for (std::size_t i = 0; i < c.lines.size(); ++i) {
     const auto& l = c.lines[i];
-    if (v.errors[i]) continue;
     try {
       preference_query q(c.exporter.country, l.hs_code, c.importer.country, c.as_of);
       if (v.statuses[i] == origin_status::originating) q.originating = true;
@@ -298,7 +286,7 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
       }
       v.prefs[i] = preference_of(c, i, dcs);
     } catch (const error& e) {
-      v.errors[i] = line_error{l.id, e.code(), line_pointer(i, "hs_code"), e.what()};
+      v.errors[i].push_back(line_error{l.id, e.code(), line_pointer(i, "hs_code"), e.what()});
     }
   }
 }
@@ -329,7 +317,7 @@ landed_cost_line landed_line_of(const consignment_line& l,
 
 /// The producer-price question of a line, per unit, in the invoice currency.
 producer_price_line producer_line_of(const consignment& c, const consignment_line& l,
-                                     const landed_cost_line_result& lr) {
+                                     const landed_cost_line_result* lr) {
   producer_price_line p;
   p.as_of = c.as_of;
   p.currency = c.currency;
@@ -353,13 +341,15 @@ producer_price_line producer_line_of(const consignment& c, const consignment_lin
     p.fairtrade = t;
   }
   p.exchange_rates = c.exchange_rates;
-  if (lr.landed_cost_per_unit) p.landed_cost_per_unit = *lr.landed_cost_per_unit;
+  if (lr && lr->landed_cost_per_unit) p.landed_cost_per_unit = *lr->landed_cost_per_unit;
   return p;
 }
 
 /// Step 5: the fair-price check of a line (WFTO artisan cost or the Fairtrade minimum).
+/// `lr` is null when the line's landed cost could not be computed: the verdict stands without the
+/// producer's share of the landed cost.
 fair_price_section fair_price_of(const consignment& c, const consignment_line& l,
-                                 const landed_cost_line_result& lr, const reference_data& data) {
+                                 const landed_cost_line_result* lr, const reference_data& data) {
   auto fc = check_producer_price(producer_line_of(c, l, lr), data);
   fair_price_section f;
   f.method =
@@ -425,15 +415,9 @@ report consignment_checker::check(const consignment& c) const {
   check_preferences(c, impl_->gsp, originating_eur, v);
   // The origin criteria of the lines granted the preference, for the statement (Annex 22-07).
   const std::string criteria = origin_criteria(c, v.origins, v.prefs);
-  std::vector<std::size_t> index;  // landed-cost input line -> consignment line
-  for (std::size_t i = 0; i < n; ++i) {
-    if (v.errors[i]) continue;
-    in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
-    index.push_back(i);
-  }
-  for (std::size_t i = 0; i < n; ++i) {
-    if (v.errors[i]) rep.errors.push_back(*v.errors[i]);
-  }
+  // Every line goes to the landed cost, whatever its other steps found: each step of a line
+  // succeeds or fails on its own (a line without a preference pays the third-country duty).
+  for (std::size_t i = 0; i < n; ++i) in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
   if (in.lines.empty()) {
     rep.currency = c.declaration_currency.value_or(eur_code);
     return rep;
@@ -442,30 +426,52 @@ report consignment_checker::check(const consignment& c) const {
   rep.currency = landed.currency;
   rep.totals = landed.totals;
   rep.findings = std::move(landed.findings);
-  for (auto& e : landed.errors) {
-    e.field = repoint(e.field, index);
-    rep.errors.push_back(std::move(e));
-  }
-  rep.lines.reserve(landed.lines.size());
+  // Landed lines keep the consignment's order: line i's result, or none when its duty, value or
+  // VAT step failed (its error is in landed.errors).
+  std::vector<landed_cost_line_result*> landed_of(n, nullptr);
   std::size_t next = 0;
   for (auto& lr : landed.lines) {
-    // Landed lines keep the consignment's order, so the search starts where the last one ended.
     std::size_t i = next;
     while (i < n && c.lines[i].id != lr.id) ++i;
+    if (i == n) break;
+    landed_of[i] = &lr;
     next = i + 1;
+  }
+  std::vector<std::vector<line_error>> landed_errors(n);
+  // The landed-cost input holds every line in order, so its pointers are the consignment's.
+  for (auto& e : landed.errors) {
+    std::size_t i = n;
+    for (std::size_t k = 0; k < n && i == n; ++k) {
+      const std::string p = line_pointer(k, "");
+      if (e.field == p || e.field.rfind(p + "/", 0) == 0) i = k;
+    }
+    if (i < n) {
+      landed_errors[i].push_back(std::move(e));
+    } else {
+      rep.errors.push_back(std::move(e));
+    }
+  }
+  rep.lines.reserve(n);
+  for (std::size_t i = 0; i < n; ++i) {
     const auto& l = c.lines[i];
+    for (auto& e : v.errors[i]) rep.errors.push_back(std::move(e));
+    for (auto& e : landed_errors[i]) rep.errors.push_back(std::move(e));
     report_line rl;
-    rl.id = lr.id;
+    rl.id = l.id;
     rl.origin = std::move(v.origins[i]);
     rl.preference = std::move(v.prefs[i]);
     if (l.producer && (l.producer->artisan || l.producer->fairtrade)) {
       try {
-        rl.fair_price = fair_price_of(c, l, lr, data);
+        rl.fair_price = fair_price_of(c, l, landed_of[i], data);
       } catch (const error& e) {
         rep.errors.push_back(line_error{l.id, e.code(), line_pointer(i, "producer"), e.what()});
       }
     }
-    rl.landed = std::move(lr);
+    if (landed_of[i] != nullptr) {
+      rl.landed = std::move(*landed_of[i]);
+    } else {
+      rep.lines_left_out_of_totals.push_back(l.id);
+    }
     rep.lines.push_back(std::move(rl));
   }
   if (v.statement || v.blocked) {

@@ -729,14 +729,21 @@ void write_line(writer& w, const report_line& l) {
   w.field("id", l.id);
   if (l.origin) write_origin(w, *l.origin);
   if (l.preference) write_preference(w, *l.preference);
-  write_landed(w, l.landed);
+  if (l.landed) {
+    write_landed(w, *l.landed);
+  } else {
+    w.key("landed_cost").null();  // a step failed: see errors; the totals leave the line out
+  }
   if (l.fair_price) write_fair_price(w, *l.fair_price);
-  write_findings(w, "findings", l.landed.findings);
+  write_findings(w, "findings", l.landed ? l.landed->findings : std::vector<finding>{});
   w.end_object();
 }
 
-void write_totals(writer& w, const landed_cost_totals& t) {
+void write_totals(writer& w, const landed_cost_totals& t, const std::vector<std::string>& left_out) {
   w.key("totals").begin_object();
+  w.key("lines_left_out").begin_array();
+  for (const auto& id : left_out) w.value(id);
+  w.end_array();
   w.amount("invoice_value", t.invoice_value);
   w.amount("customs_value", t.customs_value);
   w.amount("duty", t.duty);
@@ -795,7 +802,7 @@ void write_report(writer& w, const report& r) {
   w.key("lines").begin_array();
   for (const auto& l : r.lines) write_line(w, l);
   w.end_array();
-  write_totals(w, r.totals);
+  write_totals(w, r.totals, r.lines_left_out_of_totals);
   write_documents(w, r.documents);
   write_findings(w, "findings", r.findings);
   write_errors(w, r.errors);

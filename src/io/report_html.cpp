@@ -86,9 +86,14 @@ void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
       << esc(l.origin ? std::string(to_string(l.origin->status)) : "-") << "</td><td class=\""
       << (pref_ok ? "ok" : "bad") << "\">"
       << esc(l.preference ? std::string(to_string(l.preference->regime)) : "-")
-      << "</td><td class=\"n\">" << amt(l.landed.customs_value) << "</td><td class=\"n\">"
-      << amt(l.landed.duty.amount) << "</td><td class=\"n\">" << amt(l.landed.vat)
-      << "</td><td class=\"n\">" << amt(l.landed.landed_cost) << "</td><td>";
+      << "</td>";
+    if (l.landed) {
+      h << "<td class=\"n\">" << amt(l.landed->customs_value) << "</td><td class=\"n\">"
+        << amt(l.landed->duty.amount) << "</td><td class=\"n\">" << amt(l.landed->vat)
+        << "</td><td class=\"n\">" << amt(l.landed->landed_cost) << "</td><td>";
+    } else {
+      h << "<td colspan=\"4\" class=\"bad\">not computed (see the errors)</td><td>";
+    }
     if (l.fair_price) {
       const auto& f = *l.fair_price;
       const bool fair = !f.is_fair || *f.is_fair;
@@ -106,17 +111,29 @@ void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
   h << "<tr><th colspan=\"3\">total</th><td class=\"n\">" << amt(t.customs_value)
     << "</td><td class=\"n\">" << amt(t.duty) << "</td><td class=\"n\">" << amt(t.vat)
     << "</td><td class=\"n\">" << amt(t.landed_cost) << "</td><td></td></tr></table>\n";
+  if (!r.lines_left_out_of_totals.empty()) {
+    h << "<p class=\"bad\">The totals leave out line";
+    h << (r.lines_left_out_of_totals.size() > 1 ? "s" : "");
+    for (std::size_t i = 0; i < r.lines_left_out_of_totals.size(); ++i) {
+      h << (i ? ", " : " ") << esc(r.lines_left_out_of_totals[i]);
+    }
+    h << ", whose landed cost could not be computed.</p>\n";
+  }
   h << "<p>Duty saved by preference: " << amt(t.duty_saving) << ' ' << cur
     << " (third-country duty " << amt(t.third_country_duty) << ' ' << cur << ").</p>\n";
   for (const auto& e : r.errors) {
-    h << "<p class=\"bad\">Line " << esc(e.line_id) << " not checked: " << esc(e.message)
-      << "</p>\n";
+    h << "<p class=\"bad\">Line " << esc(e.line_id) << ", " << esc(e.field) << ": "
+      << esc(e.message) << "</p>\n";
   }
 }
 
 /// One line's cost breakdown (an SVG bar chart) and its findings.
-void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
-  const auto& c = l.landed;
+void html_costs(std::ostream& h, const report_line& l, const std::string& cur) {
+  if (!l.landed) {
+    h << "<h3>Line " << esc(l.id) << ": landed cost not computed (see the errors)</h3>\n";
+    return;
+  }
+  const auto& c = *l.landed;
   struct part {
     const char* name;
     money value;
@@ -143,6 +160,10 @@ void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
   }
   h << "</svg>\n";
   findings_html(h, c.findings);
+}
+
+void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
+  html_costs(h, l, cur);
   if (l.origin) {
     h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
     if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";

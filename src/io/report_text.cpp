@@ -60,17 +60,29 @@ std::string to_text(const report& r, bool verbose) {
   out << pad("line", 6) << pad("origin", 17) << pad("preference", 17) << rpad("customs value", 14)
       << rpad("duty", 10) << rpad("VAT", 10) << rpad("landed cost", 13) << "  producer price\n";
   for (const auto& l : r.lines) {
-    out << pad(l.id, 6) << pad(origin_word(l), 17) << pad(preference_word(l), 17)
-        << rpad(amt(l.landed.customs_value), 14) << rpad(amt(l.landed.duty.amount), 10)
-        << rpad(amt(l.landed.vat), 10) << rpad(amt(l.landed.landed_cost), 13) << "  "
-        << fair_word(l) << '\n';
+    out << pad(l.id, 6) << pad(origin_word(l), 17) << pad(preference_word(l), 17);
+    if (l.landed) {
+      out << rpad(amt(l.landed->customs_value), 14) << rpad(amt(l.landed->duty.amount), 10)
+          << rpad(amt(l.landed->vat), 10) << rpad(amt(l.landed->landed_cost), 13);
+    } else {
+      out << rpad("not computed", 47);
+    }
+    out << "  " << fair_word(l) << '\n';
   }
   for (const auto& e : r.errors) {
-    out << pad(e.line_id, 6) << "NOT CHECKED  " << e.message << '\n';
+    out << pad(e.line_id, 6) << "ERROR  " << e.field << ": " << e.message << '\n';
   }
   const auto& t = r.totals;
   out << pad("total", 40) << rpad(amt(t.customs_value), 14) << rpad(amt(t.duty), 10)
       << rpad(amt(t.vat), 10) << rpad(amt(t.landed_cost), 13) << '\n';
+  if (!r.lines_left_out_of_totals.empty()) {
+    out << "the totals leave out line";
+    out << (r.lines_left_out_of_totals.size() > 1 ? "s" : "");
+    for (std::size_t i = 0; i < r.lines_left_out_of_totals.size(); ++i) {
+      out << (i ? ", " : " ") << r.lines_left_out_of_totals[i];
+    }
+    out << ", whose landed cost could not be computed (see the errors)\n";
+  }
   out << "\nduty saved by preference: " << r.currency.to_string() << ' ' << amt(t.duty_saving)
       << " (third-country duty " << amt(t.third_country_duty) << ")\n";
   for (const auto& d : r.documents) {
@@ -102,12 +114,16 @@ std::string to_text(const report& r, bool verbose) {
       for (const auto& m : l.preference->missing) out << "      to unlock, declare: " << m << '\n';
       print_findings(out, l.preference->findings, "      ", verbose);
     }
-    out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed.landed_cost);
-    if (l.landed.landed_cost_per_unit)
-      out << ", " << amt(*l.landed.landed_cost_per_unit) << " per unit";
-    if (l.landed.landed_cost_per_kg) out << ", " << amt(*l.landed.landed_cost_per_kg) << " per kg";
-    out << '\n';
-    print_findings(out, l.landed.findings, "      ", true);
+    if (l.landed) {
+      out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed->landed_cost);
+      if (l.landed->landed_cost_per_unit)
+        out << ", " << amt(*l.landed->landed_cost_per_unit) << " per unit";
+      if (l.landed->landed_cost_per_kg) out << ", " << amt(*l.landed->landed_cost_per_kg) << " per kg";
+      out << '\n';
+      print_findings(out, l.landed->findings, "      ", true);
+    } else {
+      out << "    landed cost: not computed (see the errors)\n";
+    }
     if (l.fair_price) {
       out << "    producer price: " << fair_word(l) << '\n';
       print_findings(out, l.fair_price->findings, "      ", verbose);

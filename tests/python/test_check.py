@@ -158,8 +158,43 @@ def test_report_json_follows_the_schema_kept_in_the_repository():
     for name in fairport.example_names():
         doc = json.loads(fairport.check_consignment(fairport.example_consignment(name)).to_json())
         jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
+    # A line whose duty step fails keeps its origin and fair-price verdicts, with landed_cost
+    # null, and the totals name it.
+    consignment = fairport.example_consignment()
+    consignment["lines"][1]["hs_code"] = "5701 90 10"
+    doc = json.loads(fairport.check_consignment(consignment).to_json())
+    jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
+    assert doc["lines"][1]["landed_cost"] is None
+    assert doc["lines"][1]["origin"]["status"] == "originating"
+    assert doc["totals"]["lines_left_out"] == ["2"]
     # A broken report is caught: an amount written as a number.
     doc = json.loads(fairport.check_consignment(fairport.example_consignment()).to_json())
     doc["totals"]["duty"]["amount"] = 1.5
     with pytest.raises(jsonschema.ValidationError):
         jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_vocabulary_lists_the_operations_with_their_legal_text():
+    # Delegated Regulation (EU) 2015/2446, Art. 47(1)(k): the wording behind simple_packaging.
+    ops = fairport.vocabulary("operations", as_of="2026-03-01")
+    assert isinstance(ops, fairport.Vocabulary)
+    packaging = next(v for v in ops.values if v.id == "simple_packaging")
+    assert packaging.group == "insufficient"
+    assert packaging.text.startswith("(k) simple placing in bottles")
+    assert packaging.reference.startswith("Commission Delegated Regulation (EU) 2015/2446, Art. 47(1)(k)")
+    assert {"making_up", "felting", "kiln_firing"} <= set(ops.ids())
+    names = [v.name for v in fairport.vocabulary()]
+    assert names[:2] == ["operations", "cumulation"]
+    with pytest.raises(fairport.errors.InputError) as e:
+        fairport.vocabulary("colours")
+    assert e.value.code == "fairport.input.106"
+
+
+def test_an_operation_outside_the_vocabulary_is_refused_with_its_code():
+    # The Chinese slippers of "labelling, repacking": a wording never counts as working
+    # beyond Art. 47(1).
+    with pytest.raises(fairport.errors.InputError) as e:
+        fairport.assess_origin("640520", "9.00", "EUR", "KG", as_of="2026-03-01",
+                               operations=["labelling"])
+    assert "is not an operation id" in str(e.value)
+    assert e.value.code == "fairport.input.106"

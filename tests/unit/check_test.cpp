@@ -58,22 +58,22 @@ TEST(CheckConsignment, KyrgyzFeltToGermanyEveryFigure) {
   EXPECT_EQ(r.currency, currency_code::parse("EUR"));
   const auto& a = line(r, "1");
   const auto& b = line(r, "2");
-  EXPECT_EQ(a.landed.invoice_value, eur("2210.40"));
-  EXPECT_EQ(a.landed.freight_to_border, eur("250.91"));
-  EXPECT_EQ(b.landed.insurance, eur("11.33"));
-  EXPECT_EQ(b.landed.freight_after_border, eur("28.11"));
-  EXPECT_EQ(a.landed.customs_value, eur("2482.22"));
-  EXPECT_EQ(b.landed.customs_value, eur("1344.54"));
-  EXPECT_EQ(a.landed.duty.third_country_amount, eur("166.31"));
-  EXPECT_EQ(b.landed.duty.third_country_amount, eur("33.60"));
-  EXPECT_EQ(a.landed.duty.amount, eur("0"));
+  EXPECT_EQ(a.landed->invoice_value, eur("2210.40"));
+  EXPECT_EQ(a.landed->freight_to_border, eur("250.91"));
+  EXPECT_EQ(b.landed->insurance, eur("11.33"));
+  EXPECT_EQ(b.landed->freight_after_border, eur("28.11"));
+  EXPECT_EQ(a.landed->customs_value, eur("2482.22"));
+  EXPECT_EQ(b.landed->customs_value, eur("1344.54"));
+  EXPECT_EQ(a.landed->duty.third_country_amount, eur("166.31"));
+  EXPECT_EQ(b.landed->duty.third_country_amount, eur("33.60"));
+  EXPECT_EQ(a.landed->duty.amount, eur("0"));
   EXPECT_EQ(r.totals.duty_saving, eur("199.91"));
-  EXPECT_EQ(a.landed.vat, eur("481.48"));
-  EXPECT_EQ(b.landed.vat, eur("260.80"));
-  EXPECT_EQ(a.landed.landed_cost, eur("3015.59"));
-  EXPECT_EQ(b.landed.landed_cost, eur("1633.45"));
+  EXPECT_EQ(a.landed->vat, eur("481.48"));
+  EXPECT_EQ(b.landed->vat, eur("260.80"));
+  EXPECT_EQ(a.landed->landed_cost, eur("3015.59"));
+  EXPECT_EQ(b.landed->landed_cost, eur("1633.45"));
   EXPECT_EQ(r.totals.landed_cost, eur("4649.04"));
-  EXPECT_EQ(*a.landed.landed_cost_per_unit, eur("251.30"));  // 3015.59 / 12 = 251.2991...
+  EXPECT_EQ(*a.landed->landed_cost_per_unit, eur("251.30"));  // 3015.59 / 12 = 251.2991...
 
   ASSERT_TRUE(a.origin && b.origin);
   EXPECT_EQ(a.origin->status, origin_status::originating);
@@ -118,10 +118,10 @@ TEST(CheckConsignment, FailingConsignmentSaysWhy) {
   EXPECT_FALSE(l.preference->eligible);
   EXPECT_EQ(l.preference->regime, preference_regime::none);           // the third-country duty applies
   EXPECT_EQ(l.preference->arrangement, preference_regime::gsp_plus);  // though Kyrgyzstan has GSP+
-  EXPECT_EQ(l.landed.customs_value, eur("1560.00"));
-  EXPECT_EQ(l.landed.duty.amount, eur("104.52"));
-  EXPECT_EQ(l.landed.vat, eur("340.90"));
-  EXPECT_EQ(l.landed.landed_cost, eur("2045.42"));
+  EXPECT_EQ(l.landed->customs_value, eur("1560.00"));
+  EXPECT_EQ(l.landed->duty.amount, eur("104.52"));
+  EXPECT_EQ(l.landed->vat, eur("340.90"));
+  EXPECT_EQ(l.landed->landed_cost, eur("2045.42"));
   EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("30.46"));
   EXPECT_FALSE(*l.fair_price->is_fair);
   EXPECT_EQ(*l.fair_price->shortfall_per_unit, eur("21.46"));
@@ -139,13 +139,13 @@ TEST(CheckConsignment, TajikStandardGspReducesSensitiveDuties) {
   const auto& a = line(r, "1");
   const auto& b = line(r, "2");
   EXPECT_EQ(a.preference->regime, preference_regime::gsp);
-  EXPECT_EQ(a.landed.customs_value, eur("1789.84"));
-  EXPECT_EQ(a.landed.duty.amount, eur("82.33"));
-  EXPECT_EQ(b.landed.customs_value, eur("925.16"));
-  EXPECT_EQ(b.landed.duty.amount, eur("50.88"));
-  EXPECT_EQ(a.landed.vat_rate, decimal::parse("0.24"));
+  EXPECT_EQ(a.landed->customs_value, eur("1789.84"));
+  EXPECT_EQ(a.landed->duty.amount, eur("82.33"));
+  EXPECT_EQ(b.landed->customs_value, eur("925.16"));
+  EXPECT_EQ(b.landed->duty.amount, eur("50.88"));
+  EXPECT_EQ(a.landed->vat_rate, decimal::parse("0.24"));
   // (1789.84 + 82.33 + 10.16) x 0.24 = 451.7592 -> 451.76
-  EXPECT_EQ(a.landed.vat, eur("451.76"));
+  EXPECT_EQ(a.landed->vat, eur("451.76"));
 }
 
 // The other shipped examples check cleanly, and their totals are the sums of their lines.
@@ -155,7 +155,7 @@ TEST(CheckConsignment, EveryExampleAddsUp) {
     const report r = check_example(name);
     EXPECT_TRUE(r.errors.empty());
     money sum = eur("0");
-    for (const auto& l : r.lines) sum += l.landed.landed_cost;
+    for (const auto& l : r.lines) sum += l.landed->landed_cost;
     EXPECT_EQ(sum, r.totals.landed_cost);
     EXPECT_EQ(r.exit_status(), name == "kg_felt_fr_fails" ? 1 : 0);
     EXPECT_THAT(to_text(r), HasSubstr(r.consignment_id));
@@ -163,16 +163,54 @@ TEST(CheckConsignment, EveryExampleAddsUp) {
   }
 }
 
-// A line that cannot be read or computed is reported with its code; the others are checked.
+// Each step of a line succeeds or fails on its own: a CN code with no tariff record is an error
+// of the duty step, and the line keeps its origin verdict (Delegated Regulation (EU) 2015/2446,
+// Arts. 44-47 do not depend on the duty) and its fair-price verdict; the totals say they leave it
+// out. Before, the line vanished from the report with both verdicts.
 TEST(CheckConsignment, BadLinesDoNotStopTheOthers) {
   std::string text(example_consignment("kg_felt_de"));
-  text.replace(text.find("\"5701 10 90\""), 12, "\"9999 99 99\"");
+  text.replace(text.find("\"5701 10 90\""), 12, "\"5701 90 10\"");  // no tariff record
   auto parsed = read_consignment(text);
   const report r = check_consignment(parsed.value, reference_data::builtin());
-  ASSERT_EQ(r.lines.size(), 1u);
+  ASSERT_EQ(r.lines.size(), 2u);
   ASSERT_EQ(r.errors.size(), 1u);
   EXPECT_EQ(r.errors[0].line_id, "2");
+  EXPECT_THAT(r.errors[0].field, HasSubstr("/lines/1/"));
+  const auto& bad = r.lines[1];
+  EXPECT_EQ(bad.id, "2");
+  EXPECT_FALSE(bad.landed);
+  ASSERT_TRUE(bad.origin);
+  EXPECT_EQ(bad.origin->status, origin_status::originating);
+  ASSERT_TRUE(bad.fair_price);
+  EXPECT_TRUE(bad.fair_price->is_fair);
+  EXPECT_EQ(r.lines_left_out_of_totals, std::vector<std::string>{"2"});
+  ASSERT_TRUE(r.lines[0].landed);
+  EXPECT_EQ(r.totals.landed_cost, r.lines[0].landed->landed_cost);
   EXPECT_EQ(r.exit_status(), 2);
+  EXPECT_THAT(to_text(r), HasSubstr("the totals leave out line 2"));
+  EXPECT_THAT(to_json(r), HasSubstr("\"lines_left_out\": [\n      \"2\""));
+}
+
+// An origin that cannot be assessed (an operation outside the closed vocabulary, Art. 47(1) of
+// Delegated Regulation (EU) 2015/2446) is an error of the origin step: the line is not given the
+// preference and pays the third-country duty; nothing else of it is lost.
+TEST(CheckConsignment, AnUnknownOperationIsAnOriginErrorAndTheLinePaysFullDuty) {
+  std::string text(example_consignment("kg_felt_de"));
+  text.replace(text.find("\"knotting\""), 10, "\"finishing\"");
+  auto parsed = read_consignment(text);
+  const report r = check_consignment(parsed.value, reference_data::builtin());
+  ASSERT_EQ(r.lines.size(), 2u);
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, errc::invalid_argument);
+  EXPECT_EQ(r.errors[0].field, "/lines/1/origin");
+  EXPECT_THAT(r.errors[0].message, HasSubstr("\"finishing\" is not an operation id"));
+  const auto& l = r.lines[1];
+  EXPECT_FALSE(l.origin);
+  ASSERT_TRUE(l.preference);
+  EXPECT_FALSE(l.preference->eligible);
+  ASSERT_TRUE(l.landed);
+  EXPECT_EQ(l.landed->duty.amount, l.landed->duty.third_country_amount);
+  EXPECT_GT(l.landed->duty.amount.amount().signum(), 0);
 }
 
 // pk_leather_it: FOB, 1 USD = 0.9185 EUR (the contract's rate). Invoice USD 8250
@@ -185,12 +223,12 @@ TEST(CheckConsignment, BadLinesDoNotStopTheOthers) {
 TEST(CheckConsignment, PakistaniLeatherToItaly) {
   const report r = check_example("pk_leather_it");
   const auto& l = line(r, "1");
-  EXPECT_EQ(l.landed.invoice_value, eur("7577.63"));
-  EXPECT_EQ(l.landed.customs_value, eur("8209.56"));
-  EXPECT_EQ(l.landed.duty.amount, eur("0"));
-  EXPECT_EQ(l.landed.duty.third_country_amount, eur("246.29"));
-  EXPECT_EQ(l.landed.vat, eur("1832.50"));
-  EXPECT_EQ(l.landed.landed_cost, eur("10162.06"));
+  EXPECT_EQ(l.landed->invoice_value, eur("7577.63"));
+  EXPECT_EQ(l.landed->customs_value, eur("8209.56"));
+  EXPECT_EQ(l.landed->duty.amount, eur("0"));
+  EXPECT_EQ(l.landed->duty.third_country_amount, eur("246.29"));
+  EXPECT_EQ(l.landed->vat, eur("1832.50"));
+  EXPECT_EQ(l.landed->landed_cost, eur("10162.06"));
   EXPECT_EQ(l.preference->regime, preference_regime::gsp_plus);
   EXPECT_EQ(r.documents.at(0).rex_required, true);
   EXPECT_EQ(l.fair_price->fair_price_per_unit, usd("33.02"));
@@ -205,11 +243,11 @@ TEST(CheckConsignment, UzbekApricotsToTheNetherlands) {
   const report r = check_example("uz_apricots_nl");
   const auto& l = line(r, "1");
   EXPECT_EQ(l.origin->basis, origin_basis::wholly_obtained);
-  EXPECT_EQ(l.landed.customs_value, eur("16312.00"));
-  EXPECT_EQ(l.landed.duty.third_country_amount, eur("913.47"));
-  EXPECT_EQ(l.landed.vat_rate, decimal::parse("0.09"));
-  EXPECT_EQ(l.landed.vat, eur("1486.98"));
-  EXPECT_EQ(l.landed.landed_cost, eur("18008.98"));
+  EXPECT_EQ(l.landed->customs_value, eur("16312.00"));
+  EXPECT_EQ(l.landed->duty.third_country_amount, eur("913.47"));
+  EXPECT_EQ(l.landed->vat_rate, decimal::parse("0.09"));
+  EXPECT_EQ(l.landed->vat, eur("1486.98"));
+  EXPECT_EQ(l.landed->landed_cost, eur("18008.98"));
   EXPECT_THAT(r.documents.at(0).text, HasSubstr("origin criterion met is P"));
   EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("2.41"));
 }
@@ -222,10 +260,10 @@ TEST(CheckConsignment, BangladeshiKnitwearToFrance) {
   const report r = check_example("bd_garments_fr");
   const auto& l = line(r, "1");
   EXPECT_EQ(l.preference->regime, preference_regime::eba);
-  EXPECT_EQ(l.landed.customs_value, eur("4800.00"));
-  EXPECT_EQ(l.landed.duty.third_country_amount, eur("576.00"));
-  EXPECT_EQ(l.landed.vat, eur("979.00"));
-  EXPECT_EQ(l.landed.landed_cost, eur("5874.00"));
+  EXPECT_EQ(l.landed->customs_value, eur("4800.00"));
+  EXPECT_EQ(l.landed->duty.third_country_amount, eur("576.00"));
+  EXPECT_EQ(l.landed->vat, eur("979.00"));
+  EXPECT_EQ(l.landed->landed_cost, eur("5874.00"));
   EXPECT_EQ(l.fair_price->fair_price_per_unit, eur("4.07"));
 }
 
@@ -259,7 +297,7 @@ TEST(CheckConsignment, NoOriginShownPaysTheThirdCountryDuty) {
   ASSERT_TRUE(parsed.errors.empty());
   const report full = check_consignment(parsed.value, reference_data::builtin());
   ASSERT_TRUE(full.lines[0].preference->eligible);
-  EXPECT_EQ(full.lines[0].landed.duty.amount, eur("0.00"));
+  EXPECT_EQ(full.lines[0].landed->duty.amount, eur("0.00"));
 
   for (int variant = 0; variant < 2; ++variant) {
     auto c = parsed.value;
@@ -277,7 +315,7 @@ TEST(CheckConsignment, NoOriginShownPaysTheThirdCountryDuty) {
     EXPECT_TRUE(l.preference->potential_duty->is_free());
     EXPECT_THAT(l.preference->missing, ::testing::Contains("/lines/0/origin"));
     // 6.7 % x 2482.22 = 166.31, the third-country duty of the worked example above.
-    EXPECT_EQ(l.landed.duty.amount, eur("166.31")) << variant;
+    EXPECT_EQ(l.landed->duty.amount, eur("166.31")) << variant;
     EXPECT_EQ(r.totals.duty_saving, eur("33.60")) << variant;  // line 2 only
     EXPECT_EQ(r.exit_status(), 1);
   }
@@ -390,7 +428,7 @@ TEST(CheckProperty, NoPreferenceWithoutOrigin) {
         EXPECT_EQ(l.preference->status, preference_status::granted);
       } else {
         ++refused;
-        EXPECT_EQ(l.landed.duty.amount, l.landed.duty.third_country_amount)
+        EXPECT_EQ(l.landed->duty.amount, l.landed->duty.third_country_amount)
             << name << " line " << l.id << ": a line without the preference pays the "
             << "third-country duty";
       }

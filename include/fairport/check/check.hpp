@@ -101,7 +101,10 @@ struct report_line {
   std::string id;
   std::optional<origin_section> origin;
   std::optional<preference_section> preference;
-  landed_cost_line_result landed;
+  /// The customs value, duty, VAT and landed cost; nullopt when a step of it failed (the error is
+  /// in report::errors and the line is in report::lines_left_out_of_totals). The origin,
+  /// preference and fair-price results of the line stand on their own.
+  std::optional<landed_cost_line_result> landed;
   std::optional<fair_price_section> fair_price;
 };
 
@@ -132,6 +135,8 @@ struct report {
   std::vector<report_dataset> datasets;
   std::vector<report_line> lines;
   landed_cost_totals totals;
+  /// The ids of the lines whose landed cost could not be computed: the totals leave them out.
+  std::vector<std::string> lines_left_out_of_totals;
   std::vector<report_document> documents;
   std::vector<finding> findings;
   std::vector<line_error> errors;
