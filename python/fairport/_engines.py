@@ -262,7 +262,9 @@ def assess_origin(
     operations : sequence of str, optional
         The operations carried out in ``exporter``: ids of the Art. 47(1) list of insufficient
         operations (``"simple_packaging"``, ...) and the process ids of the list rules
-        (``"making_up"``, ...). Any other id counts as working beyond Art. 47(1).
+        (``"making_up"``, ...), or fairport's working operations (``"felting"``,
+        ``"kiln_firing"``, ...): the closed vocabulary of ``fairport.vocabulary("operations")``.
+        Any other id raises ``fairport.errors.InputError`` ``fairport.input.106``.
     wholly_obtained : bool, default False
         Whether the product is claimed to be wholly obtained (Art. 44).
     direct_transport : bool, optional

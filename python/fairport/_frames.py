@@ -166,8 +166,8 @@ def assess_origins(products: Any, materials: Any = None, *, data: DataArg = None
     products : pandas.DataFrame
         One row per product, indexed by product id (or with a ``product_id`` column):
         ``hs_code``, ``ex_works_price`` (``Decimal``, ``str`` or ``int``), ``currency``,
-        ``exporter_country``, ``as_of``; optional ``operations`` (Art. 47 operation ids or
-        list-rule process ids, separated by ``;``), ``wholly_obtained``,
+        ``exporter_country``, ``as_of``; optional ``operations`` (ids of
+        ``fairport.vocabulary("operations")``, separated by ``;``), ``wholly_obtained``,
         ``wholly_obtained_category``, ``direct_transport`` and ``list_rule_row``.
     materials : pandas.DataFrame, optional
         One row per material: ``product_id`` and the columns ``assess_origin`` takes for a

@@ -5,7 +5,19 @@ FAIRPORT_BEGIN_NAMESPACE
 
 void gsp_beneficiary_table::add(const validity_interval& validity, gsp_beneficiary_record r) {
   auto key = std::make_pair(r.country, r.arrangement);
+  const date::sys_days from{validity.from()};
+  if (!earliest_ || from < *earliest_) earliest_ = from;
   insert(key, validity, std::move(r));
+}
+
+beneficiary_status gsp_beneficiary_table::status(country_code country,
+                                                 const date::year_month_day& as_of) const {
+  if (is_beneficiary(country, as_of)) return beneficiary_status::listed;
+  const date::sys_days day{as_of};
+  if (const auto first = listed_from(country)) {
+    return day < date::sys_days{*first} ? beneficiary_status::unknown : beneficiary_status::not_listed;
+  }
+  return earliest_ && day >= *earliest_ ? beneficiary_status::not_listed : beneficiary_status::unknown;
 }
 
 const gsp_beneficiary_record* gsp_beneficiary_table::find(

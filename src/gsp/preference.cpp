@@ -487,8 +487,7 @@ class preference_steps {
   }
 
   preference_outcome no_arrangement() {
-    const auto listed = data_.gsp_beneficiaries().listed_from(q_.exporter);
-    if (listed && date::sys_days{q_.as_of} < date::sys_days{*listed}) {
+    if (data_.gsp_beneficiaries().status(q_.exporter, q_.as_of) == beneficiary_status::unknown) {
       return undetermined(preference_reason::beneficiary_status_unknown);
     }
     return refuse(preference_reason::not_a_beneficiary);

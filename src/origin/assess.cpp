@@ -185,7 +185,8 @@ class evaluator {
     if (auto s = materials_step(any_non, any_cum)) return *s;
     if (auto s = insufficient_working_step(any_non, any_cum)) return *s;
     if (Explain) explain_cumulation();
-    return list_rule_step();
+    const origin_status st = list_rule_step();
+    return operations_unknown_ ? without_operations(st) : st;
   }
 
  private:
@@ -242,10 +243,23 @@ class evaluator {
   std::optional<origin_status> beneficiary_step() {
     const auto& d = p_.as_of;
     const auto& ben = im_.data.gsp_beneficiaries();
-    const bool beneficiary = ben.is_beneficiary(p_.exporter, d);
+    const beneficiary_status st = ben.status(p_.exporter, d);
     ldc_ = ben.find(p_.exporter, gsp_arrangement::eba, d) != nullptr;
     if (Explain) v_->ldc_column = ldc_;
-    if (!beneficiary) {
+    if (st == beneficiary_status::unknown) {
+      // Which column of Annex 22-03 applies, and whether GSP origin can be acquired at all,
+      // depend on the Annexes of Regulation (EU) No 978/2012 on the date: not a "no".
+      if (Explain) {
+        v_->missing.push_back("the GSP beneficiary status of " + p_.exporter.to_string() + " on " +
+                              format_date(d) + " (not in fairport's beneficiary data)");
+        add("origin.beneficiary_status_unknown", severity::warning,
+            "fairport's beneficiary data does not know the status of " + p_.exporter.to_string() +
+                " on " + format_date(d) + " (it holds the history it could source since 2014)",
+            "Regulation (EU) No 978/2012, Annexes II to IV; " + std::string(act) + ", Art. 41");
+      }
+      return finish(origin_status::undetermined);
+    }
+    if (st == beneficiary_status::not_listed) {
       if (Explain) {
         add("origin.not_beneficiary", severity::error,
             p_.exporter.to_string() + " is not a GSP beneficiary on " + format_date(d) +
@@ -342,19 +356,38 @@ class evaluator {
     return std::nullopt;
   }
 
+  /// No operations declared: a list rule that is not met decides (insufficient working could only
+  /// make it worse); one that is met leaves the origin undetermined, as Art. 47(1) cannot be
+  /// ruled out.
+  origin_status without_operations(origin_status st) {
+    if (st == origin_status::not_originating) {
+      if (Explain) {
+        add("origin.operations_not_needed", severity::info,
+            "no operations declared; the list rule is not met whatever they were, so Art. 47(1) "
+            "does not change the verdict",
+            std::string(act) + ", Art. 47(1)");
+      }
+      return st;
+    }
+    if (Explain) {
+      v_->basis.reset();
+      v_->missing.push_back("the operations carried out in " + p_.exporter.to_string() +
+                            " (ids of `fairport vocab operations`)");
+      add("origin.operations_missing", severity::warning,
+          "no operations declared: whether the working goes beyond Art. 47(1) cannot be decided",
+          std::string(act) + ", Art. 47(3)");
+    }
+    return finish(origin_status::undetermined);
+  }
+
   /// Insufficient working (Art. 47): defeats any list rule and any cumulation.
   std::optional<origin_status> insufficient_working_step(bool any_non, bool any_cum) {
     const auto& d = p_.as_of;
     const bool hypothetical = collect_headroom && !any_non && !any_cum;
     if (p_.operations.empty() && !hypothetical) {
-      if (Explain) {
-        v_->missing.push_back("the operations carried out in " + p_.exporter.to_string() +
-                              " (ids of `fairport vocab operations`)");
-        add("origin.operations_missing", severity::warning,
-            "no operations declared: whether the working goes beyond Art. 47(1) cannot be decided",
-            std::string(act) + ", Art. 47(3)");
-      }
-      return finish(origin_status::undetermined);
+      // Art. 47 can only take the origin away: the list rule still decides a "no".
+      operations_unknown_ = true;
+      return std::nullopt;
     }
     bool all_insufficient = true;
     for (const auto& op : p_.operations) {
@@ -617,8 +650,36 @@ class evaluator {
 
   // ---- alternatives ---------------------------------------------------------------------------
 
-  bool has_operation(const std::string& id) const {
+  bool declared(std::string_view id) const {
     return std::find(p_.operations.begin(), p_.operations.end(), id) != p_.operations.end();
+  }
+
+  /// Whether the process a rule names was carried out: its id is declared, or, for a process the
+  /// Annex words as one process "accompanied by" another (ids joined by "_plus_" or "_and_":
+  /// "weaving_plus_making_up", "embroidery_and_making_up"), each of them is; a part worded as
+  /// alternatives ("_or_": "spinning_or_extrusion") is met by the whole part or by any one
+  /// alternative.
+  bool has_operation(const std::string& id) const {
+    if (declared(id)) return true;
+    constexpr std::string_view alt = "_or_";
+    const std::string_view all(id);
+    const std::string_view plus =
+        all.find("_plus_") != std::string_view::npos ? "_plus_" : "_and_";
+    if (all.find(plus) == std::string_view::npos) return false;
+    std::size_t from = 0;
+    while (from <= all.size()) {
+      const std::size_t to = std::min(all.find(plus, from), all.size());
+      const std::string_view part = all.substr(from, to - from);
+      bool met = declared(part);
+      for (std::size_t a = 0; !met && a <= part.size();) {
+        const std::size_t b = std::min(part.find(alt, a), part.size());
+        met = b != part.size() || a != 0 ? declared(part.substr(a, b - a)) : false;
+        a = b + alt.size();
+      }
+      if (!met) return false;
+      from = to + plus.size();
+    }
+    return true;
   }
 
   void missing(std::string s) {
@@ -1285,6 +1346,7 @@ class evaluator {
   int prod_heading_ = -1;
   int prod_chapter_ = 0;
   bool ldc_ = false;
+  bool operations_unknown_ = false;  // no operations declared (Art. 47 cannot be applied)
   small_buf<mat_info, 24> mats_;
   small_buf<unsigned char, 24> brk_;
   small_buf<unsigned char, 24> saved_;
@@ -1324,7 +1386,7 @@ origin_status origin_assessor::status(const origin_product& product) const {
     eval_options opt;
     opt.unknown_as_originating = true;
     evaluator<false> o(*impl_, product, opt, nullptr);
-    if (o.run() == origin_status::originating) return origin_status::undetermined;
+    if (o.run() != origin_status::not_originating) return origin_status::undetermined;
   }
   return s;
 }
@@ -1337,7 +1399,7 @@ origin_verdict origin_assessor::assess(const origin_product& product) const {
     eval_options opt;
     opt.unknown_as_originating = true;
     evaluator<false> o(*impl_, product, opt, nullptr);
-    if (o.run() == origin_status::originating) {
+    if (o.run() != origin_status::not_originating) {
       v.status = origin_status::undetermined;
       for (std::size_t i = 0; i < product.materials.size(); ++i) {
         if (!product.materials[i].origin) {
@@ -1415,7 +1477,7 @@ std::vector<origin_flip> origin_assessor::local_sourcing_flips(const origin_prod
       eval_options o2 = opt;
       o2.unknown_as_originating = true;
       evaluator<false> o(*impl_, product, o2, nullptr);
-      if (o.run() == origin_status::originating) s = origin_status::undetermined;
+      if (o.run() != origin_status::not_originating) s = origin_status::undetermined;
     }
     if (s != base) out.push_back(origin_flip{i, m.description, base, s});
   }

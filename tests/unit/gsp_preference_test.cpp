@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "fairport/gsp/preference.hpp"
+#include "fairport/origin/assess.hpp"
 
 // Counts heap allocations while `counting` is set: the fast path must not allocate.
 namespace {
@@ -249,6 +250,59 @@ TEST(GspArrangement, ADateBeforeTheDataIsUndeterminedNotRefused) {
   EXPECT_EQ(d.reason, preference_reason::beneficiary_status_unknown);
   EXPECT_EQ(engine().evaluate(query("KG", "5602100000", "2026-03-02")).regime,
             preference_regime::gsp_plus);
+}
+
+// Beneficiary history (Regulation (EU) No 978/2012, Annexes II to IV as amended): a country
+// that left was a beneficiary before it left and is not after; a date the data does not reach
+// is undetermined for the preference and for origin, never "not a beneficiary".
+TEST(GspArrangement, BeneficiaryHistorySince2014) {
+  const auto& ben = data().gsp_beneficiaries();
+  // China, Ecuador, Maldives, Thailand: removed from Annex II from 1.1.2015 (Delegated
+  // Regulation (EU) No 1421/2013).
+  EXPECT_EQ(ben.status(cty("CN"), parse_date("2014-12-31")), beneficiary_status::listed);
+  EXPECT_EQ(ben.status(cty("CN"), parse_date("2015-01-01")), beneficiary_status::not_listed);
+  EXPECT_EQ(engine().evaluate(query("CN", "5602100000", "2014-06-02")).regime,
+            preference_regime::gsp);
+  // Armenia: GSP+ to 31.12.2021, out of Annexes II and III from 1.1.2022 (2021/114).
+  EXPECT_EQ(engine().evaluate(query("AM", "6109100010", "2021-12-31")).regime,
+            preference_regime::gsp_plus);
+  const auto am = engine().decide(query("AM", "6109100010", "2022-01-01"));
+  EXPECT_EQ(am.status, preference_status::refused);
+  EXPECT_EQ(am.reason, preference_reason::not_a_beneficiary);
+  // The Philippines' GSP+ from 25.12.2014 (1386/2014), not from the consolidated text's date.
+  EXPECT_EQ(engine().evaluate(query("PH", "6109100010", "2014-12-25")).regime,
+            preference_regime::gsp_plus);
+  EXPECT_EQ(engine().evaluate(query("PH", "6109100010", "2020-06-30")).regime,
+            preference_regime::gsp_plus);
+  // Vanuatu: EBA to 31.12.2024, then the general arrangement (2021/2127, recital 2).
+  EXPECT_EQ(engine().evaluate(query("VU", "4602110000", "2024-12-31")).regime,
+            preference_regime::eba);
+  EXPECT_EQ(engine().evaluate(query("VU", "4602110000", "2025-01-01")).regime,
+            preference_regime::gsp);
+  // Indonesia leaves Annex II from 1.1.2027 (2025/1951).
+  EXPECT_EQ(ben.status(cty("ID"), parse_date("2027-01-01")), beneficiary_status::not_listed);
+  // Before 2014 (Reg. (EC) No 732/2008, not in the data) nothing is known, even of a country that
+  // was never listed since; after, a country never listed is not a beneficiary.
+  EXPECT_EQ(ben.status(cty("US"), parse_date("2013-12-31")), beneficiary_status::unknown);
+  EXPECT_EQ(ben.status(cty("US"), parse_date("2020-01-01")), beneficiary_status::not_listed);
+  const auto old = engine().decide(query("CN", "5602100000", "2013-12-31"));
+  EXPECT_EQ(old.status, preference_status::undetermined);
+  EXPECT_EQ(old.reason, preference_reason::beneficiary_status_unknown);
+}
+
+// The origin engine asks the same table: a date before the data is undetermined with what is
+// missing, not "GSP origin cannot be acquired" (Delegated Regulation (EU) 2015/2446, Art. 41).
+TEST(GspArrangement, OriginBeforeTheBeneficiaryDataIsUndetermined) {
+  origin_product p{tariff_code::parse("5602"), money(dec("100.00"), currency_code::parse("EUR")),
+                   cty("KG"), false, {"felting"}, {}, parse_date("2015-06-01"), std::nullopt,
+                   "", "", std::nullopt};
+  const auto v = assess_origin(p, data());
+  EXPECT_EQ(v.status, origin_status::undetermined);
+  ASSERT_FALSE(v.missing.empty());
+  EXPECT_THAT(v.missing.front(), HasSubstr("GSP beneficiary status of KG on 2015-06-01"));
+  p.exporter = cty("CN");
+  p.as_of = parse_date("2015-06-01");
+  EXPECT_EQ(assess_origin(p, data()).status, origin_status::not_originating);
 }
 
 // Reg 978 applies to imports into the Union: Switzerland is not a member state, the United

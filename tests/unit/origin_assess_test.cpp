@@ -792,6 +792,33 @@ TEST(OriginUndetermined, MissingMaterialOrigin) {
   EXPECT_THAT(ops.missing.front(), HasSubstr("operations carried out in TJ"));
 }
 
+// Art. 47(1) can only take origin away: with no operations declared, a list rule that is met
+// leaves the origin undetermined, but one that is not met decides "not originating" (Chapter 69,
+// column (b): blanks of 6912 at 60 % fail the change of heading and the 50 % rule).
+TEST(OriginUndetermined, NoOperationsDoNotHideAFailedListRule) {
+  const auto v = run(prod("691200", "TJ", "10.00", {}, {mat("biscuit-fired bowls", "691200", "CN", "6.00")}));
+  EXPECT_EQ(v.status, origin_status::not_originating) << all_findings(v);
+  EXPECT_TRUE(v.missing.empty());
+  EXPECT_TRUE(has_finding(v, "origin.operations_not_needed"));
+  // Unknown materials and no operations: at best undetermined, never "not originating" (the
+  // optimistic run is undetermined too).
+  const auto u = run(prod("691200", "TJ", "10.00", {}, {mat("clay", "2508", "", "1.00")}));
+  EXPECT_EQ(u.status, origin_status::undetermined) << all_findings(u);
+}
+
+// Annex 22-03 words a rule's process as one process "accompanied by" another ("Weaving
+// accompanied by making-up", ex Chapter 62): declaring the two processes meets it, as does the
+// rule's own id; one of them alone does not.
+TEST(OriginProcess, AProcessAccompaniedByAnotherIsMetByBoth) {
+  const auto mats = std::vector<origin_material>{mat("cotton yarn", "5205", "CN", "6.00")};
+  EXPECT_EQ(run(prod("620342", "PK", "20.00", {"weaving", "making_up"}, mats)).status,
+            origin_status::originating);
+  EXPECT_EQ(run(prod("620342", "PK", "20.00", {"weaving_plus_making_up"}, mats)).status,
+            origin_status::originating);
+  EXPECT_NE(run(prod("620342", "PK", "20.00", {"making_up"}, mats)).status,
+            origin_status::originating);
+}
+
 // ---- scheme-level conditions ---------------------------------------------------------------------
 
 TEST(OriginScheme, NotABeneficiaryAndNonManipulation) {

@@ -82,6 +82,14 @@ struct gsp_beneficiary_record {
   provenance source;
 };
 
+/// What the beneficiary data says of a country on a date.
+enum class beneficiary_status : unsigned char {
+  listed,      ///< in Annex II, III or IV
+  not_listed,  ///< in none of them: removed, in a gap, or never a beneficiary
+  unknown,     ///< the date is before the data knows the country (before its first record, or,
+               ///< for a country never listed, before the earliest record of the dataset)
+};
+
 /// GSP beneficiaries by (country, arrangement) and date. Immutable once built; safe to share.
 class gsp_beneficiary_table
     : public detail::dated_table<std::pair<country_code, gsp_arrangement>, gsp_beneficiary_record> {
@@ -97,12 +105,21 @@ class gsp_beneficiary_table
   /// never does: before that day the country's status is not recorded.
   std::optional<date::year_month_day> listed_from(country_code country) const;
 
+  /// The one rule for "is this country a beneficiary on this date": listed when a record covers
+  /// the date; unknown before the country's first record (or, for a country with none, before
+  /// the dataset's first record): the data holds only the history it could source; otherwise
+  /// not listed.
+  beneficiary_status status(country_code country, const date::year_month_day& as_of) const;
+
   /// True when `country` is in any of Annexes II, III and IV on `as_of`.
   bool is_beneficiary(country_code country, const date::year_month_day& as_of) const noexcept;
 
   /// Every arrangement `country` has on `as_of` (gsp, then gsp_plus, then eba).
   std::vector<const gsp_beneficiary_record*> arrangements(country_code country,
                                                           const date::year_month_day& as_of) const;
+
+ private:
+  std::optional<date::sys_days> earliest_;  ///< the first day of any record
 };
 
 /// A GSP section whose general-arrangement preferences are suspended for a country (Art. 8).

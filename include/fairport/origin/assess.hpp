@@ -70,9 +70,10 @@
 /// Bad input (negative values or weights, a zero ex-works price, a product code shorter than a
 /// heading, an unknown Art. 44 point or list_rule_row) throws input_error [fairport.input.106].
 ///
-/// Operations are ids. Those of the Art. 47(1) vocabulary (dataset eu_gsp_origin_general_rules:
-/// "simple_packaging", "marking_labelling", "peeling_stoning_shelling", ...) are insufficient;
-/// any other id counts as working beyond Art. 47(1) and is echoed in a finding. A list rule that
+/// Operations are ids of the closed vocabulary of origin/operations.hpp. Those of Art. 47(1)
+/// (dataset eu_gsp_origin_general_rules: "simple_packaging", "marking_labelling", ...) are
+/// insufficient; list-rule processes and fairport's working operations go beyond Art. 47(1); any
+/// other id throws input_error [fairport.input.106] naming it and the accepted ids. A list rule that
 /// names a process (the `process` ids of eu_gsp_list_rules: "making_up",
 /// "weaving_plus_making_up", "embroidery_and_making_up", ...) is met only if that id is declared:
 /// a specific process that is not declared fails its alternative; a textile-stage process that
