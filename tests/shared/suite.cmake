@@ -1,0 +1,10 @@
+# The shared origin cases (../shared/data/gsp/eu_gsp_origin_cases.json, written from Delegated
+# Regulation (EU) 2015/2446 and Regulation (EU) No 978/2012): every case gives its expected
+# verdict. The file is not part of fairport; the test skips with a message when it is absent.
+add_executable(shared_origin_cases_test "${CMAKE_CURRENT_LIST_DIR}/shared_origin_cases_test.cpp")
+target_link_libraries(shared_origin_cases_test PRIVATE fairport::fairport GTest::gtest_main
+  GTest::gmock nlohmann_json::nlohmann_json)
+fairport_set_warnings(shared_origin_cases_test)
+target_compile_definitions(shared_origin_cases_test PRIVATE
+  FAIRPORT_SHARED_CASES="${PROJECT_SOURCE_DIR}/../shared/data/gsp/eu_gsp_origin_cases.json")
+gtest_discover_tests(shared_origin_cases_test PROPERTIES LABELS unit DISCOVERY_TIMEOUT 60)
