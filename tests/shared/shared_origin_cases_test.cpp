@@ -272,3 +272,100 @@ TEST(SharedOriginCases, Gsp20FeltNote6) {
   REQUIRE_CASES();
   run_origin_case("GSP-20", "other");
 }
+
+namespace {
+
+decimal dec(const json& v) { return decimal::parse(v.get<std::string>()); }
+
+const gsp_preference_engine& preferences() {
+  static const gsp_preference_engine e(data());
+  return e;
+}
+
+}  // namespace
+
+// The REX threshold: EUR 6,000 of originating products, counted without the non-originating
+// ones (Implementing Regulation (EU) 2015/2447, Arts. 78(2), 92(1), 107(1)(c)).
+TEST(SharedOriginCases, Gsp15RexThreshold) {
+  REQUIRE_CASES();
+  const json& c = find_case("GSP-15");
+  const json& in = c["inputs"];
+  const std::vector<bool> accepted = {true, true, false, true};  // the four verdicts, in order
+  for (std::size_t k = 0; k < in["variants"].size(); ++k) {
+    preference_query q(country_code::parse(in["exporter_country"].get<std::string>()),
+                       tariff_code::parse("5602100000"), country_code::parse("DE"),
+                       parse_date("2026-03-02"));
+    q.originating = true;
+    q.direct_transport = true;
+    q.exporter_registered_rex = in["exporter_registered"].get<bool>();
+    q.originating_value_eur =
+        money(dec(in["variants"][k]["originating_value_eur"]), currency_code::parse("EUR"));
+    const auto d = preferences().decide(q);
+    const std::string expected = c["expected"]["verdicts"][k].get<std::string>();
+    EXPECT_EQ(d.eligible(), accepted[k]) << "GSP-15 variant " << k + 1 << ": " << expected;
+    if (!accepted[k]) EXPECT_EQ(d.reason, preference_reason::exporter_not_registered);
+  }
+}
+
+// A statement on origin is valid for 12 months from the day it is made out (Implementing
+// Regulation (EU) 2015/2447, Art. 101(1)): made out 2025-03-10, valid on 2026-03-10, not on
+// 2026-03-11.
+TEST(SharedOriginCases, Gsp16StatementValidity) {
+  REQUIRE_CASES();
+  const json& in = find_case("GSP-16")["inputs"];
+  const auto until = statement_valid_until(parse_date(in["statement_date"].get<std::string>()));
+  const auto dates = in["import_declaration_dates"];
+  EXPECT_FALSE(date::sys_days{parse_date(dates[0].get<std::string>())} > date::sys_days{until});
+  EXPECT_TRUE(date::sys_days{parse_date(dates[1].get<std::string>())} > date::sys_days{until});
+}
+
+// Sensitive products under the general arrangement (Regulation (EU) No 978/2012, Art. 7(2), (3)
+// and Art. 34): minus 3.5 points, or minus 20 % for sections S-11a and S-11b; a rate of 1 % or
+// less after the reduction is suspended.
+TEST(SharedOriginCases, Gsp17SensitiveRates) {
+  REQUIRE_CASES();
+  const json& c = find_case("GSP-17");
+  const auto& rules = *data().gsp_duty_rules().try_at(parse_date("2026-03-02"));
+  const auto& lines = c["inputs"]["lines"];
+  const std::vector<std::string> expected = {"0", "0.012", "0.053", "0.064"};
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    duty_expression tc;
+    tc.ad_valorem = divide(dec(lines[k]["mfn_pct"]), decimal(100), 4, rounding_mode::half_even);  // exact
+    tc.text = lines[k]["mfn_pct"].get<std::string>() + " %";
+    const bool textile = lines[k]["section"].get<std::string>().rfind("S-11", 0) == 0;
+    findings f;
+    const auto d = gsp_preferential_duty(tc, preference_regime::gsp, gsp_product_coverage::sensitive,
+                                         textile, rules, f);
+    ASSERT_TRUE(d.ad_valorem) << "GSP-17 line " << k + 1;
+    EXPECT_EQ(*d.ad_valorem, decimal::parse(expected[k]))
+        << "GSP-17 line " << k + 1 << ": " << c["expected"]["rates_pct"][k].get<std::string>();
+  }
+}
+
+// Vanuatu left Annex IV on 1 January 2025 (Delegated Regulation (EU) 2021/2127): EBA on
+// 2024-12-31, the general arrangement on 2025-01-01.
+TEST(SharedOriginCases, Gsp18VanuatuLeavesEba) {
+  REQUIRE_CASES();
+  const json& in = find_case("GSP-18")["inputs"];
+  const auto at = [&](std::size_t k) {
+    return preferences()
+        .evaluate(preference_query(country_code::parse("VU"), tariff_code::parse("4602110000"),
+                                   country_code::parse("DE"),
+                                   parse_date(in["dates"][k].get<std::string>())))
+        .regime;
+  };
+  EXPECT_EQ(at(0), preference_regime::eba);
+  EXPECT_EQ(at(1), preference_regime::gsp);
+}
+
+// China is no GSP beneficiary (removed from Annex II from 1 January 2015): the third-country
+// duty applies and GSP origin cannot be acquired.
+TEST(SharedOriginCases, Gsp19ChinaIsNoBeneficiary) {
+  REQUIRE_CASES();
+  const json& in = find_case("GSP-19")["inputs"];
+  const auto d = preferences().decide(preference_query(
+      country_code::parse(in["exporter_country"].get<std::string>()), tariff_code::parse("5704900000"),
+      country_code::parse("DE"), parse_date(in["date"].get<std::string>())));
+  EXPECT_EQ(d.reason, preference_reason::not_a_beneficiary);
+  EXPECT_FALSE(d.eligible());
+}
