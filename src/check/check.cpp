@@ -77,6 +77,13 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   o.status = v.status;
   o.basis = v.basis;
   o.rule = v.rule_text;
+  o.rule_reference = v.rule_reference;
+  o.non_originating_value = v.non_originating_value;
+  o.share = v.share;
+  o.limit = v.limit;
+  o.margin = v.margin;
+  if (p.ex_works_price_known && !p.wholly_obtained_claim) o.headroom = assessor.headroom(p);
+  if (v.status != origin_status::originating) o.flips = assessor.local_sourcing_flips(p);
   o.findings = std::move(v.findings);
   o.missing = std::move(v.missing);
   for (const auto& m : v.materials) {

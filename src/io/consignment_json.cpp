@@ -653,6 +653,30 @@ void write_origin(writer& w, const origin_section& o) {
     for (const auto& m : o.cumulation) w.value(m);
     w.end_array();
   }
+  w.field("rule_reference", o.rule_reference);
+  const auto dec = [](const decimal& d) { return d.to_string(); };
+  w.key("margin").begin_object();
+  w.amount("non_originating_value", o.non_originating_value);
+  w.field_or_null("share", o.share, dec);
+  w.field_or_null("limit", o.limit, dec);
+  w.amount("amount", o.margin);
+  w.end_object();
+  if (o.headroom) {
+    w.key("headroom").begin_object();
+    w.field("unlimited", o.headroom->unlimited);
+    w.amount("amount", o.headroom->amount);
+    w.field("rule", o.headroom->rule_text);
+    w.end_object();
+  }
+  w.key("flips").begin_array();
+  for (const auto& f : o.flips) {
+    w.begin_object();
+    w.field("material", std::to_string(f.material));
+    w.field("description", f.description);
+    w.field("to", to_string(f.to));
+    w.end_object();
+  }
+  w.end_array();
   w.end_object();
 }
 

@@ -162,12 +162,39 @@ void html_costs(std::ostream& h, const report_line& l, const std::string& cur) {
   findings_html(h, c.findings);
 }
 
+/// The margin of the deciding value rule, the headroom and the materials that would flip it.
+void html_origin_margin(std::ostream& h, const origin_section& o) {
+  const auto pct = [](const decimal& f) {
+    return multiply(f, decimal(100), 2, rounding_mode::half_even).to_string() + " %";
+  };
+  h << "<ul class=\"margin\">";
+  if (o.share && o.limit && o.margin && o.non_originating_value) {
+    h << "<li>Non-originating materials " << esc(o.non_originating_value->to_string()) << " = "
+      << pct(*o.share) << " of the ex-works price, limit " << pct(*o.limit) << ": "
+      << (o.margin->amount().is_negative() ? "over by " : "room for ")
+      << esc(money(o.margin->amount().abs(), o.margin->currency()).to_string()) << "</li>";
+  }
+  if (o.headroom && o.headroom->unlimited) {
+    h << "<li>Headroom: no value limit (&ldquo;" << esc(o.headroom->rule_text) << "&rdquo;)</li>";
+  } else if (o.headroom && o.headroom->amount) {
+    h << "<li>Headroom: " << esc(o.headroom->amount->to_string())
+      << " more non-originating value</li>";
+  }
+  for (const auto& f : o.flips) {
+    h << "<li>Sourcing &lsquo;" << esc(f.description)
+      << "&rsquo; in the exporting country would make it <b>" << esc(std::string(to_string(f.to)))
+      << "</b></li>";
+  }
+  h << "</ul>";
+}
+
 void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
   html_costs(h, l, cur);
   if (l.origin) {
     h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
     if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";
     h << "</p>";
+    html_origin_margin(h, *l.origin);
     findings_html(h, l.origin->findings);
   }
   if (l.preference) {

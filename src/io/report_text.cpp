@@ -20,6 +20,12 @@ std::string rpad(const std::string& s, std::size_t n) {
 
 std::string amt(const money& m) { return m.amount().to_string(); }
 
+/// A fraction as a percentage with two places, rounded half-even for display only (the report's
+/// JSON keeps the exact figure).
+std::string percent(const decimal& fraction) {
+  return multiply(fraction, decimal(100), 2, rounding_mode::half_even).to_string() + " %";
+}
+
 std::string origin_word(const report_line& l) {
   return l.origin ? std::string(to_string(l.origin->status)) : std::string("-");
 }
@@ -48,6 +54,28 @@ void print_findings(std::ostream& out, const std::vector<finding>& fs, const std
     out << indent << to_string(f.level) << "  " << f.message;
     if (!f.reference.empty()) out << "  [" << f.reference << "]";
     out << '\n';
+  }
+}
+
+/// The margin of the deciding value rule, the headroom and the materials that would flip it.
+void print_origin_margin(std::ostream& out, const origin_section& o) {
+  if (o.share && o.limit && o.margin && o.non_originating_value) {
+    out << "      margin: non-originating " << o.non_originating_value->to_string() << " = "
+        << percent(*o.share) << " of the ex-works price, limit " << percent(*o.limit) << "; "
+        << (o.margin->amount().is_negative() ? "over by " : "room for ")
+        << money(o.margin->amount().abs(), o.margin->currency()).to_string() << '\n';
+  }
+  if (o.headroom) {
+    if (o.headroom->unlimited) {
+      out << "      headroom: no value limit (\"" << o.headroom->rule_text << "\")\n";
+    } else if (o.headroom->amount) {
+      out << "      headroom: " << o.headroom->amount->to_string() << " more non-originating value"
+          << (o.headroom->rule_text.empty() ? "" : " (\"" + o.headroom->rule_text + "\")") << '\n';
+    }
+  }
+  for (const auto& f : o.flips) {
+    out << "      sourcing '" << f.description << "' in the exporting country would make it "
+        << to_string(f.to) << '\n';
   }
 }
 
@@ -101,6 +129,7 @@ std::string to_text(const report& r, bool verbose) {
       out << "    origin: " << to_string(l.origin->status)
           << (l.origin->basis ? " (" + std::string(to_string(*l.origin->basis)) + ")" : "") << '\n';
       if (!l.origin->rule.empty()) out << "      rule: " << l.origin->rule << '\n';
+      print_origin_margin(out, *l.origin);
       print_findings(out, l.origin->findings, "      ", verbose);
     }
     if (l.preference) {

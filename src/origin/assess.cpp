@@ -1065,7 +1065,7 @@ class evaluator {
         // must be cut.
         if (!best_margin || *s.margin > *best_margin) {
           best_margin = *s.margin;
-          headroom_rule = alt.text;
+          if (!unlimited) headroom_rule = alt.text;  // an unlimited alternative names itself
         }
       }
     }

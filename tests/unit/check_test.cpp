@@ -437,3 +437,36 @@ TEST(CheckProperty, NoPreferenceWithoutOrigin) {
   EXPECT_GT(granted, 0);  // both kinds of lines were generated
   EXPECT_GT(refused, 0);
 }
+
+// Headroom and flips in the report (Delegated Regulation (EU) 2015/2446, Annex 22-03): the
+// embroidery of 5810 92 meets "materials ... not exceeding 50 % of the ex-works price" with
+// EUR 140.00 of 1700.00 (8.2 %): EUR 850.00 - 140.00 = 710.00 more could be used; the bowls of
+// 6912 pass the change of heading, which sets no value limit. The felt that failed on Art. 47(1)
+// would originate if its felt were Kyrgyz (Art. 45(2): no non-originating materials).
+TEST(CheckConsignment, TheReportShowsTheMarginHeadroomAndFlips) {
+  const auto r = check_consignment(read_consignment(example_consignment("tj_embroidery_ceramics_ee")).value,
+                                   reference_data::builtin());
+  ASSERT_EQ(r.lines.size(), 2u);
+  const auto& a = *r.lines[0].origin;
+  EXPECT_EQ(a.non_originating_value, eur("140.00"));
+  EXPECT_EQ(a.share, decimal::parse("0.082352941176"));
+  EXPECT_EQ(a.limit, decimal::parse("0.5"));
+  EXPECT_EQ(a.margin, eur("710.00"));
+  ASSERT_TRUE(a.headroom);
+  EXPECT_FALSE(a.headroom->unlimited);
+  EXPECT_EQ(a.headroom->amount, eur("710.00"));
+  EXPECT_THAT(a.rule_reference, HasSubstr("Annex 22-03"));
+  const auto& b = *r.lines[1].origin;
+  ASSERT_TRUE(b.headroom);
+  EXPECT_TRUE(b.headroom->unlimited);
+  EXPECT_THAT(b.headroom->rule_text, HasSubstr("any heading, except that of the product"));
+  EXPECT_THAT(to_text(r), HasSubstr("headroom: EUR 710.000 more non-originating value"));
+
+  const auto f = check_consignment(read_consignment(example_consignment("kg_felt_fr_fails")).value,
+                                   reference_data::builtin());
+  const auto& o = *f.lines[0].origin;
+  ASSERT_EQ(o.flips.size(), 1u);
+  EXPECT_EQ(o.flips[0].to, origin_status::originating);
+  EXPECT_THAT(to_text(f), HasSubstr("would make it originating"));
+  EXPECT_THAT(to_json(f), HasSubstr("\"flips\": ["));
+}

@@ -59,6 +59,20 @@ struct origin_section {
   /// The cumulations the verdict used, as the statement on origin words them ("EU
   /// cumulation", "regional cumulation"; Implementing Reg. (EU) 2015/2447, Annex 22-07).
   std::vector<std::string> cumulation;
+  std::string rule_reference;  ///< the dataset record or legal reference of the deciding rule
+  /// The value figures of the deciding rule (a value rule, or a value tolerance): the
+  /// non-originating materials, their share of the ex-works price, the rule's limit and the
+  /// margin left (negative: the excess), in the ex-works price's currency.
+  std::optional<money> non_originating_value;
+  std::optional<decimal> share;
+  std::optional<decimal> limit;
+  std::optional<money> margin;
+  /// How much more non-originating value the product could take, or "unlimited" under a rule
+  /// with no value limit (origin_assessor::headroom).
+  std::optional<origin_headroom> headroom;
+  /// The single materials whose sourcing in the exporting country would change a verdict that is
+  /// not "originating" (origin_assessor::local_sourcing_flips).
+  std::vector<origin_flip> flips;
 };
 
 /// The tariff preference of a line.
