@@ -257,6 +257,7 @@ preference_section preference_of(const consignment& c, std::size_t i,
   if (dcs.eligible() && dcs.preferential) p.duty = dcs.preferential;
   if (dcs.status == preference_status::conditional && dcs.preferential) {
     p.potential_duty = dcs.preferential;
+    p.potential_regime = dcs.available;
   }
   p.missing = preference_missing(c, i, dcs);
   p.findings = dcs.findings;
@@ -299,6 +300,15 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
 }
 
 /// Step 4: a line of the landed-cost input, with the preferential duty when it is eligible.
+/// The preferential duty a landed-cost line is charged under `regime`.
+applied_duty applied_of(preference_regime r, const duty_expression& duty) {
+  return applied_duty{std::string(to_string(r)), duty,
+                      "Regulation (EU) No 978/2012 (GSP), " +
+                          std::string(r == preference_regime::eba        ? "Art. 18"
+                                      : r == preference_regime::gsp_plus ? "Art. 12"
+                                                                         : "Art. 7")};
+}
+
 landed_cost_line landed_line_of(const consignment_line& l,
                                 const std::optional<preference_section>& pref) {
   landed_cost_line x;
@@ -311,15 +321,38 @@ landed_cost_line landed_line_of(const consignment_line& l,
   x.supplementary = l.supplementary;
   x.vat_category = l.vat_category;
   x.charges = l.charges;
-  if (pref && pref->eligible && pref->duty) {
-    const preference_regime r = pref->regime;
-    x.preferential = applied_duty{std::string(to_string(r)), *pref->duty,
-                                  "Regulation (EU) No 978/2012 (GSP), " +
-                                      std::string(r == preference_regime::eba        ? "Art. 18"
-                                                  : r == preference_regime::gsp_plus ? "Art. 12"
-                                                                                     : "Art. 7")};
-  }
+  if (pref && pref->eligible && pref->duty) x.preferential = applied_of(pref->regime, *pref->duty);
   return x;
+}
+
+/// The duty each conditional line would save once its conditions are shown: the same landed
+/// cost with its potential duty, compared with the third-country duty it pays. `rep.lines[i]` is
+/// the result of `in.lines[i]`; lines that are not conditional are untouched.
+void potential_savings(const landed_cost_input& in, const reference_data& data, report& rep) {
+  landed_cost_input what_if = in;
+  bool any = false;
+  for (std::size_t i = 0; i < what_if.lines.size() && i < rep.lines.size(); ++i) {
+    const auto& p = rep.lines[i].preference;
+    if (p && p->potential_duty && rep.lines[i].landed) {
+      what_if.lines[i].preferential = applied_of(p->potential_regime, *p->potential_duty);
+      any = true;
+    }
+  }
+  if (!any) return;
+  const auto w = landed_cost(what_if, data);
+  std::optional<money> total;
+  std::size_t k = 0;
+  for (auto& line : rep.lines) {
+    if (!line.landed) continue;  // failed in both runs: not among the results
+    while (k < w.lines.size() && w.lines[k].id != line.id) ++k;
+    if (k == w.lines.size()) break;
+    const auto& wl = w.lines[k++];
+    if (!line.preference || !line.preference->potential_duty) continue;
+    const money saving = line.landed->duty.amount - wl.duty.amount;
+    line.preference->potential_saving = saving;
+    total = total ? *total + saving : saving;
+  }
+  rep.potential_duty_saving = total;
 }
 
 /// The producer-price question of a line, per unit, in the invoice currency.
@@ -481,6 +514,7 @@ report consignment_checker::check(const consignment& c) const {
     }
     rep.lines.push_back(std::move(rl));
   }
+  potential_savings(in, data, rep);
   if (v.statement || v.blocked) {
     rep.documents.push_back(statement_document(c, v.statement ? *v.statement : *v.blocked,
                                                originating_eur, criteria, data));

@@ -688,6 +688,7 @@ void write_preference(writer& w, const preference_section& p) {
   w.field("status", to_string(p.status));
   if (p.duty) w.field("duty_text", p.duty->text);
   if (p.potential_duty) w.field("potential_duty_text", p.potential_duty->text);
+  if (p.potential_saving) w.amount("potential_saving", p.potential_saving);
   if (!p.missing.empty()) {
     w.key("missing").begin_array();
     for (const auto& m : p.missing) w.value(m);
@@ -763,7 +764,8 @@ void write_line(writer& w, const report_line& l) {
   w.end_object();
 }
 
-void write_totals(writer& w, const landed_cost_totals& t, const std::vector<std::string>& left_out) {
+void write_totals(writer& w, const landed_cost_totals& t, const std::vector<std::string>& left_out,
+                  const std::optional<money>& potential) {
   w.key("totals").begin_object();
   w.key("lines_left_out").begin_array();
   for (const auto& id : left_out) w.value(id);
@@ -773,6 +775,7 @@ void write_totals(writer& w, const landed_cost_totals& t, const std::vector<std:
   w.amount("duty", t.duty);
   w.amount("third_country_duty", t.third_country_duty);
   w.amount("duty_saving", t.duty_saving);
+  w.amount("potential_duty_saving", potential);
   w.amount("excise", t.excise);
   w.amount("fees", t.fees);
   w.amount("vat", t.vat);
@@ -826,7 +829,7 @@ void write_report(writer& w, const report& r) {
   w.key("lines").begin_array();
   for (const auto& l : r.lines) write_line(w, l);
   w.end_array();
-  write_totals(w, r.totals, r.lines_left_out_of_totals);
+  write_totals(w, r.totals, r.lines_left_out_of_totals, r.potential_duty_saving);
   write_documents(w, r.documents);
   write_findings(w, "findings", r.findings);
   write_errors(w, r.errors);

@@ -121,6 +121,10 @@ void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
   }
   h << "<p>Duty saved by preference: " << amt(t.duty_saving) << ' ' << cur
     << " (third-country duty " << amt(t.third_country_duty) << ' ' << cur << ").</p>\n";
+  if (r.potential_duty_saving) {
+    h << "<p>Potential saving, not in the figures above: " << amt(*r.potential_duty_saving) << ' '
+      << cur << " more once what is missing is shown.</p>\n";
+  }
   for (const auto& e : r.errors) {
     h << "<p class=\"bad\">Line " << esc(e.line_id) << ", " << esc(e.field) << ": "
       << esc(e.message) << "</p>\n";
@@ -203,6 +207,9 @@ void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
       << esc(std::string(to_string(l.preference->status))) << ")";
     if (l.preference->potential_duty) {
       h << "; would be " << esc(l.preference->potential_duty->text)
+        << (l.preference->potential_saving
+                ? " (saving " + esc(l.preference->potential_saving->to_string()) + ")"
+                : std::string())
         << " once shown, the third-country duty is due until then";
     }
     h << "</p>";

@@ -113,6 +113,10 @@ std::string to_text(const report& r, bool verbose) {
   }
   out << "\nduty saved by preference: " << r.currency.to_string() << ' ' << amt(t.duty_saving)
       << " (third-country duty " << amt(t.third_country_duty) << ")\n";
+  if (r.potential_duty_saving) {
+    out << "potential saving, not in the figures above: " << r.currency.to_string() << ' '
+        << amt(*r.potential_duty_saving) << " more once what is missing is shown\n";
+  }
   for (const auto& d : r.documents) {
     out << "\n" << d.kind << ": " << (d.required ? "required" : "not required");
     if (d.rex_required) out << (*d.rex_required ? ", exporter must be registered in REX" : "");
@@ -138,6 +142,9 @@ std::string to_text(const report& r, bool verbose) {
           << to_string(l.preference->status) << ")" << '\n';
       if (l.preference->potential_duty) {
         out << "      would be " << l.preference->potential_duty->text
+            << (l.preference->potential_saving
+                    ? " (saving " + l.preference->potential_saving->to_string() + ")"
+                    : std::string())
             << " once shown; the third-country duty is due until then\n";
       }
       for (const auto& m : l.preference->missing) out << "      to unlock, declare: " << m << '\n';

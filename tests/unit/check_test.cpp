@@ -470,3 +470,28 @@ TEST(CheckConsignment, TheReportShowsTheMarginHeadroomAndFlips) {
   EXPECT_THAT(to_text(f), HasSubstr("would make it originating"));
   EXPECT_THAT(to_json(f), HasSubstr("\"flips\": ["));
 }
+
+// Fail closed, and say what it costs: without origin shown the felt pays the third-country duty
+// (Regulation (EU) No 978/2012, Art. 33(1)), and the report shows the duty the GSP+ would save
+// once origin is shown apart from the duty computed: 166.31 and 33.60, the third-country duties of
+// KyrgyzFeltToGermanyEveryFigure, as GSP+ is free (Art. 12, Annex IX).
+TEST(CheckConsignment, ThePotentialSavingIsShownApartFromTheDutyComputed) {
+  auto c = read_consignment(example_consignment("kg_felt_de")).value;
+  for (auto& l : c.lines) l.origin.reset();
+  const report r = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(r.lines.size(), 2u);
+  for (const auto& l : r.lines) {
+    ASSERT_TRUE(l.preference);
+    EXPECT_FALSE(l.preference->eligible);
+    EXPECT_EQ(l.landed->duty.amount, l.landed->duty.third_country_amount);
+  }
+  EXPECT_EQ(r.lines[0].preference->potential_saving, eur("166.31"));
+  EXPECT_EQ(r.lines[1].preference->potential_saving, eur("33.60"));
+  EXPECT_EQ(r.potential_duty_saving, eur("199.91"));
+  EXPECT_EQ(r.totals.duty_saving, eur("0.00"));
+  EXPECT_THAT(to_text(r), HasSubstr("potential saving, not in the figures above: EUR 199.91"));
+  // With origin shown there is nothing potential.
+  const report ok = check_consignment(read_consignment(example_consignment("kg_felt_de")).value,
+                                      reference_data::builtin());
+  EXPECT_FALSE(ok.potential_duty_saving);
+}

@@ -86,6 +86,13 @@ struct preference_section {
   /// The duty the line would pay once `missing` is shown (conditional lines); the line pays the
   /// third-country duty until then.
   std::optional<duty_expression> potential_duty;
+  /// The regime of `potential_duty` (the arrangement that covers the product).
+  preference_regime potential_regime = preference_regime::none;
+  /// The duty the line would save once `missing` is shown: its third-country duty minus the
+  /// duty `potential_duty` gives on the same customs value, each rounded as the destination
+  /// rounds (nullopt when not conditional, or when its landed cost failed). Not in the duty
+  /// computed, nor in the totals' duty_saving.
+  std::optional<money> potential_saving;
   /// What would unlock the preference, as JSON Pointers into the consignment
   /// ("/lines/1/origin", "/direct_transport", "/exporter/rex_number").
   std::vector<std::string> missing;
@@ -149,6 +156,8 @@ struct report {
   std::vector<report_dataset> datasets;
   std::vector<report_line> lines;
   landed_cost_totals totals;
+  /// The sum of the lines' potential_saving: duty that showing what is missing would save.
+  std::optional<money> potential_duty_saving;
   /// The ids of the lines whose landed cost could not be computed: the totals leave them out.
   std::vector<std::string> lines_left_out_of_totals;
   std::vector<report_document> documents;
