@@ -167,8 +167,8 @@ def decide_preference(
     rex_number : str, default ""
         The exporter's REX number, for the text of the statement on origin.
     origin_criterion : str, default ""
-        The origin criterion of the statement on origin (Annex 22-07 of Commission Implementing
-        Regulation (EU) 2015/2447): ``"P"``, or ``"W"`` and the HS heading (``"W 57.02"``).
+        The origin criterion of the statement on origin (Annex 22-07 of Commission Delegated
+        Regulation (EU) 2015/2446): ``"P"``, or ``"W"`` and the HS heading (``"W 57.02"``).
     data : fairport.ReferenceData or str or os.PathLike, optional
         The reference data: ``None`` (the default) for the built-in set, a
         ``fairport.ReferenceData``, or a directory with a ``manifest.json``.

@@ -15,6 +15,8 @@ namespace {
 
 constexpr const char* reg_978 = "Regulation (EU) No 978/2012";
 constexpr const char* reg_2447 = "Commission Implementing Regulation (EU) 2015/2447";
+/// Annex 22-07 (the statement on origin) is an annex of the Delegated Regulation.
+constexpr const char* annex_22_07 = "Commission Delegated Regulation (EU) 2015/2446, Annex 22-07";
 constexpr std::string_view rex_threshold_id = "gsp_rex_statement_on_origin";
 
 // ---- formatting -----------------------------------------------------------------------------
@@ -1013,7 +1015,7 @@ void explain_statement(const explanation& x) {
                              "proof of origin: a statement on origin made out by the exporter on a "
                              "commercial document, in English, French or Spanish, one per "
                              "consignment",
-                             std::string(reg_2447) + ", Arts. 92(3) and 99(1); Annex 22-07"));
+                             std::string(reg_2447) + ", Arts. 92(3) and 99(1); " + annex_22_07));
     if (!o.rex_required) {
       f.push_back(make_finding("gsp.proof.rex_unknown", severity::warning,
                                "the value of the originating products is not given: above " + thr +
@@ -1047,7 +1049,7 @@ void explain_statement(const explanation& x) {
       f.push_back(make_finding("gsp.proof.text", severity::info,
                                "the text of the statement on origin is in the documents of the "
                                "report (one statement for the consignment)",
-                               std::string(reg_2447) + ", Annex 22-07 (English version)"));
+                               std::string(annex_22_07) + " (English version)"));
     } else {
       std::string origin_name;
       if (const auto* ci = x.data.countries().find(q.exporter)) origin_name = ci->name;
@@ -1055,13 +1057,13 @@ void explain_statement(const explanation& x) {
           statement_on_origin_text(q.exporter_name, with_rex ? q.rex_number : std::string_view(),
                                    origin_name, q.origin_criterion);
       f.push_back(make_finding("gsp.proof.text", severity::info, st.text,
-                               std::string(reg_2447) + ", Annex 22-07 (English version)"));
+                               std::string(annex_22_07) + " (English version)"));
     }
     if (!with_rex && o.rex_required.value_or(true)) {
       f.push_back(make_finding("gsp.proof.rex_number_missing", severity::warning,
                                "no REX number given: the statement text leaves out \"(Number of "
                                "Registered Exporter ...)\"",
-                               std::string(reg_2447) + ", Annex 22-07"));
+                               std::string(annex_22_07)));
     }
   }
 }

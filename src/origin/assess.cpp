@@ -1439,7 +1439,7 @@ origin_verdict origin_assessor::assess(const origin_product& product) const {
             "origin.basis.cumulation", severity::info,
             "without cumulation the product would not originate: the statement on origin must name "
             "the cumulation applied",
-            std::string(act) + ", Arts. 53 to 56; Implementing Regulation (EU) 2015/2447, Annex 22-07"));
+            std::string(act) + ", Arts. 53 to 56 and Annex 22-07"));
       }
     }
   }

@@ -356,8 +356,8 @@ TEST(CheckConsignment, TheExWorksPriceIsAskedForOnlyByAValueRule) {
   EXPECT_FALSE(l.preference->eligible);
 }
 
-// Implementing Reg. (EU) 2015/2447, Art. 92 and Annex 22-07: the statement on origin covers the
-// products granted the preference and gives the origin criterion of each, with the lines it
+// Implementing Reg. (EU) 2015/2447, Art. 92, and Delegated Reg. (EU) 2015/2446, Annex 22-07:
+// the statement on origin covers the products granted the preference and gives the origin criterion of each, with the lines it
 // applies to when it does not cover the whole consignment; above the EUR 6,000 threshold
 // without a REX number it cannot be made out, and the report says so in its documents.
 TEST(CheckConsignment, TheStatementOnOriginCoversOnlyTheGrantedLines) {

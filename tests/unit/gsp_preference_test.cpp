@@ -495,7 +495,7 @@ TEST(GspPapers, TheRexThresholdIsExactlyEur6000) {
 
 // IA Art. 99(2): a statement on origin is valid for 12 months from the date it is made out;
 // Regulation (EEC, Euratom) No 1182/71 Art. 3(2)(c): the period ends on the same date, or on the
-// month's last day if that date does not exist. IA Annex 22-07 gives the English text.
+// month's last day if that date does not exist. Annex 22-07 of Delegated Regulation (EU) 2015/2446 gives the English text.
 TEST(GspPapers, TheStatementOnOriginIsFilledInAndDated) {
   auto q = query("KG", "5602100000", "2026-03-02");
   q.exporter_name = "Ak-Jibek Felt Cooperative, Bishkek";

@@ -57,7 +57,7 @@ struct origin_section {
   std::vector<finding> findings;
   std::vector<std::string> missing;  ///< what must be supplied to decide (undetermined only)
   /// The cumulations the verdict used, as the statement on origin words them ("EU
-  /// cumulation", "regional cumulation"; Implementing Reg. (EU) 2015/2447, Annex 22-07).
+  /// cumulation", "regional cumulation"; Delegated Reg. (EU) 2015/2446, Annex 22-07).
   std::vector<std::string> cumulation;
   std::string rule_reference;  ///< the dataset record or legal reference of the deciding rule
   /// The value figures of the deciding rule (a value rule, or a value tolerance): the

@@ -5,7 +5,8 @@
 /// covered, withdrawn for the country (Art. 19) or its GSP section graduated (Art. 8), the
 /// preferential duty (Arts. 7, 12, 18 and 34 of
 /// Regulation (EU) No 978/2012), the origin and transport conditions, and the statement on origin
-/// (Commission Implementing Regulation (EU) 2015/2447, Arts. 78, 92, 99 and Annex 22-07).
+/// (Commission Implementing Regulation (EU) 2015/2447, Arts. 78, 92, 99; the text of Annex 22-07
+/// of Commission Delegated Regulation (EU) 2015/2446).
 ///
 /// Synopsis
 /// @code
