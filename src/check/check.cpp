@@ -82,7 +82,13 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   o.share = v.share;
   o.limit = v.limit;
   o.margin = v.margin;
-  if (p.ex_works_price_known && !p.wholly_obtained_claim) o.headroom = assessor.headroom(p);
+  if (p.ex_works_price_known && !p.wholly_obtained_claim) {
+    // "No value limit" assumes extra material breaks nothing else: said only of the rule that
+    // decided (a change of heading), never of another alternative (a textile stage that any
+    // imported yarn would break).
+    auto h = assessor.headroom(p);
+    if (!h.unlimited || h.rule_text == v.rule_text) o.headroom = std::move(h);
+  }
   if (v.status != origin_status::originating) o.flips = assessor.local_sourcing_flips(p);
   o.findings = std::move(v.findings);
   o.missing = std::move(v.missing);

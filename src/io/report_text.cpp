@@ -79,6 +79,46 @@ void print_origin_margin(std::ostream& out, const origin_section& o) {
   }
 }
 
+/// One line's reasoning: origin, preference, landed cost and producer price with findings.
+void print_line(std::ostream& out, const report& r, const report_line& l, bool verbose) {
+  out << "  " << l.id << '\n';
+  if (l.origin) {
+    out << "    origin: " << to_string(l.origin->status)
+        << (l.origin->basis ? " (" + std::string(to_string(*l.origin->basis)) + ")" : "") << '\n';
+    if (!l.origin->rule.empty()) out << "      rule: " << l.origin->rule << '\n';
+    print_origin_margin(out, *l.origin);
+    print_findings(out, l.origin->findings, "      ", verbose);
+  }
+  if (l.preference) {
+    out << "    preference: " << to_string(l.preference->regime)
+        << (l.preference->eligible ? ", eligible" : ", not eligible") << " ("
+        << to_string(l.preference->status) << ")" << '\n';
+    if (l.preference->potential_duty) {
+      out << "      would be " << l.preference->potential_duty->text
+          << (l.preference->potential_saving
+                  ? " (saving " + l.preference->potential_saving->to_string() + ")"
+                  : std::string())
+          << " once shown; the third-country duty is due until then\n";
+    }
+    for (const auto& m : l.preference->missing) out << "      to unlock, declare: " << m << '\n';
+    print_findings(out, l.preference->findings, "      ", verbose);
+  }
+  if (l.landed) {
+    out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed->landed_cost);
+    if (l.landed->landed_cost_per_unit)
+      out << ", " << amt(*l.landed->landed_cost_per_unit) << " per unit";
+    if (l.landed->landed_cost_per_kg) out << ", " << amt(*l.landed->landed_cost_per_kg) << " per kg";
+    out << '\n';
+    print_findings(out, l.landed->findings, "      ", true);
+  } else {
+    out << "    landed cost: not computed (see the errors)\n";
+  }
+  if (l.fair_price) {
+    out << "    producer price: " << fair_word(l) << '\n';
+    print_findings(out, l.fair_price->findings, "      ", verbose);
+  }
+}
+
 }  // namespace
 
 std::string to_text(const report& r, bool verbose) {
@@ -127,44 +167,7 @@ std::string to_text(const report& r, bool verbose) {
     if (!d.text.empty()) out << "  " << d.text << '\n';
   }
   out << "\nlines\n";
-  for (const auto& l : r.lines) {
-    out << "  " << l.id << '\n';
-    if (l.origin) {
-      out << "    origin: " << to_string(l.origin->status)
-          << (l.origin->basis ? " (" + std::string(to_string(*l.origin->basis)) + ")" : "") << '\n';
-      if (!l.origin->rule.empty()) out << "      rule: " << l.origin->rule << '\n';
-      print_origin_margin(out, *l.origin);
-      print_findings(out, l.origin->findings, "      ", verbose);
-    }
-    if (l.preference) {
-      out << "    preference: " << to_string(l.preference->regime)
-          << (l.preference->eligible ? ", eligible" : ", not eligible") << " ("
-          << to_string(l.preference->status) << ")" << '\n';
-      if (l.preference->potential_duty) {
-        out << "      would be " << l.preference->potential_duty->text
-            << (l.preference->potential_saving
-                    ? " (saving " + l.preference->potential_saving->to_string() + ")"
-                    : std::string())
-            << " once shown; the third-country duty is due until then\n";
-      }
-      for (const auto& m : l.preference->missing) out << "      to unlock, declare: " << m << '\n';
-      print_findings(out, l.preference->findings, "      ", verbose);
-    }
-    if (l.landed) {
-      out << "    landed cost: " << r.currency.to_string() << ' ' << amt(l.landed->landed_cost);
-      if (l.landed->landed_cost_per_unit)
-        out << ", " << amt(*l.landed->landed_cost_per_unit) << " per unit";
-      if (l.landed->landed_cost_per_kg) out << ", " << amt(*l.landed->landed_cost_per_kg) << " per kg";
-      out << '\n';
-      print_findings(out, l.landed->findings, "      ", true);
-    } else {
-      out << "    landed cost: not computed (see the errors)\n";
-    }
-    if (l.fair_price) {
-      out << "    producer price: " << fair_word(l) << '\n';
-      print_findings(out, l.fair_price->findings, "      ", verbose);
-    }
-  }
+  for (const auto& l : r.lines) print_line(out, r, l, verbose);
   out << "\nconsignment\n";
   print_findings(out, r.findings, "  ", true);
   out << "\nexit status " << r.exit_status() << '\n';

@@ -35,6 +35,19 @@ void collect_processes(const origin_test& t, std::vector<std::string>& out) {
   for (const auto& s : t.all_of) collect_processes(s, out);
 }
 
+/// Every process the list rules name, sorted, each once.
+std::vector<std::string> all_processes(const list_rule_table& rules) {
+  std::vector<std::string> out;
+  for (const auto& [validity, r] : rules.rows()) {
+    for (const auto* column : {&r.ldc, &r.other}) {
+      for (const auto& a : *column) collect_processes(a.test, out);
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 /// The first rule text naming `process`, as "row 5602: Extrusion of ...".
 const rule_alternative* first_alternative(const list_rule_table& rules, const std::string& process,
                                           const list_rule_row** row) {
@@ -89,15 +102,8 @@ const std::vector<operation_entry>& working_operations() {
   return ops;
 }
 
-operation_ids::operation_ids(const reference_data& data) : data_(data) {
-  for (const auto& [validity, r] : data.list_rules().rows()) {
-    for (const auto* column : {&r.ldc, &r.other}) {
-      for (const auto& a : *column) collect_processes(a.test, processes_);
-    }
-  }
-  std::sort(processes_.begin(), processes_.end());
-  processes_.erase(std::unique(processes_.begin(), processes_.end()), processes_.end());
-}
+operation_ids::operation_ids(const reference_data& data)
+    : data_(data), processes_(all_processes(data.list_rules())) {}
 
 bool operation_ids::accepts(std::string_view id, const date::year_month_day& as_of) const noexcept {
   if (data_.origin_general_rules().insufficient_operation(id, as_of) != nullptr) return true;
@@ -132,15 +138,7 @@ std::vector<operation_entry> operation_vocabulary(const reference_data& data,
     out.push_back({r.id, operation_group::insufficient, "(" + r.point + ") " + r.text,
                    legal_first(r.source)});
   }
-  std::vector<std::string> processes;
-  for (const auto& [validity, r] : data.list_rules().rows()) {
-    for (const auto* column : {&r.ldc, &r.other}) {
-      for (const auto& a : *column) collect_processes(a.test, processes);
-    }
-  }
-  std::sort(processes.begin(), processes.end());
-  processes.erase(std::unique(processes.begin(), processes.end()), processes.end());
-  for (const auto& p : processes) {
+  for (const auto& p : all_processes(data.list_rules())) {
     const list_rule_row* row = nullptr;
     const rule_alternative* a = first_alternative(data.list_rules(), p, &row);
     out.push_back({p, operation_group::list_rule_process,
