@@ -450,11 +450,42 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
     add_charge(cx.in.charges[k], sh.charges[k][i]);
 }
 
+/// The VAT rate of `category` in `country` on `as_of`. A category no record of eu_vat_rates has
+/// is bad input ([fairport.input.106], listing the categories); a known category without a rate
+/// for this member state on the date is [fairport.data.301], listing the ones it has. Both
+/// point at the line's vat_category (error_context::argument).
+const vat_rate_record& vat_record(const vat_table& vat, country_code country,
+                                  const std::string& category, const date::year_month_day& as_of) {
+  if (const auto* r = vat.try_at(country, category, as_of)) return *r;
+  std::set<std::string> all, here;
+  for (const auto& [key, series] : vat.series()) {
+    all.insert(key.second);
+    if (key.first == country && series.try_at(as_of) != nullptr) here.insert(key.second);
+  }
+  const auto list = [](const std::set<std::string>& s) {
+    std::string out;
+    for (const auto& c : s) out += (out.empty() ? "" : ", ") + c;
+    return out;
+  };
+  error_context ctx;
+  ctx.argument = "vat_category";
+  if (all.count(category) == 0) {
+    detail::throw_error(errc::invalid_argument,
+                        "vat_category \"" + category + "\" is not a VAT category of eu_vat_rates "
+                        "(`fairport vocab vat_category`): " + list(all),
+                        ctx);
+  }
+  detail::throw_error(errc::no_valid_record,
+                      "no VAT rate '" + category + "' for " + country.to_string() + " valid on " +
+                          format_date(as_of) + "; its categories on that date: " + list(here),
+                      ctx);
+}
+
 /// The line's import VAT on its base (Art. 85-86 VAT Directive), rounded per line when the
 /// policy says so.
 void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
   auto& r = s.r;
-  const auto& vat = cx.data.vat_rates().at(cx.in.destination, l.vat_category, cx.in.as_of);
+  const auto& vat = vat_record(cx.data.vat_rates(), cx.in.destination, l.vat_category, cx.in.as_of);
   r.vat_category = l.vat_category;
   r.vat_rate = vat.rate;
   r.vat_source = vat.source;
@@ -568,7 +599,7 @@ void vat_pass(const context& cx, const shipment_shares& shares, std::vector<line
       s.failed = true;
       const std::string line = "/lines/" + std::to_string(i);
       s.error = line_error{in.lines[i].id, e.code(),
-                           e.code() == errc::no_valid_record ? line + "/vat_category" : line,
+                           e.context().argument == "vat_category" ? line + "/vat_category" : line,
                            e.what()};
     }
   }

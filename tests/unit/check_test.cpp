@@ -495,3 +495,24 @@ TEST(CheckConsignment, ThePotentialSavingIsShownApartFromTheDutyComputed) {
                                       reference_data::builtin());
   EXPECT_FALSE(ok.potential_duty_saving);
 }
+
+// A VAT category is a closed vocabulary of eu_vat_rates: a category it does not know is bad input
+// naming the accepted ones; a known category that the member state does not have on the date
+// (Council Directive 2006/112/EC, Arts. 98 and 99: reduced rates are optional) is a data gap
+// naming the ones it has. Both point at the line's vat_category; the other line is checked.
+TEST(CheckConsignment, AnUnknownVatCategoryIsBadInputNamingTheCategories) {
+  auto c = read_consignment(example_consignment("kg_felt_de")).value;
+  c.lines[0].vat_category = "bogus";
+  const report r = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, errc::invalid_argument);
+  EXPECT_EQ(r.errors[0].field, "/lines/0/vat_category");
+  EXPECT_THAT(r.errors[0].message, HasSubstr("foodstuffs, parking, reduced"));
+  c.lines[0].vat_category = "super_reduced";
+  const report s = check_consignment(c, reference_data::builtin());
+  ASSERT_EQ(s.errors.size(), 1u);
+  EXPECT_EQ(s.errors[0].code, errc::no_valid_record);
+  EXPECT_EQ(s.errors[0].field, "/lines/0/vat_category");
+  EXPECT_THAT(s.errors[0].message, HasSubstr("its categories on that date: foodstuffs, reduced, standard"));
+  EXPECT_TRUE(s.lines[1].landed);
+}
