@@ -449,6 +449,19 @@ report_document statement_document(const consignment& c, const statement_on_orig
 
 report consignment_checker::check(const consignment& c) const {
   const reference_data& data = impl_->data;
+  // The parties' countries decide every line (beneficiary, destination, VAT): a code that is no
+  // country is bad input for the whole document, never "not a beneficiary".
+  for (const auto& [code, where] : {std::make_pair(c.exporter.country, "/exporter/country"),
+                                    std::make_pair(c.importer.country, "/importer/country")}) {
+    if (data.countries().find(code) == nullptr) {
+      error_context ctx;
+      ctx.argument = where;
+      detail::throw_error(errc::invalid_country_code,
+                          std::string(where) + ": \"" + code.to_string() +
+                              "\" is not a country of iso3166_countries",
+                          ctx);
+    }
+  }
   report rep;
   rep.consignment_id = c.id;
   rep.as_of = c.as_of;

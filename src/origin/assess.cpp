@@ -201,6 +201,20 @@ class evaluator {
       detail::throw_error(errc::invalid_argument,
                           "the ex-works price must be positive, got " + p_.ex_works_price.to_string());
     }
+    const auto& countries = im_.data.countries();
+    if (countries.find(p_.exporter) == nullptr) {
+      detail::throw_error(errc::invalid_country_code,
+                          "exporter \"" + p_.exporter.to_string() +
+                              "\" is not a country of iso3166_countries");
+    }
+    for (std::size_t i = 0; i < p_.materials.size(); ++i) {
+      const auto& o = p_.materials[i].origin;
+      if (o && countries.find(*o) == nullptr) {
+        detail::throw_error(errc::invalid_country_code,
+                            "materials/" + std::to_string(i) + "/origin: \"" + o->to_string() +
+                                "\" is not a country of iso3166_countries (\"unknown\" when not known)");
+      }
+    }
     for (std::size_t i = 0; i < p_.operations.size(); ++i) {
       if (!im_.operations.accepts(p_.operations[i], p_.as_of)) {
         im_.operations.require(p_.operations[i], p_.as_of, "operations/" + std::to_string(i));

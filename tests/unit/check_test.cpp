@@ -516,3 +516,25 @@ TEST(CheckConsignment, AnUnknownVatCategoryIsBadInputNamingTheCategories) {
   EXPECT_THAT(s.errors[0].message, HasSubstr("its categories on that date: foodstuffs, reduced, standard"));
   EXPECT_TRUE(s.lines[1].landed);
 }
+
+// A country code that is no country (ISO 3166-1, dataset iso3166_countries) is bad input
+// [fairport.input.103], not a non-beneficiary: for the exporter of a consignment, and for the
+// origin of a material.
+TEST(CheckConsignment, AnExporterThatIsNoCountryIsRefused) {
+  auto c = read_consignment(example_consignment("kg_felt_de")).value;
+  c.exporter.country = country_code::parse("QQ");
+  try {
+    (void)check_consignment(c, reference_data::builtin());
+    FAIL() << "QQ was checked as a non-beneficiary";
+  } catch (const input_error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_country_code);
+    EXPECT_THAT(e.what(), HasSubstr("/exporter/country: \"QQ\" is not a country"));
+  }
+  auto m = read_consignment(example_consignment("kg_felt_de")).value;
+  m.lines[0].origin->materials[1].origin = country_code::parse("QQ");
+  const report r = check_consignment(m, reference_data::builtin());
+  ASSERT_EQ(r.errors.size(), 1u);
+  EXPECT_EQ(r.errors[0].code, errc::invalid_country_code);
+  EXPECT_EQ(r.errors[0].field, "/lines/0/origin");
+  EXPECT_THAT(r.errors[0].message, HasSubstr("materials/1/origin: \"QQ\""));
+}
