@@ -10,6 +10,7 @@
 ///   std::string reference;          // "Umsatzsteuergesetz § 12(1)" (the record's legal reference)
 ///   std::string valid_from, valid_through;   // ISO dates; valid_through empty = open-ended
 ///   std::string to_string() const;  // "eu_vat_rates 2026.1.0 /records/17 [2007-01-01, open): UStG § 12(1)"
+///   std::string citation() const;   // "UStG § 12(1) (eu_vat_rates 2026.1.0 /records/17)"
 /// };
 /// @endcode
 /// Every engine result that uses a dataset record copies its provenance, so a report can say
@@ -37,6 +38,11 @@ struct provenance {
                     (valid_through.empty() ? std::string("open)") : valid_through + "]");
     if (!reference.empty()) s += ": " + reference;
     return s;
+  }
+
+  /// The legal act first, then the record: "reference (dataset version pointer)".
+  std::string citation() const {
+    return reference + " (" + dataset + " " + version + " " + pointer + ")";
   }
 
   friend std::ostream& operator<<(std::ostream& os, const provenance& p) {

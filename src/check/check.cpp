@@ -305,7 +305,6 @@ void check_preferences(const consignment& c, const gsp_preference_engine& gsp,
   }
 }
 
-/// Step 4: a line of the landed-cost input, with the preferential duty when it is eligible.
 /// The preferential duty a landed-cost line is charged under `regime`.
 applied_duty applied_of(preference_regime r, const duty_expression& duty) {
   return applied_duty{std::string(to_string(r)), duty,
@@ -315,6 +314,7 @@ applied_duty applied_of(preference_regime r, const duty_expression& duty) {
                                                                          : "Art. 7")};
 }
 
+/// Step 4: a line of the landed-cost input, with the preferential duty when it is eligible.
 landed_cost_line landed_line_of(const consignment_line& l,
                                 const std::optional<preference_section>& pref) {
   landed_cost_line x;
@@ -445,12 +445,9 @@ report_document statement_document(const consignment& c, const statement_on_orig
   return d;
 }
 
-}  // namespace
-
-report consignment_checker::check(const consignment& c) const {
-  const reference_data& data = impl_->data;
-  // The parties' countries decide every line (beneficiary, destination, VAT): a code that is no
-  // country is bad input for the whole document, never "not a beneficiary".
+/// The parties' countries decide every line (beneficiary, destination, VAT): a code that is no
+/// country is bad input for the whole document, never "not a beneficiary".
+void check_parties(const consignment& c, const reference_data& data) {
   for (const auto& [code, where] : {std::make_pair(c.exporter.country, "/exporter/country"),
                                     std::make_pair(c.importer.country, "/importer/country")}) {
     if (data.countries().find(code) == nullptr) {
@@ -462,31 +459,30 @@ report consignment_checker::check(const consignment& c) const {
                           ctx);
     }
   }
-  report rep;
-  rep.consignment_id = c.id;
-  rep.as_of = c.as_of;
-  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
-  const std::size_t n = c.lines.size();
-  line_verdicts v(n);
-  landed_cost_input in = landed_input_of(c);
-  check_origins(c, impl_->assessor, v);
-  const std::optional<money> originating_eur = originating_value_eur(c, v, in, data);
-  check_preferences(c, impl_->gsp, originating_eur, v);
-  // The origin criteria of the lines granted the preference, for the statement (Annex 22-07).
-  const std::string criteria = origin_criteria(c, v.origins, v.prefs);
-  // Every line goes to the landed cost, whatever its other steps found: each step of a line
-  // succeeds or fails on its own (a line without a preference pays the third-country duty).
-  for (std::size_t i = 0; i < n; ++i) in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
-  if (in.lines.empty()) {
-    rep.currency = c.declaration_currency.value_or(eur_code);
-    return rep;
+}
+
+/// The consignment line a pointer "/lines/<k>" or "/lines/<k>/..." names, if k < n. The
+/// landed-cost input holds every line in order, so its pointers are the consignment's.
+std::optional<std::size_t> line_of_pointer(std::string_view field, std::size_t n) {
+  constexpr std::string_view lines = "/lines/";
+  if (field.substr(0, lines.size()) != lines) return std::nullopt;
+  const std::string_view rest = field.substr(lines.size());
+  const std::string_view digits = rest.substr(0, rest.find('/'));
+  if (digits.empty() || digits.find_first_not_of("0123456789") != std::string_view::npos ||
+      digits.size() > 18) {
+    return std::nullopt;
   }
-  auto landed = landed_cost(in, data);
-  rep.currency = landed.currency;
-  rep.totals = landed.totals;
-  rep.findings = std::move(landed.findings);
-  // Landed lines keep the consignment's order: line i's result, or none when its duty, value or
-  // VAT step failed (its error is in landed.errors).
+  const std::size_t k = std::stoull(std::string(digits));
+  return k < n ? std::optional<std::size_t>(k) : std::nullopt;
+}
+
+/// The report's lines, in the consignment's order, each with what every step found:
+/// origin, preference, the landed cost (none when its duty, value or VAT step failed: the line
+/// is then left out of the totals) and the fair price; the errors of each line, step by step.
+void report_lines(const consignment& c, const reference_data& data, line_verdicts& v,
+                  landed_cost_result& landed, report& rep) {
+  const std::size_t n = c.lines.size();
+  // Landed lines keep the consignment's order: line i's result, or none when it failed.
   std::vector<landed_cost_line_result*> landed_of(n, nullptr);
   std::size_t next = 0;
   for (auto& lr : landed.lines) {
@@ -497,15 +493,9 @@ report consignment_checker::check(const consignment& c) const {
     next = i + 1;
   }
   std::vector<std::vector<line_error>> landed_errors(n);
-  // The landed-cost input holds every line in order, so its pointers are the consignment's.
   for (auto& e : landed.errors) {
-    std::size_t i = n;
-    for (std::size_t k = 0; k < n && i == n; ++k) {
-      const std::string p = line_pointer(k, "");
-      if (e.field == p || e.field.rfind(p + "/", 0) == 0) i = k;
-    }
-    if (i < n) {
-      landed_errors[i].push_back(std::move(e));
+    if (const auto i = line_of_pointer(e.field, n)) {
+      landed_errors[*i].push_back(std::move(e));
     } else {
       rep.errors.push_back(std::move(e));
     }
@@ -533,6 +523,37 @@ report consignment_checker::check(const consignment& c) const {
     }
     rep.lines.push_back(std::move(rl));
   }
+}
+
+}  // namespace
+
+report consignment_checker::check(const consignment& c) const {
+  const reference_data& data = impl_->data;
+  check_parties(c, data);
+  report rep;
+  rep.consignment_id = c.id;
+  rep.as_of = c.as_of;
+  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
+  const std::size_t n = c.lines.size();
+  line_verdicts v(n);
+  landed_cost_input in = landed_input_of(c);
+  check_origins(c, impl_->assessor, v);
+  const std::optional<money> originating_eur = originating_value_eur(c, v, in, data);
+  check_preferences(c, impl_->gsp, originating_eur, v);
+  // The origin criteria of the lines granted the preference, for the statement (Annex 22-07).
+  const std::string criteria = origin_criteria(c, v.origins, v.prefs);
+  // Every line goes to the landed cost, whatever its other steps found: each step of a line
+  // succeeds or fails on its own (a line without a preference pays the third-country duty).
+  for (std::size_t i = 0; i < n; ++i) in.lines.push_back(landed_line_of(c.lines[i], v.prefs[i]));
+  if (in.lines.empty()) {
+    rep.currency = c.declaration_currency.value_or(eur_code);
+    return rep;
+  }
+  auto landed = landed_cost(in, data);
+  rep.currency = landed.currency;
+  rep.totals = landed.totals;
+  rep.findings = std::move(landed.findings);
+  report_lines(c, data, v, landed, rep);
   potential_savings(in, data, rep);
   if (v.statement || v.blocked) {
     rep.documents.push_back(statement_document(c, v.statement ? *v.statement : *v.blocked,

@@ -23,11 +23,6 @@ FAIRPORT_BEGIN_NAMESPACE
 
 namespace {
 
-/// The legal act first, then the dataset record: "Art. 47(1)(a) (eu_gsp_... 2026.1.0 /records/13)".
-std::string legal_first(const provenance& p) {
-  return p.reference + " (" + p.dataset + " " + p.version + " " + p.pointer + ")";
-}
-
 constexpr std::string_view da = "Commission Delegated Regulation (EU) 2015/2446";
 
 using as_of_t = std::optional<date::year_month_day>;
@@ -65,7 +60,7 @@ vocabulary wholly_obtained_vocabulary(const reference_data& data, const std::opt
   vocabulary v{"wholly_obtained_category", "lines[].origin.wholly_obtained_category",
                "The point of Art. 44(1) under which goods are wholly obtained.", {}};
   for (const auto& [validity, r] : data.origin_general_rules().wholly_obtained_records()) {
-    if (valid(validity, as_of)) v.values.push_back({r.id, "", r.text, legal_first(r.source)});
+    if (valid(validity, as_of)) v.values.push_back({r.id, "", r.text, r.source.citation()});
   }
   return v;
 }
@@ -132,7 +127,7 @@ vocabulary incoterm_vocabulary(const reference_data& data, const std::optional<d
     }
     v.values.push_back({std::string(to_string(t)), r ? r->group : "",
                         r ? r->name + ": " + r->delivery : std::string(),
-                        r ? r->source.to_string() : std::string()});
+                        r ? r->source.citation() : std::string()});
   }
   return v;
 }

@@ -1,6 +1,8 @@
 // The VAT-rate table's lookups.
 #include "fairport/data/vat_rates.hpp"
 
+#include <algorithm>
+
 FAIRPORT_BEGIN_NAMESPACE
 
 void vat_table::add(const validity_interval& validity, vat_rate_record r) {
@@ -22,6 +24,24 @@ const vat_rate_record& vat_table::at(country_code country, std::string_view cate
 const vat_rate_record& vat_table::standard(country_code country,
                                            const date::year_month_day& as_of) const {
   return at(country, "standard", as_of);
+}
+
+std::vector<std::string> vat_table::categories() const {
+  std::vector<std::string> out;
+  for (const auto& entry : series()) out.push_back(entry.first.second);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> vat_table::categories(country_code country,
+                                               const date::year_month_day& as_of) const {
+  std::vector<std::string> out;
+  for (const auto& [key, timeline] : series()) {
+    if (key.first == country && timeline.try_at(as_of) != nullptr) out.push_back(key.second);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
 }
 
 FAIRPORT_END_NAMESPACE

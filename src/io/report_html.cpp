@@ -3,6 +3,7 @@
 #include <string>
 
 #include "fairport/io/report_format.hpp"
+#include "fairport/text.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -168,13 +169,11 @@ void html_costs(std::ostream& h, const report_line& l, const std::string& cur) {
 
 /// The margin of the deciding value rule, the headroom and the materials that would flip it.
 void html_origin_margin(std::ostream& h, const origin_section& o) {
-  const auto pct = [](const decimal& f) {
-    return multiply(f, decimal(100), 2, rounding_mode::half_even).to_string() + " %";
-  };
   h << "<ul class=\"margin\">";
   if (o.share && o.limit && o.margin && o.non_originating_value) {
     h << "<li>Non-originating materials " << esc(o.non_originating_value->to_string()) << " = "
-      << pct(*o.share) << " of the ex-works price, limit " << pct(*o.limit) << ": "
+      << percent_text(*o.share, decimal(1), 2) << " of the ex-works price, limit "
+      << percent_text(*o.limit) << ": "
       << (o.margin->amount().is_negative() ? "over by " : "room for ")
       << esc(money(o.margin->amount().abs(), o.margin->currency()).to_string()) << "</li>";
   }

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "fairport/io/report_format.hpp"
+#include "fairport/text.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -19,12 +20,6 @@ std::string rpad(const std::string& s, std::size_t n) {
 }
 
 std::string amt(const money& m) { return m.amount().to_string(); }
-
-/// A fraction as a percentage with two places, rounded half-even for display only (the report's
-/// JSON keeps the exact figure).
-std::string percent(const decimal& fraction) {
-  return multiply(fraction, decimal(100), 2, rounding_mode::half_even).to_string() + " %";
-}
 
 std::string origin_word(const report_line& l) {
   return l.origin ? std::string(to_string(l.origin->status)) : std::string("-");
@@ -61,7 +56,8 @@ void print_findings(std::ostream& out, const std::vector<finding>& fs, const std
 void print_origin_margin(std::ostream& out, const origin_section& o) {
   if (o.share && o.limit && o.margin && o.non_originating_value) {
     out << "      margin: non-originating " << o.non_originating_value->to_string() << " = "
-        << percent(*o.share) << " of the ex-works price, limit " << percent(*o.limit) << "; "
+        << percent_text(*o.share, decimal(1), 2) << " of the ex-works price, limit "
+        << percent_text(*o.limit) << "; "
         << (o.margin->amount().is_negative() ? "over by " : "room for ")
         << money(o.margin->amount().abs(), o.margin->currency()).to_string() << '\n';
   }

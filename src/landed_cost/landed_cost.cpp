@@ -457,19 +457,15 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
 const vat_rate_record& vat_record(const vat_table& vat, country_code country,
                                   const std::string& category, const date::year_month_day& as_of) {
   if (const auto* r = vat.try_at(country, category, as_of)) return *r;
-  std::set<std::string> all, here;
-  for (const auto& [key, series] : vat.series()) {
-    all.insert(key.second);
-    if (key.first == country && series.try_at(as_of) != nullptr) here.insert(key.second);
-  }
-  const auto list = [](const std::set<std::string>& s) {
+  const auto list = [](const std::vector<std::string>& v) {
     std::string out;
-    for (const auto& c : s) out += (out.empty() ? "" : ", ") + c;
+    for (const auto& c : v) out += (out.empty() ? "" : ", ") + c;
     return out;
   };
   error_context ctx;
   ctx.argument = "vat_category";
-  if (all.count(category) == 0) {
+  const auto all = vat.categories();
+  if (!std::binary_search(all.begin(), all.end(), category)) {
     detail::throw_error(errc::invalid_argument,
                         "vat_category \"" + category + "\" is not a VAT category of eu_vat_rates "
                         "(`fairport vocab vat_category`): " + list(all),
@@ -477,7 +473,8 @@ const vat_rate_record& vat_record(const vat_table& vat, country_code country,
   }
   detail::throw_error(errc::no_valid_record,
                       "no VAT rate '" + category + "' for " + country.to_string() + " valid on " +
-                          format_date(as_of) + "; its categories on that date: " + list(here),
+                          format_date(as_of) + "; its categories on that date: " +
+                          list(vat.categories(country, as_of)),
                       ctx);
 }
 

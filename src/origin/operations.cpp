@@ -15,11 +15,6 @@ FAIRPORT_BEGIN_NAMESPACE
 
 namespace {
 
-/// The legal act first, then the dataset record: "Art. 47(1)(a) (eu_gsp_... 2026.1.0 /records/13)".
-std::string legal_first(const provenance& p) {
-  return p.reference + " (" + p.dataset + " " + p.version + " " + p.pointer + ")";
-}
-
 constexpr std::string_view working_reference =
     "working beyond Commission Delegated Regulation (EU) 2015/2446, Art. 47(1); fairport's id";
 
@@ -136,14 +131,14 @@ std::vector<operation_entry> operation_vocabulary(const reference_data& data,
   for (const auto& [validity, r] : data.origin_general_rules().insufficient_operation_records()) {
     if (as_of && !validity.contains(*as_of)) continue;
     out.push_back({r.id, operation_group::insufficient, "(" + r.point + ") " + r.text,
-                   legal_first(r.source)});
+                   r.source.citation()});
   }
   for (const auto& p : all_processes(data.list_rules())) {
     const list_rule_row* row = nullptr;
     const rule_alternative* a = first_alternative(data.list_rules(), p, &row);
     out.push_back({p, operation_group::list_rule_process,
                    a ? "as in row " + row->hs + ": " + a->text : std::string(),
-                   row ? legal_first(row->source) : std::string()});
+                   row ? row->source.citation() : std::string()});
   }
   for (const auto& e : working_operations()) out.push_back(e);
   return out;

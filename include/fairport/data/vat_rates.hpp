@@ -20,6 +20,7 @@
 /// caller names the category of a line; the standard rate is the default.
 
 #include <string>
+#include <vector>
 #include <string_view>
 #include <utility>
 
@@ -58,6 +59,11 @@ class vat_table
 
   /// The standard rate valid on `as_of`. @throws no_valid_record [fairport.data.301]
   const vat_rate_record& standard(country_code country, const date::year_month_day& as_of) const;
+
+  /// Every category with a record, of any member state on any date; sorted.
+  std::vector<std::string> categories() const;
+  /// The categories `country` has a rate for on `as_of`; sorted.
+  std::vector<std::string> categories(country_code country, const date::year_month_day& as_of) const;
 };
 
 FAIRPORT_END_NAMESPACE
