@@ -9,10 +9,13 @@
 ///   decimal as_fraction() const; decimal as_percent() const;
 ///   money apply(const money&) const;                 // exact
 /// };
+/// enum class rate_basis { month, fixing };            // a customs rate of a month, or a day's fixing
 /// class fx_rate {                                    // 1 base = rate quote, effective on a date
-///   fx_rate(currency_code base, currency_code quote, decimal rate, year_month_day date, std::string source);
+///   fx_rate(currency_code base, currency_code quote, decimal rate, year_month_day date,
+///           std::string source, rate_basis = rate_basis::month);  // month: dated the 1st
 ///   currency_code base() const; currency_code quote() const; const decimal& rate() const;
 ///   const year_month_day& date() const; const std::string& source() const;
+///   rate_basis basis() const;
 ///   money convert(const money&, int scale, rounding_mode) const;   // base -> quote, rounded once
 ///   money convert_to_base(const money&, int scale, rounding_mode) const;  // quote -> base: m / rate
 ///   fx_rate inverse(int scale, rounding_mode) const;                // quote -> base
@@ -22,6 +25,7 @@
 /// Which rate a conversion uses is decided in one place, select_rate() in
 /// data/exchange_rates.hpp, with the table of dated built-in rates.
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "fairport/calendar.hpp"
@@ -54,13 +58,37 @@ class ad_valorem_rate {
   decimal fraction_;
 };
 
+/// What the date of an exchange rate means.
+enum class rate_basis : unsigned char {
+  /// The customs rate of a calendar month, as a customs authority publishes it (Implementing
+  /// Regulation (EU) 2015/2447, Art. 146): dated the first day of the month it applies to.
+  month,
+  /// A reference rate published on its date (an ECB fixing, a national bank's rate). For customs
+  /// valuation it serves the month after, when it is the rate of the penultimate Wednesday.
+  fixing,
+};
+
+/// "month" or "fixing".
+constexpr std::string_view to_string(rate_basis b) noexcept {
+  return b == rate_basis::month ? "month" : "fixing";
+}
+
 /// A directed exchange rate: 1 unit of base = rate units of quote, effective on a date.
 class fx_rate {
  public:
-  /// @throws input_error [fairport.input.106] unless rate > 0 and base != quote.
+  /// @throws input_error [fairport.input.106] unless rate > 0 and base != quote, and unless a
+  /// rate of the month is dated the first day of its month.
   fx_rate(currency_code base, currency_code quote, decimal rate, date::year_month_day date,
-          std::string source)
-      : base_(base), quote_(quote), rate_(rate), date_(date), source_(std::move(source)) {
+          std::string source, rate_basis basis = rate_basis::month)
+      : base_(base), quote_(quote), rate_(rate), date_(date), source_(std::move(source)),
+        basis_(basis) {
+    if (basis == rate_basis::month && date.ok() && date.day() != date::day{1}) {
+      detail::throw_error(errc::invalid_argument,
+                          "the customs rate of a month " + base.to_string() + "->" +
+                              quote.to_string() + " is dated the first day of the month it "
+                              "applies to, got " + format_date(date) +
+                              " (a rate published on a day is basis \"fixing\")");
+    }
     if (rate.signum() <= 0) {
       detail::throw_error(errc::invalid_argument,
                           "exchange rate " + base.to_string() + "->" + quote.to_string() +
@@ -77,6 +105,7 @@ class fx_rate {
   const decimal& rate() const noexcept { return rate_; }
   const date::year_month_day& date() const noexcept { return date_; }
   const std::string& source() const noexcept { return source_; }
+  rate_basis basis() const noexcept { return basis_; }
 
   /// `m` (in base) converted to quote and rounded once to `scale` places.
   /// @throws currency_mismatch [fairport.arithmetic.203] if `m` is not in the base currency.
@@ -97,7 +126,8 @@ class fx_rate {
   fx_rate inverse(int scale, rounding_mode mode) const {
     return fx_rate(quote_, base_, divide(decimal(1), rate_, scale, mode), date_,
                    "inverse of " + base_.to_string() + "->" + quote_.to_string() + " (" + source_ +
-                       ")");
+                       ")",
+                   basis_);
   }
 
   /// "1 EUR = 1.0834 USD on 2026-03-01 (source)"
@@ -119,6 +149,7 @@ class fx_rate {
   decimal rate_;
   date::year_month_day date_;
   std::string source_;
+  rate_basis basis_ = rate_basis::month;
 };
 
 /// From two rates with the same base (EUR->USD, EUR->KGS), the rate a.quote -> b.quote
@@ -130,10 +161,12 @@ inline fx_rate cross(const fx_rate& a, const fx_rate& b, int scale, rounding_mod
                                                      a.base().to_string() + " and " +
                                                      b.base().to_string());
   }
-  const auto when = date::sys_days{a.date()} < date::sys_days{b.date()} ? b.date() : a.date();
+  const bool b_later = date::sys_days{a.date()} < date::sys_days{b.date()};
+  const auto when = b_later ? b.date() : a.date();
   return fx_rate(a.quote(), b.quote(), divide(b.rate(), a.rate(), scale, mode), when,
                  "cross of " + a.base().to_string() + "->" + a.quote().to_string() + " and " +
-                     b.base().to_string() + "->" + b.quote().to_string());
+                     b.base().to_string() + "->" + b.quote().to_string(),
+                 b_later ? b.basis() : a.basis());
 }
 
 FAIRPORT_END_NAMESPACE

@@ -171,9 +171,14 @@ quote : str
 rate : decimal.Decimal or str or int
     Units of quote per 1 base, above zero. A float raises TypeError.
 date : datetime.date or str
-    The date the rate is effective, as a date or an ISO string.
+    The date the rate is effective, as a date or an ISO string: for basis "month" the first day
+    of the month it applies to.
 source : str, default ""
     Where the rate comes from, kept with it for the record.
+basis : str, default "month"
+    "month": the customs rate of the month of ``date`` (Implementing Regulation (EU) 2015/2447,
+    Art. 146); "fixing": a rate published on ``date`` (an ECB fixing), which serves customs
+    valuation in the month after when it is the rate of the penultimate Wednesday.
 
 Attributes
 ----------
@@ -185,13 +190,27 @@ rate : decimal.Decimal
     Units of quote per 1 base.
 date : datetime.date
     Effective date.
+basis : str
+    "month" or "fixing".
 )pbdoc")
       .def(py::init([](const std::string& base, const std::string& quote, py::handle rate,
-                       const date::year_month_day& date, const std::string& source) {
-             return fairport::fx_rate(ccy(base), ccy(quote), to_decimal(rate), date, source);
+                       const date::year_month_day& date, const std::string& source,
+                       const std::string& basis) {
+             if (basis != "month" && basis != "fixing") {
+               fairport::detail::throw_error(fairport::errc::invalid_argument,
+                                             "basis must be \"month\" or \"fixing\", got \"" +
+                                                 basis + "\"");
+             }
+             return fairport::fx_rate(ccy(base), ccy(quote), to_decimal(rate), date, source,
+                                      basis == "month" ? fairport::rate_basis::month
+                                                       : fairport::rate_basis::fixing);
            }),
            py::arg("base"), py::arg("quote"), py::arg("rate"), py::arg("date"),
-           py::arg("source") = "", "Make a directed exchange rate (see FxRate).")
+           py::arg("source") = "", py::arg("basis") = "month",
+           "Make a directed exchange rate (see FxRate).")
+      .def_property_readonly(
+          "basis", [](const fairport::fx_rate& r) { return std::string(to_string(r.basis())); },
+          "\"month\" or \"fixing\".")
       .def_property_readonly(
           "base", [](const fairport::fx_rate& r) { return r.base().to_string(); }, "Base currency.")
       .def_property_readonly(

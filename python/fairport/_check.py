@@ -316,9 +316,11 @@ def landed_cost_columns(
 
     Rows are self-contained lines declared in EUR in a euro-area member state, without
     consignment-level reliefs (a row is not a consignment). Amounts in another currency are
-    converted at the latest of ``exchange_rates`` on or before the row's date, else at the
-    built-in customs rate of the month; a row with neither gets error ``fairport.data.301``
-    (a rate is never guessed). The origin of a row is not assessed here, so the GSP preference
+    converted at the customs rate of the row's month (Implementing Regulation (EU) 2015/2447,
+    Art. 146): one of ``exchange_rates`` for that month (basis ``"month"``, or the ECB fixing of
+    the penultimate Wednesday of the month before, basis ``"fixing"``), else the built-in rate of
+    the month; a row with neither gets error ``fairport.data.301`` naming the month (a rate of
+    another month is never used). The origin of a row is not assessed here, so the GSP preference
     fails closed: a row pays the preferential duty of its ``exporter_country`` only when its
     ``origin_proof`` is true (a statement on origin is held for the goods, Implementing
     Regulation (EU) 2015/2447, Art. 92); every other row pays the third-country duty.
@@ -334,8 +336,8 @@ def landed_cost_columns(
         ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
         NaN and ``pandas.NA`` mark a missing optional amount.
     exchange_rates : sequence of fairport.FxRate, optional
-        Dated rates (currency -> EUR, or EUR -> currency used inversely), as in a
-        consignment's ``exchange_rates``; each converted amount is rounded as the destination's
+        Customs rates of a month or fixings (currency -> EUR, or EUR -> currency used
+        inversely), as in a consignment's ``exchange_rates``; each converted amount is rounded as the destination's
         customs rounding policy says.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.

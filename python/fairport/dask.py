@@ -146,9 +146,10 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
     meta = output_meta(ddf._meta.index)
     # functools.partial keeps the path out of the task graph's arguments (a string there could
     # be taken for the key of another task).
-    # Rates travel as (base, quote, rate, date, source) text: exact, and picklable anywhere.
+    # Rates travel as (base, quote, rate, date, source, basis) text: exact, and picklable anywhere.
     rates = tuple(
-        (r.base, r.quote, str(r.rate), r.date.isoformat(), r.source) for r in exchange_rates
+        (r.base, r.quote, str(r.rate), r.date.isoformat(), r.source, r.basis)
+        for r in exchange_rates
     )
     return ddf.map_partitions(
         functools.partial(_check_partition, data=portable, rates=rates), meta=meta

@@ -87,8 +87,7 @@ int check_one(const consignment_checker& checker, const input& i, const check_op
 
 int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
               std::ostream& err) {
-  const reference_data data =
-      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  const reference_data data = load_reference(o.data_dir, o.datasets);
   const consignment_checker checker(data);
   int status = 0;
   const std::vector<input> inputs = read_inputs(files, o, err, status);

@@ -17,12 +17,23 @@ struct check_options {
   std::string format = "text";  ///< text, json, html
   std::optional<std::string> output;
   std::optional<std::string> data_dir;
+  std::vector<std::string> datasets;  ///< --dataset FILE: replaces the dataset of the same id
   bool example = false;
   bool verbose = false;
   bool progress = false;  ///< a progress line on stderr (when it is a terminal)
   std::optional<std::string> lines;  ///< --lines FILE.csv
   std::optional<std::string> rates;  ///< --rates FILE.csv: base,quote,rate,date[,source]
 };
+
+/// The reference data of the command: the built-in set or `data_dir`, each of `datasets`
+/// replacing the dataset of the same id (reference_data::with_override).
+reference_data load_reference(const std::optional<std::string>& data_dir,
+                              const std::vector<std::string>& datasets);
+
+/// `fairport data import ecb FILE [--output PATH]`: the monthly customs rates of the ECB file
+/// (CSV, or the ECB's zip holding it) as the eu_customs_exchange_rates dataset.
+int run_import_ecb(const std::string& file, const std::optional<std::string>& output,
+                   const reference_data& data, std::ostream& out, std::ostream& err);
 
 /// `fairport check`: checks the files (and the built-in example); returns the exit status.
 int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,

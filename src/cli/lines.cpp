@@ -49,8 +49,9 @@ std::string csv_field(const std::string& s) {
   return o + "\"";
 }
 
-/// The dated exchange rates of a CSV file with the header base,quote,rate,date[,source]:
-/// 1 base = rate quote from that date on.
+/// The dated exchange rates of a CSV file with the header base,quote,rate,date[,basis][,source]:
+/// 1 base = rate quote; basis month (default: the customs rate of the month dated its first day)
+/// or fixing (a rate published on that date).
 std::vector<fx_rate> read_rates(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) detail::throw_error(errc::invalid_argument, file + ": cannot read the rates file");
@@ -63,7 +64,7 @@ std::vector<fx_rate> read_rates(const std::string& file) {
     if (col.count(k) == 0) {
       detail::throw_error(errc::invalid_document,
                           file + ": the header has no column \"" + k +
-                              "\" (expected base,quote,rate,date[,source])");
+                              "\" (expected base,quote,rate,date[,basis][,source])");
     }
   }
   std::vector<fx_rate> rates;
@@ -77,8 +78,14 @@ std::vector<fx_rate> read_rates(const std::string& file) {
       return it == col.end() || it->second >= r.size() ? std::string() : r[it->second];
     };
     try {
+      const std::string basis = get("basis");
+      if (!basis.empty() && basis != "month" && basis != "fixing") {
+        detail::throw_error(errc::invalid_argument,
+                            "basis must be month or fixing, got \"" + basis + "\"");
+      }
       rates.emplace_back(currency_code::parse(get("base")), currency_code::parse(get("quote")),
-                         decimal::parse(get("rate")), parse_date(get("date")), get("source"));
+                         decimal::parse(get("rate")), parse_date(get("date")), get("source"),
+                         basis == "fixing" ? rate_basis::fixing : rate_basis::month);
     } catch (const error& e) {
       detail::throw_error(e.code(), file + " row " + std::to_string(row) + ": " + e.message());
     }
@@ -191,8 +198,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
     err << "fairport: " << file << ": [fairport.input.106] cannot read the file\n";
     return 2;
   }
-  const reference_data data =
-      o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  const reference_data data = load_reference(o.data_dir, o.datasets);
   const std::vector<fx_rate> rates = o.rates ? read_rates(*o.rates) : std::vector<fx_rate>();
   std::string line;
   if (!std::getline(in, line)) {

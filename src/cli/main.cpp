@@ -4,6 +4,8 @@
 //   fairport example                 a worked money example on the built-in data
 //   fairport data list [--data DIR]  the datasets loaded: id, version, coverage, source
 //   fairport data show ID [--data DIR]
+//   fairport data import ecb FILE [--output PATH]
+//   (every command: --data DIR, --dataset FILE)
 //   fairport vocab [NAME] [--as-of DATE] [--data DIR]
 //   fairport version
 //
@@ -34,8 +36,10 @@ constexpr const char* usage =
     "                          built-in example consignment\n"
     "  check --lines FILE.csv [--rates RATES.csv] [--output PATH]\n"
     "                          landed cost and GSP regime of independent lines, CSV in and out;\n"
-    "                          RATES.csv (base,quote,rate,date[,source]) gives dated exchange\n"
-    "                          rates for invoices not in EUR, else the built-in customs rates;\n"
+    "                          RATES.csv (base,quote,rate,date[,basis][,source]) gives customs\n"
+    "                          rates of a month (basis month, dated the 1st) or ECB fixings\n"
+    "                          (basis fixing) for invoices not in EUR, else the built-in\n"
+    "                          customs rate of the row's month;\n"
     "                          a row gets a GSP preference only with exporter_country and\n"
     "                          origin_proof=true (a statement on origin is held), else the\n"
     "                          third-country duty\n"
@@ -43,13 +47,19 @@ constexpr const char* usage =
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
     "                          one dataset in full: source, licence, note, coverage\n"
+    "  data import ecb FILE [--output PATH]\n"
+    "                          the EU customs exchange rate of each month (Implementing\n"
+    "                          Regulation (EU) 2015/2447, Art. 146) from the ECB's reference-rate\n"
+    "                          history (eurofxref-hist.csv, or the ECB's eurofxref-hist.zip), as\n"
+    "                          the dataset eu_customs_exchange_rates; use it with --dataset PATH\n"
     "  vocab [NAME] [--as-of YYYY-MM-DD]\n"
     "                          the closed vocabularies of the consignment document (operations,\n"
     "                          cumulation, units, ...); with NAME, each accepted value with the\n"
     "                          legal text it stands for (on the date given, else on any date)\n"
     "  version                 print fairport's version\n"
     "\n"
-    "--data DIR loads the datasets listed in DIR/manifest.json instead of the built-in copy.\n";
+    "--data DIR loads the datasets listed in DIR/manifest.json instead of the built-in copy.\n"
+    "--dataset FILE (repeatable) replaces the loaded dataset of the same id by FILE.\n";
 
 struct options {
   std::vector<std::string> positional;
@@ -74,6 +84,8 @@ options parse_options(int argc, char** argv) {
       o.data_dir = argv[++i];
     } else if (a.rfind("--data=", 0) == 0) {
       o.data_dir = a.substr(7);
+    } else if (a == "--dataset" || a.rfind("--dataset=", 0) == 0) {
+      o.check.datasets.push_back(a == "--dataset" ? value_of(i, argc, argv, a) : a.substr(10));
     } else if (a == "--lines" || a.rfind("--lines=", 0) == 0) {
       o.check.lines = a == "--lines" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--rates" || a.rfind("--rates=", 0) == 0) {
@@ -104,7 +116,7 @@ options parse_options(int argc, char** argv) {
 }
 
 reference_data load_data(const options& o) {
-  return o.data_dir ? reference_data::load(*o.data_dir) : reference_data::builtin();
+  return fairport::cli::load_reference(o.data_dir, o.check.datasets);
 }
 
 std::string coverage(const dataset_info& i) {
@@ -201,7 +213,7 @@ int main(int argc, char** argv) {
     if (cmd == "example") return fairport::cli::run_example(std::cout);
     if (cmd == "check") {
       auto c = o.check;
-      c.data_dir = o.data_dir;
+      c.data_dir = o.data_dir;  // c.datasets is already o.check.datasets
       c.progress = isatty(fileno(stderr)) != 0;
       if (c.lines) return fairport::cli::run_lines(*c.lines, c, std::cout, std::cerr);
       const std::vector<std::string> files(o.positional.begin() + 1, o.positional.end());
@@ -211,6 +223,11 @@ int main(int argc, char** argv) {
     if (cmd == "data" && o.positional.size() == 2 && o.positional[1] == "list") return data_list(o);
     if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "show") {
       return data_show(o, o.positional[2]);
+    }
+    if (cmd == "data" && o.positional.size() == 4 && o.positional[1] == "import" &&
+        o.positional[2] == "ecb") {
+      return fairport::cli::run_import_ecb(o.positional[3], o.check.output, load_data(o),
+                                           std::cout, std::cerr);
     }
     std::cerr << "fairport: unknown command\n" << usage;
     return 2;

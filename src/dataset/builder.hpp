@@ -89,6 +89,8 @@ struct builder {
   void load_tariffs(const raw_dataset& ds);
 
   void load_exchange_rates(const raw_dataset& ds);
+  /// fairport.customs_exchange_rates/1: one record per month, all currencies of one base.
+  void load_customs_exchange_rates(const raw_dataset& ds);
 
   void load_fairtrade(const raw_dataset& ds);
 

@@ -63,6 +63,7 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.vat_rates/1", &builder::load_vat},
       {"fairport.tariff_duties/1", &builder::load_tariffs},
       {"fairport.exchange_rates/1", &builder::load_exchange_rates},
+      {"fairport.customs_exchange_rates/1", &builder::load_customs_exchange_rates},
       {"fairport.fairtrade_prices/1", &builder::load_fairtrade},
       {"fairport.living_wages/1", &builder::load_wages},
       {"fairport.gsp_beneficiaries/1", &builder::load_gsp_beneficiaries},

@@ -544,7 +544,7 @@ std::vector<fx_rate> rates_at(const reader& rd, const plain_json& v) {
   for (std::size_t i = 0; i < v.size(); ++i) {
     const auto& r = v[i];
     const std::string p = "/exchange_rates/" + std::to_string(i);
-    rd.only(r, p, {"from", "to", "rate", "date", "source"});
+    rd.only(r, p, {"from", "to", "rate", "date", "basis", "source"});
     const auto from = rd.code<currency_code>(rd.req(r, p, "from"), p + "/from");
     const auto to = rd.code<currency_code>(rd.req(r, p, "to"), p + "/to");
     const decimal rate = rd.number(rd.req(r, p, "rate"), p + "/rate");
@@ -552,7 +552,23 @@ std::vector<fx_rate> rates_at(const reader& rd, const plain_json& v) {
     const auto day = rd.day(rd.req(r, p, "date"), p + "/date");
     std::string source = "consignment exchange_rates[" + std::to_string(i) + "]";
     if (const auto* s = rd.opt(r, "source")) source = rd.string(*s, p + "/source");
-    rates.emplace_back(from, to, rate, day, source);
+    rate_basis basis = rate_basis::month;
+    if (const auto* b = rd.opt(r, "basis")) {
+      const std::string t = rd.string(*b, p + "/basis");
+      if (t != "month" && t != "fixing") {
+        rd.fail(errc::invalid_argument, p + "/basis",
+                "must be month (the customs rate of the month, dated its first day) or fixing "
+                "(a rate published on its date), got \"" + t + "\"");
+      }
+      basis = t == "month" ? rate_basis::month : rate_basis::fixing;
+    }
+    if (basis == rate_basis::month && day.day() != date::day{1}) {
+      rd.fail(errc::invalid_argument, p + "/date",
+              "a customs rate of the month (basis month) is dated the first day of the month it "
+              "applies to (Implementing Regulation (EU) 2015/2447, Art. 146), got " +
+                  format_date(day) + "; a rate published on that day is basis fixing");
+    }
+    rates.emplace_back(from, to, rate, day, source, basis);
   }
   return rates;
 }

@@ -80,12 +80,14 @@ batch_key key_of(const landed_cost_row& row) {
 /// specific duties alike. @throws no_valid_record [fairport.data.301] when there is none.
 selected_rate rate_to_eur(currency_code from, const date::year_month_day& as_of,
                           const std::vector<fx_rate>& rates, const reference_data& data) {
-  const selected_rate r = select_rate(from, eur, as_of, rates, &data.exchange_rates());
+  const selected_rate r =
+      select_rate(from, eur, as_of, rate_rule::customs_month, rates, &data.exchange_rates());
+  if (r.outcome == rate_outcome::conflicting) {
+    detail::throw_error(errc::invalid_argument, conflicting_rates_message(r));
+  }
   if (!r) {
     detail::throw_error(errc::no_valid_record,
-                        "no exchange rate from " + from.to_string() + " to EUR valid on " +
-                            format_date(as_of) +
-                            ": give one in the exchange rates (a rate is never guessed)");
+                        no_rate_message(from, eur, as_of, rate_rule::customs_month));
   }
   return r;
 }

@@ -41,41 +41,44 @@ class converter {
   money convert(const money& m, currency_code to) {
     const currency_code from = m.currency();
     if (from == to) return m;
-    // The one rate rule (select_rate): the caller's latest dated rate, else the built-in
-    // customs rate of the month; between two currencies other than the euro, through the euro.
+    // The one rate rule (select_rate, Art. 146): the customs rate of the declaration's month;
+    // between two currencies other than the euro, through the euro.
     const selected_rate c = select(from, to);
     if (c) {
-      note(*c.rate, c.origin == rate_origin::given ? "consignment" : "built-in customs rate");
+      note(c);
       return c.convert(m, rule_.scale, rule_.mode);
+    }
+    if (c.outcome == rate_outcome::conflicting) {
+      detail::throw_error(errc::invalid_argument, conflicting_rates_message(c));
     }
     if (from != eur && to != eur && select(from, eur) && select(eur, to)) {
       return convert(convert(m, eur), to);  // through the euro, each step rounded and named
     }
     detail::throw_error(errc::no_valid_record,
-                        "no exchange rate from " + from.to_string() + " to " + to.to_string() +
-                            " valid on " + format_date(in_.as_of) +
-                            ": give one in the consignment's exchange_rates (a rate is never "
-                            "guessed)");
+                        no_rate_message(from, to, in_.as_of, rate_rule::customs_month));
   }
 
  private:
   selected_rate select(currency_code from, currency_code to) const {
-    return select_rate(from, to, in_.as_of, in_.exchange_rates, &data_.exchange_rates());
+    return select_rate(from, to, in_.as_of, rate_rule::customs_month, in_.exchange_rates,
+                       &data_.exchange_rates());
   }
 
-  void note(const fx_rate& r, const char* kind) {
+  void note(const selected_rate& c) {
+    const fx_rate& r = *c.rate;
     const std::string key = r.base().to_string() + r.quote().to_string() + format_date(r.date());
     if (notes_ == nullptr || !noted_.insert(key).second) return;
+    const char* kind = c.origin == rate_origin::given ? "consignment" : "built-in";
     notes_->push_back(make_finding(
-        "landed.conversion", severity::info,
+        "landed.conversion", c.published_before ? severity::warning : severity::info,
         "amounts in " + r.base().to_string() + " and " + r.quote().to_string() +
             " converted at 1 " + r.base().to_string() + " = " + r.rate().to_string() + " " +
-            r.quote().to_string() + " (" + kind + ", effective " + format_date(r.date()) +
+            r.quote().to_string() + " (" + kind + ": " +
+            rate_explanation(c, in_.as_of, rate_rule::customs_month) +
             "), each converted amount rounded to " + std::to_string(rule_.scale) + " places " +
             std::string(to_string(rule_.mode)),
-        r.source().empty() ? std::string(ucc) + ", Art. 53; Implementing Regulation (EU) "
-                                                "2015/2447, Art. 146"
-                           : r.source()));
+        std::string(rate_rule_reference(rate_rule::customs_month)) +
+            (r.source().empty() ? std::string() : "; " + r.source())));
   }
 
   const landed_cost_input& in_;

@@ -59,13 +59,11 @@ fraction fx_factor(currency_code from, currency_code to, const date::year_month_
                    const fx_rate** used) {
   if (used) *used = nullptr;
   if (from == to) return fraction::of(decimal(1));
-  const selected_rate r = select_rate(from, to, as_of, rates, builtin);
-  if (!r) {
-    throw_error(errc::no_valid_record, "no exchange rate " + from.to_string() + "->" +
-                                           to.to_string() + " (or " + to.to_string() + "->" +
-                                           from.to_string() + ") dated on or before " +
-                                           format_date(as_of) + " was given");
+  const selected_rate r = select_rate(from, to, as_of, rate_rule::latest_on_date, rates, builtin);
+  if (r.outcome == rate_outcome::conflicting) {
+    throw_error(errc::invalid_argument, conflicting_rates_message(r));
   }
+  if (!r) throw_error(errc::no_valid_record, no_rate_message(from, to, as_of, rate_rule::latest_on_date));
   if (used) *used = r.rate;
   return r.inverse ? fraction{decimal(1), r.rate->rate()} : fraction::of(r.rate->rate());
 }

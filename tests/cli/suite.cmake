@@ -95,9 +95,28 @@ if(TARGET fairport_cli)
   fairport_cli_check(lines_rates 0
     "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*1 lines, 1 computed, 0 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv")
-  # Without a rate (the built-in customs rates stop before 2026) the line fails with 301.
-  fairport_cli_check(lines_no_rate 2 "fairport\\.data\\.301.*1 lines, 0 computed, 1 with errors"
-    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv")
+  # Without a rate of November 2026 (the built-in customs rates end with April 2026) the line
+  # fails with 301 naming the month (Implementing Regulation (EU) 2015/2447, Art. 146).
+  fairport_cli_check(lines_no_rate 2
+    "fairport\\.data\\.301.*USD->EUR for November 2026.*1 lines, 0 computed, 1 with errors"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd_nov.csv")
+  # The ECB's own file (here a four-day extract in its layout, CSV or zipped) becomes the monthly
+  # customs rates: March 2026 from the fixing of Wednesday 2026-02-18, April from 2026-03-17
+  # (none on Wednesday 2026-03-18 in the extract), JPY not quoted on 2026-02-18, CYP left out.
+  foreach(_f ecb_mini.csv ecb_mini.zip)
+    fairport_cli_check(data_import_${_f} 0
+      "\"valid_from\": \"2026-03-01\".*\"published\": \"2026-02-18\".*\"USD\": \"1\\.0800\".*\"published\": \"2026-03-17\".*\"JPY\": \"159\\.90\".*2 monthly customs rates \\(3 rates\\)"
+      data import ecb "${CMAKE_CURRENT_LIST_DIR}/${_f}")
+  endforeach()
+  # The imported file (written by `data import ecb ecb_mini.zip -o ecb_mini_rates.json`) replaces
+  # the built-in rates with --dataset: April 2026 at 1 EUR = 1.0850 USD, so 216.07 / 1.0850 =
+  # 199.14, 27.14 / 1.0850 = 25.01, 10.86 / 1.0850 = 10.01, customs value 234.16 EUR.
+  fairport_cli_check(lines_with_imported_rates 0
+    "2026-04-16,CN,NL,EXW,USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.16,"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd_apr.csv"
+    --dataset "${CMAKE_CURRENT_LIST_DIR}/ecb_mini_rates.json")
+  fairport_cli_check(data_import_not_ecb 2 "fairport\\.consignment\\.401.*not the ECB's eurofxref-hist\\.csv"
+    data import ecb "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv")
   # A rate written with a decimal comma is refused with its code, file and row.
   fairport_cli_check(lines_bad_rates 2 "\\[fairport\\.input\\.101\\].*bad_rates\\.csv row 2"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/bad_rates.csv")

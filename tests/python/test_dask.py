@@ -85,15 +85,17 @@ def test_the_built_in_reference_data_object_may_be_passed():
 
 
 def test_exchange_rates_travel_to_the_partitions():
-    # Invoices in USD at a dated rate the caller gives (the built-in customs rates stop before
-    # 2026): the rates cross to each task as exact text and give the single-process figures.
+    # Invoices in USD at the customs rate of the month the caller gives: the rates cross to each
+    # task as exact text and give the single-process figures. Without them, rows of November
+    # 2026 (after the built-in rates end) fail with 301.
     df = _lines(12).assign(currency="USD")
     rates = [fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "customs monthly rate")]
     ref = fairport.check_lines(df, exchange_rates=rates)
     assert ref["error_code"].isna().any()
     res = fdask.check_lines(dd.from_pandas(df, npartitions=3), exchange_rates=rates)
     _assert_exactly_equal(res.compute(scheduler="processes"), ref)
-    without = fdask.check_lines(dd.from_pandas(df, npartitions=3)).compute(scheduler="sync")
+    late = df.assign(as_of="2026-11-16")
+    without = fdask.check_lines(dd.from_pandas(late, npartitions=3)).compute(scheduler="sync")
     assert set(without["error_code"]) == {"fairport.data.301"}
 
 

@@ -156,7 +156,14 @@ def test_invoices_in_another_currency_take_the_callers_dated_rate():
         assert out.loc[0, "duty"] == Decimal("7.02")
         assert out.loc[0, "vat"] == Decimal("50.61")
         assert out.loc[0, "landed_cost"] == Decimal("291.63")
-    # No rate of the caller's and none built in for 2026: error 301, never a guessed rate.
-    assert fairport.check_lines(df).loc[0, "error_code"] == "fairport.data.301"
+    # No rate of the caller's for November 2026 and none built in (the built-in customs rates end
+    # with April 2026): error 301 naming the month, never the rate of another month.
+    late = fairport.check_lines(df.assign(as_of="2026-11-16"), exchange_rates=direct)
+    assert late.loc[0, "error_code"] == "fairport.data.301"
+    assert "USD->EUR for November 2026" in late.loc[0, "error_message"]
+    # A customs rate of the month is dated the first day of its month; a fixing names its basis.
+    with pytest.raises(ValueError, match="first day of the month"):
+        fairport.FxRate("USD", "EUR", "0.9210", "2026-03-16")
+    assert fairport.FxRate("USD", "EUR", "0.9210", "2026-02-18", basis="fixing").basis == "fixing"
     with pytest.raises(TypeError):
         fairport.FxRate("USD", "EUR", 0.921, "2026-03-01")

@@ -28,7 +28,7 @@ def _rows():
     ):
         rows.append(
             {
-                "as_of": "2026-03-16" if i % 7 else "2026-03-02",
+                "as_of": "2026-03-16" if i % 7 else "2026-11-02",
                 "exporter_country": exporter,
                 "origin_proof": "true" if i % 3 else "",
                 "importer_country": ["DE", "NL", "EE"][i % 3],
@@ -54,9 +54,10 @@ def test_cli_lines_and_check_lines_agree(tmp_path):
         w = csv.DictWriter(f, fieldnames=list(rows[0]))
         w.writeheader()
         w.writerows(rows)
-    # USD from 2026-03-03 only: the rows of 2026-03-02 in USD have no rate and fail with 301.
+    # The customs rate of March 2026 only: the rows of November 2026 in USD have no rate (none
+    # is built in for that month, and a rate of another month is never used): 301.
     rates = tmp_path / "rates.csv"
-    rates.write_text("base,quote,rate,date,source\nUSD,EUR,0.9210,2026-03-03,test\n")
+    rates.write_text("base,quote,rate,date,basis,source\nUSD,EUR,0.9210,2026-03-01,month,test\n")
     out = tmp_path / "out.csv"
     done = subprocess.run(
         [CLI, "check", "--lines", str(lines), "--rates", str(rates), "-o", str(out)],
@@ -69,7 +70,7 @@ def test_cli_lines_and_check_lines_agree(tmp_path):
     df = pd.DataFrame(rows)
     df = df.replace({"": None})
     py = fairport.check_lines(
-        df, exchange_rates=[fairport.FxRate("USD", "EUR", "0.9210", "2026-03-03", "test")]
+        df, exchange_rates=[fairport.FxRate("USD", "EUR", "0.9210", "2026-03-01", "test", "month")]
     )
     assert list(cli.columns[len(rows[0]):]) == list(py.columns)
     failed = 0

@@ -655,7 +655,8 @@ TEST(PriceChain, ConvertsAtTheLatestRateDatedOnOrBeforeTheAsOfDate) {
   // An inverse rate (EUR -> USD) is used only when no direct one is dated on or before as-of.
   in.exchange_rates.clear();
   in.exchange_rates.emplace_back(currency_code::parse("EUR"), currency_code::parse("USD"),
-                                 d("1.0000"), parse_date("2026-03-10"), "inverse");
+                                 d("1.0000"), parse_date("2026-03-10"), "inverse",
+                                 fairport::rate_basis::fixing);
   usd_eur("0.9210", "2026-03-01");
   r = price_chain(in, data());
   EXPECT_EQ(r.producer_price, eur("138.15"));

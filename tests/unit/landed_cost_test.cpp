@@ -359,7 +359,8 @@ TEST(LandedCost, IncotermGroups) {
   EXPECT_TRUE(has_finding(landed_cost(c, data()).findings, "landed.named_place_assumed"));
 }
 
-// Built-in customs exchange rate (Art. 146 IA): 1 EUR = 1.0830 USD in June 2024. USD 100.00 ->
+// Built-in customs exchange rate (Art. 146 IA): 1 EUR = 1.083 USD in June 2024 (the ECB fixing of
+// Wednesday 2024-05-22; Irish Revenue publishes it as 1.0830). USD 100.00 ->
 // 100 / 1.0830 = 92.336... -> EUR 92.34. The intrinsic value is below EUR 150, so no duty.
 TEST(LandedCost, BuiltInCustomsRate) {
   auto in = shipment("2024-06-14", "DE", incoterm::exw, "USD");
@@ -367,7 +368,8 @@ TEST(LandedCost, BuiltInCustomsRate) {
   const auto r = landed_cost(in, data());
   ASSERT_TRUE(r.ok()) << r.errors[0].message;
   EXPECT_EQ(r.lines[0].invoice_value, eur("92.34"));
-  EXPECT_TRUE(has_finding(r.findings, "landed.conversion", "1 EUR = 1.0830 USD"));
+  EXPECT_TRUE(has_finding(r.findings, "landed.conversion",
+                          "1 EUR = 1.083 USD (built-in: the customs rate of June 2024)"));
   // No rate for Kyrgyz som: an error, never a guess.
   auto kgs = shipment("2024-06-14", "DE", incoterm::exw, "KGS");
   kgs.lines.push_back(line("1", "4202210000", "100.00"));
@@ -375,7 +377,7 @@ TEST(LandedCost, BuiltInCustomsRate) {
     (void)landed_cost(kgs, data());
     FAIL() << "expected no_valid_record";
   } catch (const no_valid_record& e) {
-    EXPECT_THAT(e.what(), HasSubstr("no exchange rate from KGS to EUR"));
+    EXPECT_THAT(e.what(), HasSubstr("no customs exchange rate KGS->EUR for June 2024"));
   }
 }
 
@@ -494,9 +496,12 @@ TEST(LandedCost, BatchTakesTheCallersDatedRates) {
   const landed_cost_row row = handbag_row("USD", "216.07", "27.14", "10.86");
   const auto usd = currency_code::parse("USD");
   const auto eur_ = currency_code::parse("EUR");
-  const std::vector<fx_rate> direct = {fx_rate(usd, eur_, d("0.9000"), day("2026-02-01"), "older"),
-                                       fx_rate(usd, eur_, d("0.9210"), day("2026-03-01"), "march"),
-                                       fx_rate(usd, eur_, d("0.5000"), day("2026-03-17"), "later")};
+  // For a declaration of 2026-03-16 only the customs rate of March counts (Art. 146): not
+  // February's, and not a fixing published in March (it would serve April).
+  const std::vector<fx_rate> direct = {
+      fx_rate(usd, eur_, d("0.9000"), day("2026-02-01"), "older"),
+      fx_rate(usd, eur_, d("0.9210"), day("2026-03-01"), "march"),
+      fx_rate(usd, eur_, d("0.5000"), day("2026-03-17"), "later", rate_basis::fixing)};
   const std::vector<fx_rate> inverse = {fx_rate(eur_, usd, d("1.0858"), day("2026-03-01"), "march")};
   for (const auto* rates : {&direct, &inverse}) {
     landed_cost_row_result out[1];
@@ -507,12 +512,14 @@ TEST(LandedCost, BatchTakesTheCallersDatedRates) {
     EXPECT_EQ(out[0].vat, d("50.61"));
     EXPECT_EQ(out[0].landed_cost, d("291.63"));
   }
-  // Without a rate of the caller's, the built-in customs rates (which stop before 2026) have
-  // none for the date: the row fails with 301 and no rate is guessed.
+  // Without a rate of the caller's, the built-in customs rates (which end with April 2026) have
+  // none for November 2026: the row fails with 301 naming the month, and no rate is guessed.
+  landed_cost_row late = row;
+  late.as_of = day("2026-11-16");
   landed_cost_row_result out[1];
-  landed_cost_batch(&row, 1, data(), out);
+  landed_cost_batch(&late, 1, data(), out);
   EXPECT_EQ(out[0].code, 301);
-  EXPECT_THAT(out[0].message, HasSubstr("USD"));
+  EXPECT_THAT(out[0].message, HasSubstr("USD->EUR for November 2026"));
 }
 
 // A negative amount fails its row, as the consignment reader refuses one: a negative invoice
@@ -551,7 +558,7 @@ TEST(LandedCost, BatchAndEngineGiveTheSameFiguresOverEveryIncoterm) {
   const auto eur_ = currency_code::parse("EUR");
   const std::vector<fx_rate> rates = {
       fx_rate(usd_, eur_, d("0.9210"), day("2026-03-01"), "test"),
-      fx_rate(eur_, gbp, d("0.8437"), day("2026-03-02"), "test")};
+      fx_rate(eur_, gbp, d("0.8437"), day("2026-03-01"), "test")};
   duty_expression gsp;
   gsp.ad_valorem = d("0.015");
   gsp.text = "1,5 %";

@@ -81,7 +81,8 @@ TEST(FxRateTable, AMissingRateIsAnErrorNeverAGuess) {
   // the table never inverts by itself
   EXPECT_EQ(t.try_at(usd, eur, parse_date("2026-03-16")), nullptr);
   EXPECT_THROW(t.add(validity_interval(parse_date("2026-03-31"), parse_date("2026-04-30")),
-                     fx_rate(eur, usd, decimal::parse("1.09"), parse_date("2026-03-31"), "x")),
+                     fx_rate(eur, usd, decimal::parse("1.09"), parse_date("2026-03-31"), "x",
+                             rate_basis::fixing)),
                data_error);
 }
 
