@@ -381,10 +381,12 @@ class lines_frame {
         proof_(cols.contains("origin_proof")
                    ? std::optional<column>(column_of("origin_proof", cols["origin_proof"], n_, true))
                    : std::nullopt),
+        vat_category_(open(cols, "vat_category")),
         rows_(std::min(n_, chunk)),
         out_(rows_.size()),
         pre_(rows_.size()),
         exporters_(exporter_ ? rows_.size() : 0),
+        vat_categories_(vat_category_ ? rows_.size() : 0),
         proofs_(std::make_unique<bool[]>(rows_.size())),
         regimes_(rows_.size()),
         checker_(data),
@@ -503,6 +505,15 @@ class lines_frame {
     }
     proofs_[j] = false;
     if (proof_ && fail(j, proof_cell(*proof_, i, proofs_[j]), "origin_proof")) return;
+    r.vat_category = {};
+    if (vat_category_) {
+      // An empty cell declares no category: the goods' rate (select_vat_rate).
+      const auto text = [](std::string_view s) { return std::string(s); };
+      const auto& e = text_cell(*vat_category_, i, vat_cache_, text, "VAT categories");
+      if (fail(j, e.error, "vat_category")) return;
+      vat_categories_[j] = e.missing ? std::string() : *e.value;
+      r.vat_category = vat_categories_[j];
+    }
   }
 
   /// An origin_proof cell: a NumPy bool, a Python bool, "true" / "false" / "", or missing (no
@@ -568,11 +579,12 @@ class lines_frame {
 
   std::size_t n_;
   column as_of_, dest_, term_, cur_, hs_, inv_;
-  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_;
+  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_, vat_category_;
   std::vector<fairport::landed_cost_row> rows_;
   std::vector<fairport::landed_cost_row_result> out_;
   std::vector<std::optional<cell_error>> pre_;
   std::vector<std::optional<fairport::country_code>> exporters_;
+  std::vector<std::string> vat_categories_;  // the chunk's declared categories (rows view them)
   std::unique_ptr<bool[]> proofs_;  // origin_proof per row of the chunk
   std::vector<fairport::preference_regime> regimes_;
   date_reader dates_;
@@ -580,6 +592,7 @@ class lines_frame {
   cell_cache<fairport::incoterm> term_cache_;
   cell_cache<fairport::currency_code> cur_cache_;
   cell_cache<fairport::tariff_code> hs_cache_;
+  cell_cache<std::string> vat_cache_;
   amount_reader inv_r_, fr_r_, ins_r_, after_r_, mass_r_, qty_r_;
   fairport::lines_checker checker_;  // the one lines pipeline, as for fairport check --lines
   object_column cv_, duty_, third_, vat_, landed_, regime_, codes_, messages_;

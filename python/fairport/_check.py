@@ -262,6 +262,7 @@ _LANDED_COLUMNS = (
     "freight_after_border",
     "net_mass_kg",
     "quantity",
+    "vat_category",
 )
 
 
@@ -333,12 +334,15 @@ def landed_cost_columns(
         ``currency``, ``hs_code``, ``invoice_value``; optional ``exporter_country``,
         ``origin_proof`` (bool, or ``"true"``/``"false"``; missing is false),
         ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
-        ``quantity``. Amounts are ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``,
-        NaN and ``pandas.NA`` mark a missing optional amount.
+        ``quantity``, ``vat_category`` (a category of ``fairport.vocabulary("vat_category")``;
+        missing: the category national law gives the goods in the member state, dataset
+        ``eu_vat_goods_rates``, else the standard rate). Amounts are ``Decimal``, ``str`` or
+        ``int`` (or int64 arrays); ``None``, NaN and ``pandas.NA`` mark a missing optional
+        amount.
     exchange_rates : sequence of fairport.FxRate, optional
         Customs rates of a month or fixings (currency -> EUR, or EUR -> currency used
-        inversely), as in a consignment's ``exchange_rates``; each converted amount is rounded as the destination's
-        customs rounding policy says.
+        inversely), as in a consignment's ``exchange_rates``; each converted amount is rounded
+        as the destination's customs rounding policy says.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.
 
@@ -376,7 +380,8 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     df : pandas.DataFrame
         Columns as in the consignment contract, flattened: ``as_of, exporter_country,
         origin_proof, importer_country, incoterm, currency, hs_code, invoice_value,
-        freight_to_border, insurance, freight_after_border, net_mass_kg, quantity`` (the first six but
+        freight_to_border, insurance, freight_after_border, net_mass_kg, quantity,
+        vat_category`` (the first six but
         ``exporter_country`` are required). Amounts are ``Decimal``, ``str`` or ``int``
         objects, or int64 columns; read CSV files with ``dtype=str`` so that no amount passes
         through a float. Empty cells (NaN, ``None``, ``pandas.NA``) are missing values.

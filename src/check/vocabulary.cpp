@@ -84,7 +84,9 @@ vocabulary list_rule_row_vocabulary(const reference_data& data, const std::optio
 
 vocabulary vat_category_vocabulary(const reference_data& data, const std::optional<date::year_month_day>& as_of) {
   vocabulary v{"vat_category", "lines[].vat_category",
-               "The VAT rate category of a line (dataset eu_vat_rates); default standard.", {}};
+               "The VAT rate category of a line (dataset eu_vat_rates); without it, the category "
+               "national law gives the goods (dataset eu_vat_goods_rates), else standard.",
+               {}};
   std::map<std::string, std::set<std::string>> where;
   for (const auto& [key, series] : data.vat_rates().series()) {
     if (!as_of || series.try_at(*as_of) != nullptr) where[key.second].insert(key.first.to_string());

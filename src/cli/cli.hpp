@@ -41,7 +41,7 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
 
 /// `fairport check --lines FILE.csv`: one independent line per row (columns as_of,
 /// exporter_country, origin_proof, importer_country, incoterm, currency, hs_code, invoice_value,
-/// freight_to_border, insurance, freight_after_border, net_mass_kg, quantity); writes the rows
+/// freight_to_border, insurance, freight_after_border, net_mass_kg, quantity, vat_category); writes the rows
 /// back with customs_value, duty, third_country_duty, vat, landed_cost (EUR), regime,
 /// error_code, error_message. A row pays a GSP preferential duty only with origin_proof=true
 /// (fail closed: the origin is not assessed in this form). Returns 0, or 2 when a row has an

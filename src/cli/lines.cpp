@@ -143,6 +143,9 @@ struct lines_table {
     row.freight_after_border = num(r, "freight_after_border").value_or(decimal());
     row.net_mass_kg = num(r, "net_mass_kg");
     row.quantity = num(r, "quantity");
+    const auto vat = col.find("vat_category");  // a view of the record's own cell
+    row.vat_category = vat == col.end() || vat->second >= r.size() ? std::string_view()
+                                                                  : std::string_view(r[vat->second]);
     const std::string exporter = get(r, "exporter_country");
     if (!exporter.empty()) exporters[i] = country_code::parse(exporter);
     proofs[i] = parse_origin_proof(get(r, "origin_proof"));

@@ -21,6 +21,7 @@
 #include "fairport/data/origin_rules.hpp"
 #include "fairport/data/reference_data.hpp"
 #include "fairport/data/tariffs.hpp"
+#include "fairport/data/vat_goods_rates.hpp"
 #include "fairport/data/vat_rates.hpp"
 #include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
@@ -48,6 +49,7 @@ struct builder {
   currency_table currencies;
   country_table countries;
   vat_table vat;
+  vat_goods_table vat_goods;
   tariff_table tariffs;
   fx_rate_table fx;
   fairtrade_price_table fairtrade;
@@ -79,6 +81,8 @@ struct builder {
   void load_country_groups(const raw_dataset& ds);
 
   void load_vat(const raw_dataset& ds);
+  /// fairport.vat_goods_rates/1: the category national law gives to goods of a CN range.
+  void load_vat_goods(const raw_dataset& ds);
 
   specific_duty load_specific(const raw_dataset& ds, const raw_record& r, const json& obj,
                               const std::string& where);

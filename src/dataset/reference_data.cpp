@@ -61,6 +61,7 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.countries/1", &builder::load_countries},
       {"fairport.country_groups/1", &builder::load_country_groups},
       {"fairport.vat_rates/1", &builder::load_vat},
+      {"fairport.vat_goods_rates/1", &builder::load_vat_goods},
       {"fairport.tariff_duties/1", &builder::load_tariffs},
       {"fairport.exchange_rates/1", &builder::load_exchange_rates},
       {"fairport.customs_exchange_rates/1", &builder::load_customs_exchange_rates},
@@ -349,6 +350,10 @@ const list_rule_table& reference_data::list_rules() const noexcept {
 const origin_general_rule_table& reference_data::origin_general_rules() const noexcept {
   return impl_->tables.origin_general;
 }
+const vat_goods_table& reference_data::vat_goods_rates() const noexcept {
+  return impl_->tables.vat_goods;
+}
+
 const gsp_coverage_table& reference_data::gsp_coverage() const noexcept {
   return impl_->tables.gsp_coverage;
 }

@@ -48,6 +48,7 @@ struct batch_key {
   char currency[3];
   char cn[10];
   std::uint8_t cn_length;
+  char vat_category[24];  // the declared category, zero-padded; empty: by the goods
   char unused[3];  // zero: no padding bytes, so the key compares and hashes bytewise
   bool operator==(const batch_key& o) const noexcept {
     return std::memcmp(this, &o, sizeof *this) == 0;
@@ -73,6 +74,8 @@ batch_key key_of(const landed_cost_row& row) {
   const auto digits = row.cn.digits();
   std::memcpy(k.cn, digits.data(), digits.size());
   k.cn_length = static_cast<std::uint8_t>(digits.size());
+  std::memcpy(k.vat_category, row.vat_category.data(),
+              std::min(sizeof k.vat_category, row.vat_category.size()));
   return k;
 }
 
@@ -112,7 +115,8 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
                                                      row.cn.to_string() + " valid on " +
                                                      format_date(row.as_of));
     }
-    l.vat = &data.vat_rates().standard(row.destination, row.as_of);
+    // The one VAT-rate rule: the declared category, else the goods', else the standard rate.
+    l.vat = select_vat_rate(data, row.destination, row.cn, row.vat_category, row.as_of).rate;
   } catch (const error& e) {
     l.code = static_cast<int>(e.code());
     l.message = e.what();
@@ -130,6 +134,10 @@ void refuse_negative(const landed_cost_row& row) {
       {"freight_after_border", &row.freight_after_border},
       {"net_mass_kg", row.net_mass_kg ? &*row.net_mass_kg : nullptr},
       {"quantity", row.quantity ? &*row.quantity : nullptr}};
+  if (row.vat_category.size() > sizeof(batch_key::vat_category)) {
+    detail::throw_error(errc::invalid_argument, "vat_category \"" + std::string(row.vat_category) +
+                                                    "\" is not a VAT category of eu_vat_rates");
+  }
   for (const auto& [name, value] : amounts) {
     if (value != nullptr && value->is_negative()) {
       detail::throw_error(errc::invalid_argument, std::string(name) + " cannot be negative, got " +

@@ -453,40 +453,15 @@ void line_charges(const context& cx, const landed_cost_line& l, const shipment_s
     add_charge(cx.in.charges[k], sh.charges[k][i]);
 }
 
-/// The VAT rate of `category` in `country` on `as_of`. A category no record of eu_vat_rates has
-/// is bad input ([fairport.input.106], listing the categories); a known category without a rate
-/// for this member state on the date is [fairport.data.301], listing the ones it has. Both
-/// point at the line's vat_category (error_context::argument).
-const vat_rate_record& vat_record(const vat_table& vat, country_code country,
-                                  const std::string& category, const date::year_month_day& as_of) {
-  if (const auto* r = vat.try_at(country, category, as_of)) return *r;
-  const auto list = [](const std::vector<std::string>& v) {
-    std::string out;
-    for (const auto& c : v) out += (out.empty() ? "" : ", ") + c;
-    return out;
-  };
-  error_context ctx;
-  ctx.argument = "vat_category";
-  const auto all = vat.categories();
-  if (!std::binary_search(all.begin(), all.end(), category)) {
-    detail::throw_error(errc::invalid_argument,
-                        "vat_category \"" + category + "\" is not a VAT category of eu_vat_rates "
-                        "(`fairport vocab vat_category`): " + list(all),
-                        ctx);
-  }
-  detail::throw_error(errc::no_valid_record,
-                      "no VAT rate '" + category + "' for " + country.to_string() + " valid on " +
-                          format_date(as_of) + "; its categories on that date: " +
-                          list(vat.categories(country, as_of)),
-                      ctx);
-}
-
 /// The line's import VAT on its base (Art. 85-86 VAT Directive), rounded per line when the
 /// policy says so.
 void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
   auto& r = s.r;
-  const auto& vat = vat_record(cx.data.vat_rates(), cx.in.destination, l.vat_category, cx.in.as_of);
-  r.vat_category = l.vat_category;
+  const import_vat_rate chosen =
+      select_vat_rate(cx.data, cx.in.destination, l.cn, l.vat_category, cx.in.as_of);
+  const vat_rate_record& vat = *chosen.rate;
+  r.findings.push_back(vat_rate_finding(chosen, cx.in.destination, l.cn));
+  r.vat_category = vat.category;
   r.vat_rate = vat.rate;
   r.vat_source = vat.source;
   std::string build;
@@ -498,7 +473,7 @@ void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
       cx.policy.vat.level == rounding_level::line ? round_by(unrounded, cx.policy.vat) : unrounded;
   r.findings.push_back(
       make_finding("landed.vat", severity::info,
-                   "import VAT " + percent_text(vat.rate) + " (" + l.vat_category + ", " +
+                   "import VAT " + percent_text(vat.rate) + " (" + vat.category + ", " +
                        cx.in.destination.to_string() + ") x base " + money_text(r.vat_base) +
                        " = " + money_text(unrounded) + "; base = " + build,
                    std::string(vat_directive) + ", Art. 85-86; " + vat.source.to_string()));

@@ -1,6 +1,11 @@
 // The customs value (UCC Art. 70-72) and the import-VAT base (VAT Directive Art. 85-86).
 #include "fairport/landed_cost/valuation.hpp"
 
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "fairport/data/reference_data.hpp"
 #include "fairport/error.hpp"
 #include "fairport/text.hpp"
 
@@ -56,6 +61,102 @@ money vat_base(const vat_base_parts& p, std::string* explain) {
   add(p.carriage_to_destination, "carriage to the first place of destination");
   add(p.other_to_destination, "other incidental expenses");
   return base;
+}
+
+namespace {
+
+constexpr const char* vat_directive = "Council Directive 2006/112/EC";
+
+std::string joined(const std::vector<std::string>& v) {
+  std::string out;
+  for (const auto& c : v) out += (out.empty() ? "" : ", ") + c;
+  return out;
+}
+
+/// The rate of `category` in `country` on `as_of`: an unknown category is bad input (106,
+/// listing the categories); a known one without a rate for the member state is 301, listing the
+/// ones it has. Both point at the line's vat_category.
+const vat_rate_record& vat_record(const vat_table& vat, country_code country,
+                                  std::string_view category, const date::year_month_day& as_of) {
+  if (const auto* r = vat.try_at(country, category, as_of)) return *r;
+  error_context ctx;
+  ctx.argument = "vat_category";
+  const auto all = vat.categories();
+  const std::string name(category);
+  if (!std::binary_search(all.begin(), all.end(), name)) {
+    detail::throw_error(errc::invalid_argument,
+                        "vat_category \"" + name + "\" is not a VAT category of eu_vat_rates "
+                        "(`fairport vocab vat_category`): " + joined(all),
+                        ctx);
+  }
+  detail::throw_error(errc::no_valid_record,
+                      "no VAT rate '" + name + "' for " + country.to_string() + " valid on " +
+                          format_date(as_of) + "; its categories on that date: " +
+                          joined(vat.categories(country, as_of)),
+                      ctx);
+}
+
+/// Annex III point 1 (foodstuffs, Chapters 1 to 24) and point 26 (works of art, Chapter 97):
+/// goods for which national law commonly gives a reduced rate.
+bool reduced_rate_goods(const tariff_code& cn) {
+  const auto d = cn.digits();
+  const int chapter = (d[0] - '0') * 10 + (d[1] - '0');
+  return chapter <= 24 || chapter == 97;
+}
+
+}  // namespace
+
+import_vat_rate select_vat_rate(const reference_data& data, country_code country,
+                                const tariff_code& cn, std::string_view declared,
+                                const date::year_month_day& as_of) {
+  import_vat_rate v;
+  const vat_goods_lookup g = data.vat_goods_rates().find(country, cn, as_of);
+  v.goods = g.record;
+  v.depends_on_subcode = g.depends_on_subcode;
+  if (!declared.empty()) {
+    v.basis = vat_rate_basis::declared;
+    v.rate = &vat_record(data.vat_rates(), country, declared, as_of);
+  } else if (g.record != nullptr) {
+    v.basis = vat_rate_basis::goods;
+    v.rate = &vat_record(data.vat_rates(), country, g.record->category, as_of);
+  } else {
+    v.basis = vat_rate_basis::standard;
+    v.rate = &vat_record(data.vat_rates(), country, "standard", as_of);
+  }
+  return v;
+}
+
+finding vat_rate_finding(const import_vat_rate& v, country_code country, const tariff_code& cn) {
+  const vat_rate_record& r = *v.rate;
+  const std::string goods = "CN " + cn.to_string() + " in " + country.to_string();
+  const std::string rate = percent_text(r.rate) + " (" + r.category + ")";
+  if (v.basis == vat_rate_basis::goods) {
+    return make_finding("landed.vat.rate", severity::info,
+                        "import VAT " + rate + ": the category national law gives to " + goods,
+                        v.goods->source.citation() + "; " + r.source.citation());
+  }
+  if (v.basis == vat_rate_basis::declared) {
+    if (v.goods != nullptr && v.goods->category != r.category) {
+      return make_finding(
+          "landed.vat.rate_differs", severity::warning,
+          "import VAT " + rate + " as declared, but national law gives " + goods +
+              " the category '" + v.goods->category + "': check the declaration",
+          v.goods->source.citation() + "; " + r.source.citation());
+    }
+    return make_finding("landed.vat.rate", severity::info,
+                        "import VAT " + rate + " as declared for " + goods, r.source.citation());
+  }
+  const std::string why =
+      v.depends_on_subcode
+          ? "the goods data gives part of this code a category of its own: give the 10-digit "
+            "code, or the line's vat_category"
+          : "no category for these goods is recorded in eu_vat_goods_rates; if national law "
+            "gives them a reduced rate, give the line's vat_category";
+  const bool warn = v.depends_on_subcode || reduced_rate_goods(cn);
+  return make_finding("landed.vat.standard", warn ? severity::warning : severity::info,
+                      "import VAT " + rate + " for " + goods + ": " + why,
+                      std::string(vat_directive) + ", Art. 96-98 and Annex III; " +
+                          r.source.citation());
 }
 
 FAIRPORT_END_NAMESPACE

@@ -115,6 +115,12 @@ if(TARGET fairport_cli)
     "2026-04-16,CN,NL,EXW,USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.16,"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd_apr.csv"
     --dataset "${CMAKE_CURRENT_LIST_DIR}/ecb_mini_rates.json")
+  # Dried apricots into Germany take the food rate (UStG § 12(2) no. 1 with Anlage 2 no. 11):
+  # (1000.00 + 56.00 duty) x 7 % = 73.92, not 200.64 at 19 % (which a declared "standard"
+  # still gives); an unknown category fails its row only; into the Netherlands 9 %: 95.04.
+  fairport_cli_check(lines_vat_by_goods 2
+    "0813100000,1000,,1000\\.00,56\\.00,56\\.00,73\\.92,1129\\.92.*,standard,1000\\.00,56\\.00,56\\.00,200\\.64,.*,food,.*fairport\\.input\\.106.*NL,DAP,EUR,0813100000,1000,,1000\\.00,56\\.00,56\\.00,95\\.04"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_vat.csv")
   fairport_cli_check(data_import_not_ecb 2 "fairport\\.consignment\\.401.*not the ECB's eurofxref-hist\\.csv"
     data import ecb "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv")
   # A rate written with a decimal comma is refused with its code, file and row.

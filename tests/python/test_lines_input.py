@@ -167,3 +167,19 @@ def test_invoices_in_another_currency_take_the_callers_dated_rate():
     assert fairport.FxRate("USD", "EUR", "0.9210", "2026-02-18", basis="fixing").basis == "fixing"
     with pytest.raises(TypeError):
         fairport.FxRate("USD", "EUR", 0.921, "2026-03-01")
+
+
+def test_the_vat_rate_follows_the_goods_unless_a_category_is_given():
+    # Dried apricots into Germany: 7 % (UStG Anlage 2 Nr. 11; dataset eu_vat_goods_rates), so
+    # (1000.00 + 56.00 duty) x 7 % = 73.92; declared "standard": 19 %, 200.64.
+    df = pd.DataFrame({
+        "as_of": ["2026-03-16"] * 3, "importer_country": ["DE", "DE", "NL"],
+        "incoterm": ["DAP"] * 3, "currency": ["EUR"] * 3, "hs_code": ["0813100000"] * 3,
+        "invoice_value": ["1000"] * 3,
+    })
+    out = fairport.check_lines(df)
+    assert list(out["vat"]) == [Decimal("73.92"), Decimal("73.92"), Decimal("95.04")]
+    declared = fairport.check_lines(df.assign(vat_category=["standard", None, "food"]))
+    assert declared.loc[0, "vat"] == Decimal("200.64")
+    assert declared.loc[1, "vat"] == Decimal("73.92")
+    assert declared.loc[2, "error_code"] == "fairport.input.106"

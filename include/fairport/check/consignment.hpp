@@ -105,7 +105,7 @@ struct consignment_line {
   std::vector<measure> supplementary;
   decimal invoice_value;
   std::optional<decimal> ex_works_price;
-  std::string vat_category = "standard";
+  std::string vat_category;  ///< empty: by the goods (select_vat_rate)
   std::vector<charge> charges;
   std::optional<origin_claim> origin;
   std::optional<producer_claim> producer;

@@ -29,6 +29,7 @@
 ///   const gsp_duty_rules_table& gsp_duty_rules() const noexcept;
 ///   const list_rule_table& list_rules() const noexcept;
 ///   const gsp_coverage_table& gsp_coverage() const noexcept;  // data/gsp_coverage.hpp
+///   const vat_goods_table& vat_goods_rates() const noexcept;  // data/vat_goods_rates.hpp
 ///   const incoterm_table& incoterms() const noexcept;                 // data/customs.hpp
 ///   const low_value_relief_table& low_value_reliefs() const noexcept;
 ///   const rounding_policy_table& rounding_policies() const noexcept;
@@ -111,6 +112,8 @@ class reference_data {
   const list_rule_table& list_rules() const noexcept;
   /// Annex V / Annex IX product coverage (dataset eu_gsp_product_coverage).
   const gsp_coverage_table& gsp_coverage() const noexcept;
+  /// The VAT category national law gives to goods (dataset eu_vat_goods_rates).
+  const vat_goods_table& vat_goods_rates() const noexcept;
   const incoterm_table& incoterms() const noexcept;
   const low_value_relief_table& low_value_reliefs() const noexcept;
   const rounding_policy_table& rounding_policies() const noexcept;

@@ -16,8 +16,9 @@
 /// (the lower or only reduced rate of at least 5 %), "reduced_2" (a second, higher reduced rate),
 /// "super_reduced" (below 5 %), "parking"; and the goods categories "foodstuffs" (the rate for
 /// most foodstuffs, VAT Directive Annex III point 1) and "works_of_art_import" (Art. 103), given
-/// only where the dataset could confirm them. Which goods a band covers is national law: the
-/// caller names the category of a line; the standard rate is the default.
+/// only where the dataset could confirm them. Which goods a band covers is national law, given
+/// by the dataset eu_vat_goods_rates (data/vat_goods_rates.hpp); select_vat_rate() in
+/// landed_cost/valuation.hpp is the one rule that picks a line's rate.
 
 #include <string>
 #include <vector>

@@ -148,7 +148,9 @@ struct landed_cost_line {
   std::optional<measure> quantity;            ///< the line's quantity ("12 piece")
   std::optional<fairport::quantity<mass>> net_mass;  ///< net mass, for duties per kg / 100 kg net
   std::vector<measure> supplementary;     ///< other quantities a specific duty may use (m2, l)
-  std::string vat_category = "standard";  ///< a category of the dataset eu_vat_rates
+  /// A category of the dataset eu_vat_rates; empty: the one eu_vat_goods_rates gives the CN
+  /// code in the member state, else the standard rate (select_vat_rate).
+  std::string vat_category;
   std::optional<applied_duty> preferential;
   std::vector<customs_value_addition> additions;
   std::vector<charge> charges;
@@ -315,6 +317,8 @@ struct landed_cost_row {
   std::optional<decimal> net_mass_kg;
   std::optional<decimal> quantity;                ///< pieces
   const duty_expression* preferential = nullptr;  ///< not owned; nullptr: third-country duty
+  /// Not owned: a category of eu_vat_rates; empty: by the goods (select_vat_rate).
+  std::string_view vat_category;
 };
 
 /// The figures of one batch row, in EUR; `code` is 0 when the row was computed.
@@ -326,13 +330,14 @@ struct landed_cost_row_result {
 
 /// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
 /// destination's rounding policy, no findings, and no consignment-level rule (a row is not a
-/// consignment: no low-value relief, no allocation, the standard VAT rate; use landed_cost()
-/// for those); a failing row gets its error code and message and the others are computed. A
-/// negative amount or quantity fails its row ([fairport.input.106]).
-/// Amounts in another currency are converted at the latest of `exchange_rates` on or before
-/// the row's date (X -> EUR, or EUR -> X used inversely), as in a consignment, else at the
-/// built-in customs rate of the row's month. Each (destination, date, Incoterm, currency, CN
-/// code) is looked up once per call. Nothing is allocated for a row on success, except one
+/// consignment: no low-value relief, no allocation; use landed_cost() for those); the VAT rate
+/// by select_vat_rate (the row's vat_category, else the goods', else the standard rate); a
+/// failing row gets its error code and message and the others are computed. A negative amount
+/// or quantity fails its row ([fairport.input.106]).
+/// Amounts in another currency are converted at the customs rate of the row's month
+/// (select_rate, Art. 146): one of `exchange_rates` for that month, as in a consignment, else
+/// the built-in one. Each (destination, date, Incoterm, currency, CN code, VAT category) is
+/// looked up once per call. Nothing is allocated for a row on success, except one
 /// small vector when the row gives a quantity (for specific duties).
 void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const reference_data& data,
                        landed_cost_row_result* out,
