@@ -327,6 +327,7 @@ landed_cost_line landed_line_of(const consignment_line& l,
   x.supplementary = l.supplementary;
   x.vat_category = l.vat_category;
   x.charges = l.charges;
+  x.additions = l.additions;
   if (pref && pref->eligible && pref->duty) x.preferential = applied_of(pref->regime, *pref->duty);
   return x;
 }

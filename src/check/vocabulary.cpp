@@ -152,11 +152,24 @@ vocabulary charge_kind_vocabulary() {
             "Council Directive 2006/112/EC, Art. 86"}}};
 }
 
+vocabulary addition_kind_vocabulary() {
+  vocabulary v{"addition_kind", "lines[].additions[].kind",
+               "What the buyer pays that is not in the invoice value and the customs value must "
+               "include (Union Customs Code Art. 71(1)(a)-(d)).",
+               {}};
+  for (const auto& k : customs_value_addition_kinds()) {
+    v.values.push_back({std::string(k.id), "", std::string(k.text),
+                        "Regulation (EU) No 952/2013 (Union Customs Code), " +
+                            std::string(k.point)});
+  }
+  return v;
+}
+
 }  // namespace
 
 std::vector<std::string> vocabulary_names() {
   return {"operations", "cumulation", "wholly_obtained_category", "list_rule_row", "vat_category",
-          "unit",       "incoterm",   "allocation",               "charge_kind"};
+          "unit",       "incoterm",   "allocation",               "charge_kind", "addition_kind"};
 }
 
 vocabulary vocabulary_named(std::string_view name, const reference_data& data,
@@ -170,6 +183,7 @@ vocabulary vocabulary_named(std::string_view name, const reference_data& data,
   if (name == "incoterm") return incoterm_vocabulary(data, as_of);
   if (name == "allocation") return allocation_vocabulary();
   if (name == "charge_kind") return charge_kind_vocabulary();
+  if (name == "addition_kind") return addition_kind_vocabulary();
   std::string names;
   for (const auto& n : vocabulary_names()) names += (names.empty() ? "" : ", ") + n;
   detail::throw_error(errc::invalid_argument,

@@ -31,7 +31,8 @@ void builder::load_incoterms(const raw_dataset& ds) {
     detail::reject_unknown_keys(r.key, {"rule"}, kctx);
     detail::reject_unknown_keys(r.value,
                                 {"name", "group", "transport", "carriage_to_border", "insurance",
-                                 "carriage_after_border", "import_duties_and_taxes", "delivery"},
+                                 "carriage_after_border", "unloading_at_destination",
+                                 "import_duties_and_taxes", "delivery"},
                                 vctx);
     incoterm_record t;
     const std::string rule = detail::require_string(r.key, "rule", kctx);
@@ -57,6 +58,7 @@ void builder::load_incoterms(const raw_dataset& ds) {
     t.carriage_to_border = bearer(ds, r, "carriage_to_border", false);
     t.insurance = bearer(ds, r, "insurance", false);
     t.carriage_after_border = bearer(ds, r, "carriage_after_border", true);
+    t.unloading_at_destination = bearer(ds, r, "unloading_at_destination", false);
     t.import_duties_and_taxes = bearer(ds, r, "import_duties_and_taxes", false);
     t.source = provenance_of(ds, r);
     insert_checked(ds, r, [&] { incoterms.add(r.validity, std::move(t)); });

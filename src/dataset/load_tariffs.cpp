@@ -16,6 +16,12 @@ specific_duty builder::load_specific(const raw_dataset& ds, const raw_record& r,
   detail::reject_unknown_keys(obj, {"amount", "currency", "per"}, ctx);
   specific_duty s;
   s.amount = detail::require_decimal(obj, "amount", ctx);
+  if (s.amount.is_negative()) {
+    // A duty is never negative: a "- 7 EUR" of the tariff is a deduction fairport does not model.
+    detail::throw_error(errc::invalid_value,
+                        "a specific duty amount cannot be negative, got " + s.amount.to_string(),
+                        record_context(ds, r, where + "/amount"));
+  }
   s.currency = currency(ds, r, obj, "currency", where + "/currency");
   s.per = detail::require_string(obj, "per", ctx);
   if (!any_unit::try_parse(s.per)) {
@@ -58,7 +64,7 @@ void builder::load_tariffs(const raw_dataset& ds) {
         if (s->is_object() && s->contains("ad_valorem")) {
           const auto mctx = record_context(ds, r, "/value/expression/maximum");
           detail::reject_unknown_keys(*s, {"ad_valorem"}, mctx);
-          t.duty.maximum_ad_valorem = require_fraction(*s, "ad_valorem", mctx);
+          t.duty.maximum_ad_valorem = require_fraction(*s, "ad_valorem", mctx);  // in [0, 1]
         } else {
           t.duty.maximum = load_specific(ds, r, *s, "/value/expression/maximum");
         }

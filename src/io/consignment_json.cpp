@@ -135,6 +135,24 @@ class reader {
     return m;
   }
 
+  /// An Art. 71(1)(a)-(d) addition: its kind (a closed list), amount and description.
+  customs_value_addition addition_at(const plain_json& v, const std::string& ptr) const {
+    only(v, ptr, {"kind", "amount", "description"});
+    customs_value_addition a;
+    a.kind = string(req(v, ptr, "kind"), ptr + "/kind");
+    const auto& kinds = customs_value_addition_kinds();
+    if (std::none_of(kinds.begin(), kinds.end(), [&](const auto& k) { return k.id == a.kind; })) {
+      std::string list;
+      for (const auto& k : kinds) list += (list.empty() ? "" : ", ") + std::string(k.id);
+      fail(errc::invalid_argument, ptr + "/kind",
+           "an addition (Union Customs Code Art. 71(1)(a)-(d)) is one of " + list + ", got \"" +
+               a.kind + "\"");
+    }
+    a.amount = amount(req(v, ptr, "amount"), ptr + "/amount");
+    if (const auto* d = opt(v, "description")) a.description = string(*d, ptr + "/description");
+    return a;
+  }
+
   charge charge_at(const plain_json& v, const std::string& ptr) const {
     only(v, ptr, {"kind", "description", "amount", "in_vat_base", "reference"});
     charge c;
@@ -156,7 +174,8 @@ class reader {
   consignment_line line(const plain_json& v, const std::string& ptr) const {
     only(v, ptr,
          {"id", "description", "hs_code", "quantity", "net_mass", "supplementary_quantities",
-          "invoice_value", "ex_works_price", "vat_category", "charges", "origin", "producer"});
+          "invoice_value", "ex_works_price", "vat_category", "charges", "additions", "origin",
+          "producer"});
     consignment_line l;
     l.id = string(req(v, ptr, "id"), ptr + "/id");
     if (const auto* d = opt(v, "description")) l.description = string(*d, ptr + "/description");
@@ -186,6 +205,12 @@ class reader {
       if (!cs->is_array()) fail(errc::invalid_document, ptr + "/charges", "must be an array");
       for (std::size_t i = 0; i < cs->size(); ++i) {
         l.charges.push_back(charge_at((*cs)[i], ptr + "/charges/" + std::to_string(i)));
+      }
+    }
+    if (const auto* as = opt(v, "additions")) {
+      if (!as->is_array()) fail(errc::invalid_document, ptr + "/additions", "must be an array");
+      for (std::size_t i = 0; i < as->size(); ++i) {
+        l.additions.push_back(addition_at((*as)[i], ptr + "/additions/" + std::to_string(i)));
       }
     }
     if (const auto* o = opt(v, "origin")) l.origin = origin(*o, ptr + "/origin");

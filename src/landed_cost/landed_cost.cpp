@@ -104,10 +104,12 @@ struct shipment_shares {
   std::vector<std::vector<money>> charges;  ///< per consignment-level charge
 };
 
-/// The low-value relief of the consignment, if any: an exemption, or a flat duty per subheading.
+/// The low-value relief of the consignment, if any: an exemption, or a flat duty per subheading;
+/// and whether its import VAT is exempt as declared under the IOSS.
 struct relief_choice {
   const low_value_relief_record* exemption = nullptr;
   const low_value_relief_record* flat = nullptr;
+  bool ioss_vat_exempt = false;
 };
 
 /// The whole engine's context: what every line step reads.
@@ -173,11 +175,36 @@ currency_code declaration_currency(const landed_cost_input& in, const reference_
                             format_date(in.as_of) +
                             "; fairport computes the landed cost in the EU customs union only");
   }
-  if (in.declaration_currency) return *in.declaration_currency;
-  if (data.countries().is_member("euro_area", in.destination, in.as_of)) return eur;
-  detail::throw_error(errc::missing_input,
-                      in.destination.to_string() + " is outside the euro area on " +
-                          format_date(in.as_of) + ": give the declaration currency");
+  // The customs value is stated in the currency of the member state (Union Customs Code Art. 53;
+  // Implementing Regulation (EU) 2015/2447, Art. 146(1)): the euro in the euro area, the
+  // national currency elsewhere.
+  const bool euro_area = data.countries().is_member("euro_area", in.destination, in.as_of);
+  if (euro_area) {
+    if (in.declaration_currency && *in.declaration_currency != eur) {
+      detail::throw_error(errc::invalid_argument,
+                          in.destination.to_string() + " is in the euro area on " +
+                              format_date(in.as_of) + ": its declarations are in EUR, not " +
+                              in.declaration_currency->to_string() +
+                              " (Union Customs Code Art. 53; Implementing Regulation (EU) "
+                              "2015/2447, Art. 146(1)(a))");
+    }
+    return eur;
+  }
+  if (!in.declaration_currency) {
+    detail::throw_error(errc::missing_input,
+                        in.destination.to_string() + " is outside the euro area on " +
+                            format_date(in.as_of) +
+                            ": give the declaration currency (its national currency)");
+  }
+  if (*in.declaration_currency == eur) {
+    detail::throw_error(errc::invalid_argument,
+                        in.destination.to_string() + " is outside the euro area on " +
+                            format_date(in.as_of) +
+                            ": its declarations are in its national currency, converted at the "
+                            "rate its national authority publishes (Implementing Regulation "
+                            "(EU) 2015/2447, Art. 146(1)(b)), not in EUR");
+  }
+  return *in.declaration_currency;
 }
 
 finding rounding_finding(const rounding_policy_record& policy) {
@@ -220,6 +247,48 @@ void note_incoterm(const landed_cost_input& in, const incoterm_record& term, boo
         "DDP: the invoice value is taken net of the import duties and taxes, which must be shown "
         "separately on the invoice to stay out of the customs value",
         std::string(ucc) + ", Art. 72(f)"));
+  }
+}
+
+/// Costs the Incoterms rule does not use, and costs it needs that are not given: never silent.
+void note_costs(const landed_cost_input& in, const incoterm_record& term, bool after_in_price,
+                findings& out) {
+  const std::string rule(to_string(in.terms));
+  const auto given = [](const std::optional<money>& m) { return m && !m->amount().is_zero(); };
+  const auto in_price = [&](const std::optional<money>& m, const char* name, const char* what) {
+    if (!given(m)) return;
+    out.push_back(make_finding(
+        "landed.cost_in_price", severity::warning,
+        rule + " puts " + what + " in the seller's price: the " + name + " given (" +
+            money_text(*m) + ") is taken as included in the lines' invoice values and is not "
+            "added to the customs value; if the seller charges it on top of the goods, add it to "
+            "the lines' invoice values (the price actually paid or payable)",
+        std::string(ucc) + ", Art. 70(1)-(2); " + term.source.to_string()));
+  };
+  if (term.carriage_to_border == cost_bearer::in_price) {
+    in_price(in.costs.freight_to_border, "freight_to_border", "the carriage to the EU border");
+  }
+  if (term.insurance == cost_bearer::in_price) {
+    in_price(in.costs.insurance, "insurance", "the insurance");
+  }
+  if (term.carriage_to_border == cost_bearer::buyer && !in.costs.freight_to_border) {
+    out.push_back(make_finding(
+        "landed.carriage_to_border_missing", severity::warning,
+        rule + " leaves the carriage to the EU border to the buyer, and the customs value must "
+        "include it (Art. 71(1)(e)); no freight_to_border is given, so the customs value holds "
+        "the price only: give the freight (0 when there is none)",
+        std::string(ucc) + ", Art. 71(1)(e)(i); " + term.source.to_string()));
+  }
+  if (after_in_price && term.unloading_at_destination == cost_bearer::in_price &&
+      given(in.costs.other_to_destination)) {
+    out.push_back(make_finding(
+        "landed.unloading_in_price", severity::info,
+        rule + ": the unloading at the destination is the seller's and in the price; the " +
+            "other_to_destination given (" + money_text(*in.costs.other_to_destination) +
+            ") is a cost after the goods' entry, shown separately, so it is out of the customs "
+            "value and in the VAT base",
+        std::string(ucc) + ", Art. 72(a); " + std::string(vat_directive) + ", Art. 86(1)(b); " +
+            term.source.to_string()));
   }
 }
 
@@ -282,6 +351,49 @@ shipment_shares share_costs(const landed_cost_input& in, const std::vector<decim
   return s;
 }
 
+/// The intrinsic value of the consignment: the price of all its lines, in EUR.
+money intrinsic_value(const landed_cost_input& in, converter& conv) {
+  decimal sum;
+  for (const auto& l : in.lines) sum = sum + l.invoice_value;
+  return conv.convert(money(sum, in.currency), eur);
+}
+
+/// Goods declared under the import one-stop shop (IOSS) are exempt from import VAT (Directive
+/// 2006/112/EC, Art. 143(1)(ca), from 1 July 2021): the scheme covers distance sales of goods in
+/// consignments of an intrinsic value not exceeding EUR 150, other than goods subject to excise
+/// duties (Art. 369l(1)). An IOSS declaration outside that scope exempts nothing: a warning.
+bool ioss_vat_exemption(const landed_cost_input& in, const money& intrinsic, findings& out) {
+  if (!in.ioss) return false;
+  const char* ref = "Council Directive 2006/112/EC, Art. 143(1)(ca) and Art. 369l(1)";
+  std::string why;
+  if (date::sys_days{in.as_of} < date::sys_days{date::year{2021} / 7 / 1}) {
+    why = "the import one-stop shop applies from 1 July 2021";
+  } else if (intrinsic > money(decimal(150), eur)) {
+    why = "the intrinsic value of the consignment, " + money_text(intrinsic) +
+          ", exceeds EUR 150, the limit of the scheme";
+  }
+  const bool excise = std::any_of(in.lines.begin(), in.lines.end(), [](const auto& l) {
+    return std::any_of(l.charges.begin(), l.charges.end(),
+                       [](const charge& c) { return c.kind == charge_kind::excise; });
+  });
+  if (why.empty() && excise) why = "goods subject to excise duties are outside the scheme";
+  if (!why.empty()) {
+    out.push_back(make_finding("landed.ioss_not_applicable", severity::warning,
+                               "declared under the IOSS, but " + why +
+                                   ": import VAT is due at import",
+                               ref));
+    return false;
+  }
+  out.push_back(make_finding(
+      "landed.vat.ioss_exempt", severity::info,
+      "declared under the import one-stop shop with an intrinsic value of " +
+          money_text(intrinsic) +
+          " (not over EUR 150): no import VAT; the VAT of the member state of destination is "
+          "charged by the seller at the sale and declared in the seller's IOSS return",
+      ref));
+  return true;
+}
+
 /// The low-value relief that applies to the consignment: among the customs-duty reliefs valid on
 /// the date whose condition matches the IOSS declaration and whose threshold the intrinsic value
 /// (the price of all lines, in EUR) does not exceed, an exemption before a flat duty. Chosen by
@@ -297,10 +409,10 @@ relief_choice choose_relief(const landed_cost_input& in, const reference_data& d
     }
   }
   relief_choice c;
+  if (candidates.empty() && !in.ioss) return c;  // no value to compare: nothing to convert
+  const money intrinsic = intrinsic_value(in, conv);
+  c.ioss_vat_exempt = ioss_vat_exemption(in, intrinsic, out);
   if (candidates.empty()) return c;
-  decimal sum;
-  for (const auto& l : in.lines) sum = sum + l.invoice_value;
-  const money intrinsic = conv.convert(money(sum, in.currency), eur);
   for (const auto* r : candidates) {
     if (intrinsic > conv.convert(r->threshold, eur)) continue;
     auto& slot = r->flat_duty ? c.flat : c.exemption;
@@ -333,9 +445,9 @@ void line_customs_value(const context& cx, const landed_cost_line& l, const ship
   r.additions = zero(cx.currency);
   for (const auto& a : l.additions) r.additions += cx.conv(a.amount);
   std::string build;
-  r.customs_value = customs_value(
-      {r.invoice_value, r.freight_to_border, r.insurance, r.additions, r.freight_after_border},
-      cx.term, cx.after_in_price, cx.policy.customs_value, &build);
+  r.customs_value = customs_value({r.invoice_value, r.freight_to_border, r.insurance,
+                                   r.additions, r.freight_after_border, r.other_to_destination},
+                                  cx.term, cx.after_in_price, cx.policy.customs_value, &build);
   r.findings.push_back(make_finding("landed.customs_value", severity::info,
                                     "customs value " + money_text(r.customs_value) + " = " + build,
                                     std::string(ucc) + ", Art. 70, 71(1)(e) and 72(a); " +
@@ -468,9 +580,18 @@ void line_vat(const context& cx, const landed_cost_line& l, line_state& s) {
   r.vat_base = vat_base({r.customs_value, r.duty.amount, s.excise_in_base, s.fees_in_base,
                          r.freight_after_border, r.other_to_destination},
                         &build);
-  const money unrounded = r.vat_base * vat.rate;
+  const money unrounded = cx.relief.ioss_vat_exempt ? zero(r.vat_base.currency())
+                                                    : r.vat_base * vat.rate;
   r.vat =
       cx.policy.vat.level == rounding_level::line ? round_by(unrounded, cx.policy.vat) : unrounded;
+  if (cx.relief.ioss_vat_exempt) {
+    r.findings.push_back(make_finding(
+        "landed.vat", severity::info,
+        "no import VAT: exempt as declared under the IOSS (the seller charges " +
+            percent_text(vat.rate) + " of " + cx.in.destination.to_string() + " at the sale)",
+        std::string(vat_directive) + ", Art. 143(1)(ca); " + vat.source.to_string()));
+    return;
+  }
   r.findings.push_back(
       make_finding("landed.vat", severity::info,
                    "import VAT " + percent_text(vat.rate) + " (" + vat.category + ", " +
@@ -639,6 +760,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   const auto& term = data.incoterms().at(in.terms, in.as_of);
   const bool after_in_price = carriage_after_border_in_price(term, in.named_place_beyond_border);
   note_incoterm(in, term, after_in_price, res.findings);
+  note_costs(in, term, after_in_price, res.findings);
   converter conv(in, data, res.currency, policy.conversion, &res.findings);
   const auto shares = share_costs(in, allocation_weights(in), res.currency, policy.conversion.scale,
                                   conv, res.findings);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "fairport/data/reference_data.hpp"
+#include "fairport/landed_cost/landed_cost.hpp"
 #include "fairport/error.hpp"
 #include "fairport/text.hpp"
 
@@ -32,11 +33,18 @@ money customs_value(const customs_value_costs& c, const incoterm_record& term,
     add(c.freight_to_border, "carriage to the EU border");
   if (term.insurance == cost_bearer::buyer) add(c.insurance, "insurance");
   add(c.additions, "Art. 71(1)(a)-(d) additions");
-  if (after_border_in_price && !c.freight_after_border.amount().is_zero()) {
-    cv -= c.freight_after_border;
+  auto deduct = [&](const money& part, const char* what) {
+    if (part.amount().is_zero()) return;
+    cv -= part;
     if (explain != nullptr) {
-      *explain += " - carriage after the border shown separately " +
-                  money_text(c.freight_after_border) + " (Art. 72(a))";
+      *explain += std::string(" - ") + what + " " + money_text(part) + " (Art. 72(a))";
+    }
+  };
+  if (after_border_in_price) {
+    deduct(c.freight_after_border, "carriage after the border shown separately");
+    // DPU: the seller unloads at the destination, a cost after entry inside the price.
+    if (term.unloading_at_destination == cost_bearer::in_price) {
+      deduct(c.unloading_at_destination, "unloading at the destination shown separately");
     }
   }
   if (cv.amount().is_negative()) {
@@ -157,6 +165,25 @@ finding vat_rate_finding(const import_vat_rate& v, country_code country, const t
                       "import VAT " + rate + " for " + goods + ": " + why,
                       std::string(vat_directive) + ", Art. 96-98 and Annex III; " +
                           r.source.citation());
+}
+
+const std::vector<customs_value_addition_kind>& customs_value_addition_kinds() noexcept {
+  static const std::vector<customs_value_addition_kind> kinds = {
+      {"commission", "Art. 71(1)(a)(i)", "commissions and brokerage, except buying commissions"},
+      {"containers", "Art. 71(1)(a)(ii)",
+       "the cost of containers treated as being one with the goods for customs purposes"},
+      {"packing", "Art. 71(1)(a)(iii)", "the cost of packing, for labour or materials"},
+      {"assists", "Art. 71(1)(b)",
+       "goods and services the buyer supplied, free of charge or at reduced cost, for the "
+       "production and sale for export of the goods (materials, tools, moulds, design work "
+       "done outside the Union)"},
+      {"royalties", "Art. 71(1)(c)",
+       "royalties and licence fees related to the goods that the buyer pays as a condition of "
+       "their sale"},
+      {"proceeds", "Art. 71(1)(d)",
+       "the value of any part of the proceeds of a later resale, disposal or use of the goods "
+       "that accrues to the seller"}};
+  return kinds;
 }
 
 FAIRPORT_END_NAMESPACE

@@ -169,8 +169,10 @@ TEST(LandedCost, IossFlatRateDutyPerSubheading) {
   EXPECT_EQ(r.lines[1].duty.amount, eur("3.00"));
   EXPECT_EQ(r.lines[2].duty.amount, eur("0.00"));
   EXPECT_EQ(r.totals.duty, eur("6.00"));
-  // VAT 20 % in France on value + duty: 43 x 0.2 = 8.60, 33 x 0.2 = 6.60, 30 x 0.2 = 6.00.
-  EXPECT_EQ(r.totals.vat, eur("21.20"));
+  // No import VAT: goods declared under the IOSS are exempt (Directive 2006/112/EC, Art.
+  // 143(1)(ca)); the seller charges the French 20 % at the sale (before: 21.20 charged again).
+  EXPECT_EQ(r.totals.vat.amount(), d("0"));
+  EXPECT_TRUE(has_finding(r.findings, "landed.vat.ioss_exempt"));
   // Not under the IOSS: no flat duty, no relief after 30 June 2026: the tariff applies (and
   // 6206 is not in the extract, so these lines fail rather than being guessed).
   in.ioss = false;

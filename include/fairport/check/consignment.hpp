@@ -16,7 +16,7 @@
 ///                         std::optional<fairtrade_claim> fairtrade; };
 /// struct consignment_line { id, description, hs_code, quantity, net_mass, supplementary,
 /// invoice_value,
-///                           ex_works_price, vat_category, charges, origin, producer };
+///                           ex_works_price, vat_category, charges, additions, origin, producer };
 /// struct consignment { id, as_of, exporter, importer, terms, currency, declaration_currency,
 ///                      named_place_beyond_border, direct_transport, ioss, costs, exchange_rates,
 ///                      charges, lines };
@@ -107,6 +107,9 @@ struct consignment_line {
   std::optional<decimal> ex_works_price;
   std::string vat_category;  ///< empty: by the goods (select_vat_rate)
   std::vector<charge> charges;
+  /// Union Customs Code Art. 71(1)(a)-(d): commissions, containers, packing, assists,
+  /// royalties, proceeds, paid by the buyer and not in the invoice value.
+  std::vector<customs_value_addition> additions;
   std::optional<origin_claim> origin;
   std::optional<producer_claim> producer;
 };

@@ -12,7 +12,8 @@
 /// std::optional<incoterm> try_parse_incoterm(std::string_view) noexcept;
 /// enum class cost_bearer { in_price, buyer, named_place };
 /// struct incoterm_record { incoterm rule; std::string name, group, transport, delivery;
-///   cost_bearer carriage_to_border, insurance, carriage_after_border, import_duties_and_taxes;
+///   cost_bearer carriage_to_border, insurance, carriage_after_border, unloading_at_destination,
+///   import_duties_and_taxes;
 ///   provenance source; };
 /// class incoterm_table { const incoterm_record& at(incoterm, year_month_day) const; };   // 301
 ///
@@ -132,6 +133,7 @@ struct incoterm_record {
   cost_bearer carriage_to_border = cost_bearer::buyer;
   cost_bearer insurance = cost_bearer::buyer;
   cost_bearer carriage_after_border = cost_bearer::buyer;
+  cost_bearer unloading_at_destination = cost_bearer::buyer;  ///< in_price under DPU only
   cost_bearer import_duties_and_taxes = cost_bearer::buyer;
   provenance source;
 };

@@ -15,7 +15,8 @@
 /// Rates are fractions (0.19 = 19 %). Categories (closed list): the bands "standard", "reduced"
 /// (the lower or only reduced rate of at least 5 %), "reduced_2" (a second, higher reduced rate),
 /// "super_reduced" (below 5 %), "parking"; and the goods categories "foodstuffs" (the rate for
-/// most foodstuffs, VAT Directive Annex III point 1) and "works_of_art_import" (Art. 103), given
+/// most foodstuffs, VAT Directive Annex III point 1) and "works_of_art_import" (Art. 94(3) and
+/// Annex III point 26; Art. 103 before 6 April 2022), given
 /// only where the dataset could confirm them. Which goods a band covers is national law, given
 /// by the dataset eu_vat_goods_rates (data/vat_goods_rates.hpp); select_vat_rate() in
 /// landed_cost/valuation.hpp is the one rule that picks a line's rate.

@@ -134,10 +134,21 @@ struct charge {
 
 /// An addition to the transaction value under Art. 71(1)(a)-(d) UCC.
 struct customs_value_addition {
-  std::string kind;  ///< "commission", "packing", "assists", "royalties", "proceeds"
+  std::string kind;  ///< one of customs_value_addition_kinds()
   money amount = detail::no_money();
   std::string description;
 };
+
+/// One kind of Art. 71(1)(a)-(d) addition: its id, the point of the article, what it covers.
+struct customs_value_addition_kind {
+  std::string_view id;     ///< "commission"
+  std::string_view point;  ///< "Art. 71(1)(a)(i)"
+  std::string_view text;   ///< "commissions and brokerage, except buying commissions"
+};
+
+/// The closed list of addition kinds (commission, containers, packing, assists, royalties,
+/// proceeds), read by the consignment reader and shown by `fairport vocab addition_kind`.
+const std::vector<customs_value_addition_kind>& customs_value_addition_kinds() noexcept;
 
 /// One line of the consignment.
 struct landed_cost_line {

@@ -3,7 +3,7 @@
 //
 // Synopsis:
 //   struct customs_value_costs { money invoice_value, freight_to_border, insurance, additions,
-//                                freight_after_border; };
+//                                freight_after_border, unloading_at_destination; };
 //   bool carriage_after_border_in_price(const incoterm_record&, std::optional<bool> beyond);
 //   money customs_value(const customs_value_costs&, const incoterm_record&,
 //                       bool after_border_in_price, const rounding_rule&, std::string* explain);
@@ -55,6 +55,9 @@ struct customs_value_costs {
   money insurance;             ///< insurance to that place (Art. 71(1)(e)(i))
   money additions;             ///< commissions, packing, assists, royalties (Art. 71(1)(a)-(d))
   money freight_after_border;  ///< carriage after the place of entry (Art. 72(a))
+  /// Unloading at the destination (the consignment's other_to_destination): deducted when the
+  /// rule puts it in the price (DPU) and the carriage after the border is in the price too.
+  money unloading_at_destination = money(decimal(), currency_code());
 };
 
 /// True when the price includes carriage after the EU border: the rule says so (D rules), or the

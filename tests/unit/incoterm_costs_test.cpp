@@ -1,0 +1,200 @@
+// Every Incoterms rule as its cost split says, for the customs value (Regulation (EU) No 952/2013,
+// Art. 70, 71, 72(a)) and the import-VAT base (Directive 2006/112/EC, Art. 86): no cost counted
+// twice, none given and silently unused, none the law needs missing without a word.
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <string>
+
+#include "fairport/fairport.hpp"
+#include "fairport/io/json.hpp"
+
+namespace {
+
+using namespace fairport;
+using ::testing::HasSubstr;
+
+const reference_data& data() { return reference_data::builtin(); }
+decimal d(const char* s) { return decimal::parse(s); }
+money eur(const char* s) { return money(d(s), currency_code::parse("EUR")); }
+
+landed_cost_input handbag(incoterm t) {
+  landed_cost_input in;
+  in.id = "t";
+  in.as_of = parse_date("2026-03-16");
+  in.destination = country_code::parse("DE");
+  in.terms = t;
+  in.currency = currency_code::parse("EUR");
+  landed_cost_line l;
+  l.id = "1";
+  l.cn = tariff_code::parse("4202210000");  // 3 % third-country duty
+  l.invoice_value = d("1000");
+  in.lines.push_back(l);
+  return in;
+}
+
+const finding* find(const findings& fs, const std::string& code) {
+  const auto it = std::find_if(fs.begin(), fs.end(), [&](const finding& f) { return f.code == code; });
+  return it == fs.end() ? nullptr : &*it;
+}
+
+// DPU: the seller unloads at the destination, so the unloading is in the price; shown
+// separately it is a cost after entry and out of the customs value (Art. 72(a)), and it is not
+// added again: 1000 - 100 carriage after the border - 50 unloading = 850.00; duty 3 % = 25.50;
+// VAT 19 % of 850.00 + 25.50 + 100 + 50 = 1025.50 -> 194.85; landed cost 1220.35 (before:
+// customs value 900.00 and landed cost 1281.63, the unloading counted twice).
+TEST(IncotermCosts, DpuUnloadingIsInThePriceOnce) {
+  auto in = handbag(incoterm::dpu);
+  in.costs.freight_after_border = eur("100");
+  in.costs.other_to_destination = eur("50");
+  const auto r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+  EXPECT_EQ(r.lines[0].customs_value, eur("850.00"));
+  EXPECT_EQ(r.lines[0].duty.amount, eur("25.50"));
+  EXPECT_EQ(r.lines[0].vat, eur("194.85"));
+  EXPECT_EQ(r.lines[0].landed_cost, eur("1220.35"));
+  EXPECT_NE(find(r.findings, "landed.unloading_in_price"), nullptr);
+  // DAP: the buyer unloads, so the 50 is the buyer's own cost: out of the price, not deducted.
+  auto dap = in;
+  dap.terms = incoterm::dap;
+  const auto a = landed_cost(dap, data());
+  ASSERT_TRUE(a.ok());
+  EXPECT_EQ(a.lines[0].customs_value, eur("900.00"));
+}
+
+// CIF puts carriage and insurance in the price: freight and insurance given are not added, and
+// a warning says so (before: ignored without a word).
+TEST(IncotermCosts, CostsInThePriceGivenAgainAreNamed) {
+  auto in = handbag(incoterm::cif);
+  in.costs.freight_to_border = eur("120");
+  in.costs.insurance = eur("8");
+  const auto r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok());
+  EXPECT_EQ(r.lines[0].customs_value, eur("1000.00"));
+  const finding* f = find(r.findings, "landed.cost_in_price");
+  ASSERT_NE(f, nullptr);
+  EXPECT_EQ(f->level, severity::warning);
+  EXPECT_THAT(f->message, HasSubstr("freight_to_border given (EUR 120)"));
+  EXPECT_THAT(f->reference, HasSubstr("Art. 70(1)-(2)"));
+}
+
+// EXW and FOB leave the carriage to the border to the buyer (Art. 71(1)(e)): without it the
+// customs value is the price alone, and a warning asks for it; an explicit 0 is an answer.
+TEST(IncotermCosts, CarriageToTheBorderMissingIsAWarning) {
+  for (incoterm t : {incoterm::exw, incoterm::fob}) {
+    auto in = handbag(t);
+    const auto r = landed_cost(in, data());
+    ASSERT_TRUE(r.ok());
+    const finding* f = find(r.findings, "landed.carriage_to_border_missing");
+    ASSERT_NE(f, nullptr) << to_string(t);
+    EXPECT_THAT(f->reference, HasSubstr("Art. 71(1)(e)(i)"));
+    in.costs.freight_to_border = eur("0");
+    EXPECT_EQ(find(landed_cost(in, data()).findings, "landed.carriage_to_border_missing"), nullptr);
+  }
+}
+
+// Art. 71(1)(a)-(d) additions declared in the document: a selling agent's commission of EUR 50
+// that the buyer pays apart enters the customs value (Art. 71(1)(a)(i)): 1000 + 50 = 1050.00;
+// a kind outside the closed list is refused with its pointer.
+TEST(IncotermCosts, AdditionsDeclaredInTheDocument) {
+  const std::string doc = R"({"schema": "fairport.consignment/1", "id": "add", "as_of": "2026-03-16",
+    "exporter": {"name": "x", "country": "KG"}, "importer": {"name": "y", "country": "DE"},
+    "incoterm": "DAP", "currency": "EUR",
+    "lines": [{"id": "1", "description": "felt bag", "hs_code": "4202210000",
+               "invoice_value": "1000.00", "additions": [KIND]}]})";
+  auto with = [&](const std::string& addition) {
+    std::string t = doc;
+    t.replace(t.find("KIND"), 4, addition);
+    return read_consignment(t, "add.json");
+  };
+  const auto ok = with(R"({"kind": "commission", "amount": {"amount": "50.00", "currency": "EUR"},
+      "description": "selling agent's commission"})");
+  ASSERT_TRUE(ok.errors.empty());
+  const report r = consignment_checker(data()).check(ok.value);
+  ASSERT_TRUE(r.lines[0].landed);
+  EXPECT_EQ(r.lines[0].landed->customs_value, eur("1050.00"));
+  const auto bad = with(R"({"kind": "tip", "amount": {"amount": "5.00", "currency": "EUR"}})");
+  ASSERT_EQ(bad.errors.size(), 1U);
+  EXPECT_EQ(bad.errors[0].field, "/lines/0/additions/0/kind");
+  EXPECT_THAT(bad.errors[0].message, HasSubstr("commission, containers, packing"));
+}
+
+}  // namespace
+
+namespace {
+
+// Goods declared under the import one-stop shop are exempt from import VAT (Directive
+// 2006/112/EC, Art. 143(1)(ca)); the scheme covers consignments of an intrinsic value not over
+// EUR 150 (Art. 369l(1)). A EUR 60 consignment into Germany: no duty (negligible value, Reg.
+// (EC) No 1186/2009, Art. 23) and no import VAT (before: 11.40 charged); EUR 200 under the IOSS
+// is outside the scheme: a warning, and the VAT is due (200.00 + 6.00 duty) x 19 % = 39.14.
+TEST(IncotermCosts, IossConsignmentsAreExemptFromImportVat) {
+  auto in = handbag(incoterm::dap);
+  in.lines[0].invoice_value = d("60");
+  in.ioss = true;
+  auto r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+  EXPECT_EQ(r.lines[0].duty.amount, eur("0.00"));
+  EXPECT_EQ(r.lines[0].vat.amount(), d("0"));
+  ASSERT_NE(find(r.findings, "landed.vat.ioss_exempt"), nullptr);
+  EXPECT_THAT(find(r.findings, "landed.vat.ioss_exempt")->reference, HasSubstr("Art. 143(1)(ca)"));
+  in.ioss = false;
+  EXPECT_EQ(landed_cost(in, data()).lines[0].vat, eur("11.40"));
+  in.ioss = true;
+  in.lines[0].invoice_value = d("200");
+  r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok());
+  const finding* f = find(r.findings, "landed.ioss_not_applicable");
+  ASSERT_NE(f, nullptr);
+  EXPECT_THAT(f->message, HasSubstr("exceeds EUR 150"));
+  EXPECT_EQ(r.lines[0].vat, eur("39.14"));
+}
+
+}  // namespace
+
+namespace {
+
+// The customs value is stated in the member state's currency (Union Customs Code Art. 53;
+// Implementing Regulation (EU) 2015/2447, Art. 146(1)): EUR in the euro area, the national
+// currency outside it. A German declaration in USD and a Polish one in EUR are refused (before:
+// both accepted); a Polish one in PLN converts at the rate given for the month (a test figure).
+TEST(DeclarationCurrency, IsTheMemberStatesOwn) {
+  auto de = handbag(incoterm::dap);
+  de.declaration_currency = currency_code::parse("USD");
+  EXPECT_THROW((void)landed_cost(de, data()), input_error);
+  auto pl = handbag(incoterm::dap);
+  pl.destination = country_code::parse("PL");
+  pl.declaration_currency = currency_code::parse("EUR");
+  EXPECT_THROW((void)landed_cost(pl, data()), input_error);
+  pl.declaration_currency = currency_code::parse("PLN");
+  pl.exchange_rates = {fx_rate(currency_code::parse("EUR"), currency_code::parse("PLN"),
+                               d("4.2543"), parse_date("2026-03-01"),
+                               "a rate of the month for the test")};
+  const auto r = landed_cost(pl, data());
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+  EXPECT_EQ(r.lines[0].customs_value.currency().to_string(), "PLN");
+  EXPECT_EQ(r.lines[0].customs_value.amount(), d("4254.30"));
+}
+
+}  // namespace
+
+namespace {
+
+// A negative specific amount is refused at load (before: accepted, and it gave a negative duty).
+TEST(TariffData, NegativeSpecificAmountsAreRefused) {
+  const std::string doc = R"({"schema": "fairport.tariff_duties/1", "dataset": "eu_cct_erga_omnes",
+    "version": "2026.9.0", "source": {"title": "t", "publisher": "t", "url": "t",
+    "retrieved": "2026-01-01"}, "licence": "t", "note": "", "records": [
+    {"key": {"cn_range": ["1704100000", "1704109999"]}, "valid_from": "2026-01-01",
+     "valid_through": null, "value": {"expression": {"ad_valorem": "0.1", "specific": {"amount":
+     "-7", "currency": "EUR", "per": "100kg"}}, "text": "test"}, "reference": "test"}]})";
+  try {
+    (void)data().with_override_text(doc, "neg.json");
+    FAIL() << "expected a data error";
+  } catch (const data_error& e) {
+    EXPECT_THAT(e.what(), HasSubstr("/records/0/value/expression/specific/amount"));
+  }
+}
+
+}  // namespace
