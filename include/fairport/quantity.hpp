@@ -20,7 +20,7 @@
 /// namespace units {                         // every unit fairport knows (all factors exact)
 ///   kilogram "kg", gram "g", tonne "t", pound "lb", ounce "oz", quintal_46kg "quintal46kg",
 ///   hundred_kilograms "100kg";  litre "l", millilitre "ml", hectolitre "hl", cubic_metre "m3";
-///   piece "piece", pair "pair", dozen "dozen";  metre "m", centimetre "cm", millimetre "mm";
+///   piece "piece", pair "pair", dozen "dozen", thousand pieces "1000piece";  metre "m", centimetre "cm", millimetre "mm";
 ///   square_metre "m2", square_centimetre "cm2";
 /// }
 /// template <class Kind> unit<Kind> parse_unit(std::string_view);            // throws 107
@@ -231,6 +231,7 @@ inline constexpr unit<volume> cubic_metre{"m3", 1000, 0};    ///< 1000 l
 inline constexpr unit<count> piece{"piece", 1, 0};           ///< one item
 inline constexpr unit<count> pair{"pair", 2, 0};             ///< 2 pieces
 inline constexpr unit<count> dozen{"dozen", 12, 0};          ///< 12 pieces
+inline constexpr unit<count> thousand_pieces{"1000piece", 1000, 0};  ///< "1 000 p/st" of the CN
 inline constexpr unit<length> metre{"m", 1, 0};              ///< SI base unit of length
 inline constexpr unit<length> centimetre{"cm", 1, 2};        ///< 0.01 m
 inline constexpr unit<length> millimetre{"mm", 1, 3};        ///< 0.001 m
@@ -271,6 +272,7 @@ inline constexpr unit_spelling unit_spellings[] = {
     spelling("piece", units::piece),
     spelling("pair", units::pair),
     spelling("dozen", units::dozen),
+    spelling("1000piece", units::thousand_pieces),
     spelling("m", units::metre),
     spelling("cm", units::centimetre),
     spelling("mm", units::millimetre),

@@ -324,6 +324,7 @@ landed_cost_line landed_line_of(const consignment_line& l,
   x.invoice_value = l.invoice_value;
   x.quantity = l.quantity;
   x.net_mass = l.net_mass;
+  x.gross_mass = l.gross_mass;
   x.supplementary = l.supplementary;
   x.vat_category = l.vat_category;
   x.charges = l.charges;

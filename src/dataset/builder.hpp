@@ -91,6 +91,9 @@ struct builder {
   static std::pair<std::string, std::string> cn_range(const raw_dataset& ds, const raw_record& r);
 
   void load_tariffs(const raw_dataset& ds);
+  /// A MIN or MAX branch: a specific amount, or {ad_valorem, specific, deduction}.
+  duty_bound load_bound(const raw_dataset& ds, const raw_record& r, const json& obj,
+                        const std::string& where);
 
   void load_exchange_rates(const raw_dataset& ds);
   /// fairport.customs_exchange_rates/1: one record per month, all currencies of one base.

@@ -13,7 +13,7 @@ namespace detail {
 specific_duty builder::load_specific(const raw_dataset& ds, const raw_record& r, const json& obj,
                                      const std::string& where) {
   const auto ctx = record_context(ds, r, where);
-  detail::reject_unknown_keys(obj, {"amount", "currency", "per"}, ctx);
+  detail::reject_unknown_keys(obj, {"amount", "currency", "per", "mass"}, ctx);
   specific_duty s;
   s.amount = detail::require_decimal(obj, "amount", ctx);
   if (s.amount.is_negative()) {
@@ -24,11 +24,44 @@ specific_duty builder::load_specific(const raw_dataset& ds, const raw_record& r,
   }
   s.currency = currency(ds, r, obj, "currency", where + "/currency");
   s.per = detail::require_string(obj, "per", ctx);
-  if (!any_unit::try_parse(s.per)) {
+  const auto unit = any_unit::try_parse(s.per);
+  if (!unit) {
     detail::throw_error(errc::invalid_value, "unknown unit \"" + s.per + "\"",
                         record_context(ds, r, where + "/per"));
   }
+  if (auto m = obj.find("mass"); m != obj.end()) {
+    const std::string basis = detail::require_string(obj, "mass", ctx);
+    if ((basis != "net" && basis != "gross") || unit->kind() != unit_kind::mass) {
+      detail::throw_error(errc::invalid_value,
+                          "mass is \"net\" or \"gross\", for a unit of mass only",
+                          record_context(ds, r, where + "/mass"));
+    }
+    s.gross_mass = basis == "gross";
+  }
   return s;
+}
+
+duty_bound builder::load_bound(const raw_dataset& ds, const raw_record& r, const json& obj,
+                              const std::string& where) {
+  const auto ctx = record_context(ds, r, where);
+  if (!obj.is_object()) detail::throw_error(errc::invalid_value, "must be an object", ctx);
+  if (obj.contains("amount")) return duty_bound(load_specific(ds, r, obj, where));  // specific
+  // A branch with its own components: {"ad_valorem", "specific", "deduction"}.
+  detail::reject_unknown_keys(obj, {"ad_valorem", "specific", "deduction"}, ctx);
+  duty_bound b;
+  if (obj.contains("ad_valorem")) b.ad_valorem = require_fraction(obj, "ad_valorem", ctx);
+  if (auto s = obj.find("specific"); s != obj.end()) {
+    b.specific = load_specific(ds, r, *s, where + "/specific");
+  }
+  if (auto s = obj.find("deduction"); s != obj.end()) {
+    b.deduction = load_specific(ds, r, *s, where + "/deduction");
+  }
+  if (!b.ad_valorem && !b.specific) {
+    detail::throw_error(errc::missing_field, "a MIN or MAX branch needs \"ad_valorem\" or "
+                                             "\"specific\" (or is itself a specific amount)",
+                        ctx);
+  }
+  return b;
 }
 
 void builder::load_tariffs(const raw_dataset& ds) {
@@ -58,16 +91,10 @@ void builder::load_tariffs(const raw_dataset& ds) {
         t.duty.specific = load_specific(ds, r, *s, "/value/expression/specific");
       }
       if (auto s = e->find("minimum"); s != e->end() && !s->is_null()) {
-        t.duty.minimum = load_specific(ds, r, *s, "/value/expression/minimum");
+        t.duty.minimum = load_bound(ds, r, *s, "/value/expression/minimum");
       }
       if (auto s = e->find("maximum"); s != e->end() && !s->is_null()) {
-        if (s->is_object() && s->contains("ad_valorem")) {
-          const auto mctx = record_context(ds, r, "/value/expression/maximum");
-          detail::reject_unknown_keys(*s, {"ad_valorem"}, mctx);
-          t.duty.maximum_ad_valorem = require_fraction(*s, "ad_valorem", mctx);  // in [0, 1]
-        } else {
-          t.duty.maximum = load_specific(ds, r, *s, "/value/expression/maximum");
-        }
+        t.duty.maximum = load_bound(ds, r, *s, "/value/expression/maximum");
       }
       if (!t.duty.ad_valorem && !t.duty.specific) {
         detail::throw_error(errc::missing_field,

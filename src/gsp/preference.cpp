@@ -35,6 +35,15 @@ std::string specific_text(const specific_duty& s) {
   return cn_number(s.amount) + " " + s.currency.to_string() + "/" + s.per;
 }
 
+/// "18,7 % + 10,06 EUR/100kg", "15 EUR/100kg - 7 EUR/100kg": a MIN or MAX branch as written.
+std::string bound_text(const duty_bound& b) {
+  std::string s;
+  if (b.ad_valorem) s = percent_text(*b.ad_valorem);
+  if (b.specific) s += (s.empty() ? "" : " + ") + specific_text(*b.specific);
+  if (b.deduction) s += " - " + specific_text(*b.deduction);
+  return s;
+}
+
 /// The dataset record the duty figures come from: "eu_gsp_duty_rules 2026.1.0 /records/0".
 std::string record_of(const gsp_duty_rules_record& rules) {
   return rules.source.dataset + " " + rules.source.version + " " + rules.source.pointer;
@@ -55,16 +64,15 @@ std::string join(const std::vector<std::string>& items) {
 
 std::string format_duty(const duty_expression& d) {
   if (!d.modelled) return d.text.empty() ? std::string("not computable") : d.text;
-  if (d.is_free() && !d.maximum && !d.maximum_ad_valorem) return "free";
+  if (d.is_free() && !d.maximum) return "free";
   std::string s;
   if (d.ad_valorem) s = percent_text(*d.ad_valorem);
   if (d.specific) {
     if (!s.empty()) s += " + ";
     s += specific_text(*d.specific);
   }
-  if (d.minimum) s += " MIN " + specific_text(*d.minimum);
-  if (d.maximum) s += " MAX " + specific_text(*d.maximum);
-  if (d.maximum_ad_valorem) s += " MAX " + percent_text(*d.maximum_ad_valorem);
+  if (d.minimum) s += " MIN " + bound_text(*d.minimum);
+  if (d.maximum) s += " MAX " + bound_text(*d.maximum);
   return s;
 }
 
@@ -112,7 +120,6 @@ duty_expression settle_duty(duty_expression d, bool keep_maximum, const char* co
                             const std::string& reference, findings& out) {
   if (!keep_maximum) {
     d.maximum.reset();
-    d.maximum_ad_valorem.reset();
   }
   finish(d);
   out.push_back(make_finding(code, severity::info,
@@ -155,7 +162,7 @@ duty_expression gsp_plus_duty(const duty_expression& tc, findings& out) {
     d.specific.reset();
   }
   if (d.ad_valorem) d.ad_valorem = decimal(0);
-  if (d.specific && (d.maximum || d.maximum_ad_valorem)) {
+  if (d.specific && d.maximum) {
     out.push_back(make_finding("gsp.duty.gsp_plus.maximum_kept", severity::info,
                                "GSP+: the maximum duty stays as in the tariff (it can only lower "
                                "the duty)",
@@ -248,7 +255,7 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section,
   if (d.minimum) {
     out.push_back(make_finding(
         "gsp.duty.minimum_not_applied", severity::info,
-        "the minimum duty " + specific_text(*d.minimum) + " does not apply to the reduced duty",
+        "the minimum duty " + bound_text(*d.minimum) + " does not apply to the reduced duty",
         art7 + "(6)"));
     d.minimum.reset();
   }
@@ -263,7 +270,7 @@ duty_expression sensitive_duty(const duty_expression& tc, bool textile_section,
   } else if (d.specific) {
     d.specific->amount = sensitive_specific(*d.specific, rules, out);
   }
-  if (d.maximum || d.maximum_ad_valorem) {
+  if (d.maximum) {
     out.push_back(make_finding("gsp.duty.maximum_not_reduced", severity::info,
                                "the maximum duty is not reduced", art7 + "(6)"));
   }

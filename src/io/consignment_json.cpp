@@ -173,7 +173,8 @@ class reader {
 
   consignment_line line(const plain_json& v, const std::string& ptr) const {
     only(v, ptr,
-         {"id", "description", "hs_code", "quantity", "net_mass", "supplementary_quantities",
+         {"id", "description", "hs_code", "quantity", "net_mass", "gross_mass",
+          "supplementary_quantities",
           "invoice_value", "ex_works_price", "vat_category", "charges", "additions", "origin",
           "producer"});
     consignment_line l;
@@ -188,6 +189,14 @@ class reader {
              "net mass needs a unit of mass (kg, g, t, lb)");
       }
       l.net_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
+    }
+    if (const auto* m = opt(v, "gross_mass")) {
+      const auto q = quantity(*m, ptr + "/gross_mass");
+      if (q.unit.kind() != unit_kind::mass) {
+        fail(errc::invalid_unit, ptr + "/gross_mass/unit",
+             "gross mass needs a unit of mass (kg, g, t, lb)");
+      }
+      l.gross_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
     }
     if (const auto* s = opt(v, "supplementary_quantities")) {
       if (!s->is_array())

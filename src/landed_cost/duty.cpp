@@ -22,13 +22,14 @@ decimal exact_quotient(const decimal& x, const decimal& f, bool& rounded) {
 }
 
 /// The quantity of `q` in units of `per`, exactly where possible.
-std::optional<decimal> quantity_in(const duty_quantities& q, const any_unit& per, bool& rounded,
-                                   std::string& used) {
+std::optional<decimal> quantity_in(const duty_quantities& q, const any_unit& per, bool gross,
+                                   bool& rounded, std::string& used) {
   rounded = false;
   if (per.kind() == unit_kind::mass) {
-    if (!q.net_mass) return std::nullopt;
-    used = q.net_mass->to_string() + " net";
-    return exact_quotient(q.net_mass->in_base(), per.factor(), rounded);
+    const auto& m = gross ? q.gross_mass : q.net_mass;
+    if (!m) return std::nullopt;
+    used = m->to_string() + (gross ? " gross" : " net");
+    return exact_quotient(m->in_base(), per.factor(), rounded);
   }
   for (const auto& m : q.measures) {
     if (m.unit.kind() != per.kind()) continue;
@@ -60,12 +61,12 @@ money specific_amount(const specific_duty& s, const duty_quantities& q, const mo
   const any_unit per = any_unit::parse(s.per);
   bool rounded = false;
   std::string used;
-  const auto n = quantity_in(q, per, rounded, used);
+  const auto n = quantity_in(q, per, s.gross_mass, rounded, used);
   if (!n) {
-    detail::throw_error(errc::missing_quantity, std::string("the ") + what + " " +
-                                                    s.amount.to_string() + " " +
-                                                    s.currency.to_string() + "/" + s.per +
-                                                    " needs the line's " + kind_name(per.kind()));
+    detail::throw_error(errc::missing_quantity,
+                        std::string("the ") + what + " " + s.amount.to_string() + " " +
+                            s.currency.to_string() + "/" + s.per + " needs the line's " +
+                            (s.gross_mass ? std::string("gross mass") : kind_name(per.kind())));
   }
   money amount(s.amount * *n, s.currency);
   const money native = amount;
@@ -79,6 +80,24 @@ money specific_amount(const specific_duty& s, const duty_quantities& q, const mo
     out->push_back(make_finding("landed.duty.specific", severity::info, std::move(msg)));
   }
   return amount;
+}
+
+/// A MIN or MAX branch: its ad valorem part + its specific part - its deduction, never below 0.
+money bound_amount(const duty_bound& b, const duty_quantities& q, const money& cv,
+                   const duty_currency_converter& convert, const char* what, findings* out) {
+  money total(decimal(), cv.currency());
+  if (b.ad_valorem) total += cv * *b.ad_valorem;
+  if (b.specific) total += specific_amount(*b.specific, q, cv, convert, what, out);
+  if (b.deduction) total -= specific_amount(*b.deduction, q, cv, convert, what, out);
+  if (total.amount().is_negative()) total = money(decimal(), cv.currency());
+  if (out != nullptr && (b.ad_valorem || b.deduction)) {
+    out->push_back(make_finding("landed.duty.bound", severity::info,
+                                std::string(what) + ": " + money_text(total) +
+                                    (b.ad_valorem ? " (" + percent_text(*b.ad_valorem) +
+                                                        " x customs value " + money_text(cv) + ")"
+                                                  : std::string())));
+  }
+  return total;
 }
 
 }  // namespace
@@ -105,7 +124,7 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
   }
   if (e.specific) total += specific_amount(*e.specific, q, cv, convert, "specific duty", out);
   if (e.minimum) {
-    const money floor_amount = specific_amount(*e.minimum, q, cv, convert, "minimum (MIN)", out);
+    const money floor_amount = bound_amount(*e.minimum, q, cv, convert, "minimum (MIN)", out);
     if (total < floor_amount) {
       if (out != nullptr) {
         out->push_back(make_finding(
@@ -116,24 +135,12 @@ money evaluate_duty(const duty_expression& e, const money& cv, const duty_quanti
     }
   }
   if (e.maximum) {
-    const money cap = specific_amount(*e.maximum, q, cv, convert, "maximum (MAX)", out);
+    const money cap = bound_amount(*e.maximum, q, cv, convert, "maximum (MAX)", out);
     if (total > cap) {
       if (out != nullptr) {
         out->push_back(make_finding(
             "landed.duty.maximum", severity::info,
             "the maximum applies: " + money_text(total) + " is above " + money_text(cap)));
-      }
-      total = cap;
-    }
-  }
-  if (e.maximum_ad_valorem) {
-    const money cap = cv * *e.maximum_ad_valorem;
-    if (total > cap) {
-      if (out != nullptr) {
-        out->push_back(make_finding("landed.duty.maximum", severity::info,
-                                    "the maximum " + percent_text(*e.maximum_ad_valorem) +
-                                        " of the customs value applies: " + money_text(total) +
-                                        " is above " + money_text(cap)));
       }
       total = cap;
     }

@@ -460,6 +460,7 @@ void line_tariff_duty(const context& cx, const landed_cost_line& l, const tariff
                       landed_cost_line_result& r) {
   duty_quantities q;
   q.net_mass = l.net_mass;
+  q.gross_mass = l.gross_mass;
   if (l.quantity) q.measures.push_back(*l.quantity);
   for (const auto& m : l.supplementary) q.measures.push_back(m);
   const auto dconv = [&](const money& m) { return cx.conv(m); };

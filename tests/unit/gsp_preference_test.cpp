@@ -589,7 +589,7 @@ TEST(GspDuty, CompoundKeepsTheSpecificPartMinimumLapsesMaximumStays) {
   const auto x = gsp_preferential_duty(with_max, preference_regime::gsp,
                                        gsp_product_coverage::sensitive, true, rules(), h);
   ASSERT_TRUE(x.maximum);
-  EXPECT_EQ(x.maximum->amount, dec("2.8"));  // Art. 7(6): the maximum is not reduced
+  EXPECT_EQ(x.maximum->specific->amount, dec("2.8"));  // Art. 7(6): the maximum is not reduced
   EXPECT_EQ(x.text, "6,4 % MAX 2,8 EUR/m2");
 }
 

@@ -257,7 +257,7 @@ TEST(LandedCost, CompoundDutyWithMinimum) {
   // MAX 12 % of the value caps the compound duty: 10 % of 100 + 20 = 30 > 12.
   duty_expression capped = e;
   capped.minimum.reset();
-  capped.maximum_ad_valorem = d("0.12");
+  capped.maximum = duty_bound::of_ad_valorem(d("0.12"));
   EXPECT_EQ(evaluate_duty(capped, eur("100"), q, same), eur("12.00"));
   // A duty with a component fairport does not compute is never guessed.
   duty_expression ea = e;

@@ -365,9 +365,9 @@ TEST(ReferenceData, ThirdCountryDutiesAsStructuredExpressions) {
   const auto& carpet = duty("5701109000");
   EXPECT_EQ(*carpet.ad_valorem, fairport::decimal::parse("0.08"));
   ASSERT_TRUE(carpet.maximum.has_value());
-  EXPECT_EQ(carpet.maximum->amount, fairport::decimal::parse("2.8"));
-  EXPECT_EQ(carpet.maximum->per, "m2");
-  EXPECT_EQ(carpet.maximum->currency.to_string(), "EUR");
+  EXPECT_EQ(carpet.maximum->specific->amount, fairport::decimal::parse("2.8"));
+  EXPECT_EQ(carpet.maximum->specific->per, "m2");
+  EXPECT_EQ(carpet.maximum->specific->currency.to_string(), "EUR");
   const auto& rec = t.at(fairport::tariff_code::parse("0409"), day);
   EXPECT_EQ(rec.source.dataset, "eu_cct_erga_omnes");
   EXPECT_THAT(rec.source.reference, HasSubstr("2025/1926"));

@@ -102,6 +102,7 @@ struct consignment_line {
   tariff_code hs_code = tariff_code::parse("00");
   std::optional<measure> quantity;
   std::optional<fairport::quantity<mass>> net_mass;
+  std::optional<fairport::quantity<mass>> gross_mass;  ///< for duties on gross mass
   std::vector<measure> supplementary;
   decimal invoice_value;
   std::optional<decimal> ex_works_price;

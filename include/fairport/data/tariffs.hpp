@@ -6,14 +6,19 @@
 /// Synopsis
 /// @code
 /// struct specific_duty { decimal amount; currency_code currency; std::string per; };  // per
-/// "100kg", "piece", ... struct duty_expression {
+///                                                  // "100kg", "piece", "1000piece", "100kg_gross"
+/// struct duty_bound {                               // a MIN or MAX branch with its own parts:
+///   std::optional<decimal> ad_valorem;             //   "18.7 %"
+///   std::optional<specific_duty> specific;         //   "+ 10.06 EUR/100 kg"
+///   std::optional<specific_duty> deduction;        //   "- 7 EUR/100 kg"
+/// };
+/// struct duty_expression {
 ///   std::optional<decimal> ad_valorem;           // fraction of the customs value
 ///   std::optional<specific_duty> specific;       // amount per unit of quantity
-///   std::optional<specific_duty> minimum;        // "MIN 2.5 EUR/100 kg"
-///   std::optional<specific_duty> maximum;        // "MAX 24 EUR/100 kg"
-///   std::optional<decimal> maximum_ad_valorem;   // "MAX 12 %"
-///   bool modelled;                               // false: the CN text has a component fairport
-///   does not compute std::string text;                            // the duty as printed in the CN
+///   std::optional<duty_bound> minimum;           // "MIN 2.5 EUR/100 kg"
+///   std::optional<duty_bound> maximum;           // "MAX 12 %", "MAX 18.7 % + 10.06 EUR/100 kg"
+///   bool modelled;                               // false: a component fairport does not compute
+///   std::string text;                            // the duty as printed in the CN
 /// };
 /// struct tariff_record { std::string from, through; duty_expression duty; provenance source; };
 /// class tariff_table {
@@ -48,16 +53,35 @@ FAIRPORT_BEGIN_NAMESPACE
 struct specific_duty {
   decimal amount;
   currency_code currency;
-  std::string per;  ///< unit: "kg", "100kg", "tonne", "piece", "pair", "litre", "hl", "m2"
+  std::string per;  ///< unit: "kg", "100kg", "tonne", "piece", "1000piece", "litre", "hl", "m2"
+  bool gross_mass = false;  ///< per unit of gross mass ("EUR/100 kg/br"), else net for mass units
+};
+
+/// A MIN or MAX branch of a duty expression, with its own components: ad valorem, plus a specific
+/// amount, minus a deduction ("MAX 18.7 % + 10.06 EUR/100 kg", "MAX 15 EUR/dtn - 7 EUR/dtn").
+/// Each amount is positive: the deduction is the only subtraction.
+struct duty_bound {
+  std::optional<decimal> ad_valorem;
+  std::optional<specific_duty> specific;
+  std::optional<specific_duty> deduction;
+
+  duty_bound() = default;
+  /// A specific-only bound: "MIN 3 EUR/100 kg".
+  duty_bound(specific_duty s) : specific(std::move(s)) {}  // NOLINT(google-explicit-constructor)
+  /// An ad-valorem-only bound: "MAX 12 %".
+  static duty_bound of_ad_valorem(decimal fraction) {
+    duty_bound b;
+    b.ad_valorem = std::move(fraction);
+    return b;
+  }
 };
 
 /// A duty as the tariff states it.
 struct duty_expression {
-  std::optional<decimal> ad_valorem;          ///< fraction of the customs value
-  std::optional<specific_duty> specific;      ///< per unit of quantity
-  std::optional<specific_duty> minimum;       ///< lower bound of the whole duty
-  std::optional<specific_duty> maximum;       ///< upper bound of the whole duty, specific
-  std::optional<decimal> maximum_ad_valorem;  ///< upper bound of the whole duty, ad valorem
+  std::optional<decimal> ad_valorem;      ///< fraction of the customs value
+  std::optional<specific_duty> specific;  ///< per unit of quantity
+  std::optional<duty_bound> minimum;      ///< lower bound of the whole duty
+  std::optional<duty_bound> maximum;      ///< upper bound of the whole duty
   bool modelled = true;  ///< false when the tariff has a component fairport does not compute
   std::string text;      ///< as printed in the tariff, e.g. "9 % + 24,2 EUR/100 kg/net MAX 12 %"
 

@@ -158,6 +158,7 @@ struct landed_cost_line {
   decimal invoice_value;                      ///< the price of the line in the input's currency
   std::optional<measure> quantity;            ///< the line's quantity ("12 piece")
   std::optional<fairport::quantity<mass>> net_mass;  ///< net mass, for duties per kg / 100 kg net
+  std::optional<fairport::quantity<mass>> gross_mass;  ///< gross mass, for duties per 100 kg gross
   std::vector<measure> supplementary;     ///< other quantities a specific duty may use (m2, l)
   /// A category of the dataset eu_vat_rates; empty: the one eu_vat_goods_rates gives the CN
   /// code in the member state, else the standard rate (select_vat_rate).
@@ -282,6 +283,7 @@ money convert_for_declaration(const landed_cost_input& input, const money& amoun
 /// The quantities a specific duty may be charged on.
 struct duty_quantities {
   std::optional<fairport::quantity<mass>> net_mass;
+  std::optional<fairport::quantity<mass>> gross_mass;  ///< for duties on gross mass
   std::vector<measure> measures;  ///< the line's quantity and supplementary quantities
 };
 
