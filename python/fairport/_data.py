@@ -162,7 +162,8 @@ def vocabulary(
     name : str, optional
         One vocabulary (``"operations"``, ``"cumulation"``, ``"wholly_obtained_category"``,
         ``"list_rule_row"``, ``"vat_category"``, ``"unit"``, ``"incoterm"``, ``"allocation"``,
-        ``"charge_kind"``); ``None`` for all of them.
+        ``"charge_kind"``, ``"addition_kind"``, ``"transport_mode"``); ``None`` for all of
+        them.
     as_of : str or datetime.date, optional
         Only the values valid on this date; ``None``: the values of any date.
     data : fairport.ReferenceData or str or os.PathLike, optional

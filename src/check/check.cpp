@@ -197,6 +197,8 @@ landed_cost_input landed_input_of(const consignment& c) {
   in.currency = c.currency;
   in.declaration_currency = c.declaration_currency;
   in.named_place_beyond_border = c.named_place_beyond_border;
+  in.transport = c.transport;
+  in.departure_country = c.departure_country;
   in.ioss = c.ioss;
   in.exchange_rates = c.exchange_rates;
   in.costs = c.costs;
@@ -450,8 +452,10 @@ report_document statement_document(const consignment& c, const statement_on_orig
 /// The parties' countries decide every line (beneficiary, destination, VAT): a code that is no
 /// country is bad input for the whole document, never "not a beneficiary".
 void check_parties(const consignment& c, const reference_data& data) {
-  for (const auto& [code, where] : {std::make_pair(c.exporter.country, "/exporter/country"),
-                                    std::make_pair(c.importer.country, "/importer/country")}) {
+  std::vector<std::pair<country_code, const char*>> codes = {
+      {c.exporter.country, "/exporter/country"}, {c.importer.country, "/importer/country"}};
+  if (c.departure_country) codes.emplace_back(*c.departure_country, "/transport/departure_country");
+  for (const auto& [code, where] : codes) {
     if (data.countries().find(code) == nullptr) {
       error_context ctx;
       ctx.argument = where;

@@ -165,11 +165,25 @@ vocabulary addition_kind_vocabulary() {
   return v;
 }
 
+vocabulary transport_mode_vocabulary() {
+  return {"transport_mode",
+          "transport.mode",
+          "How the goods travel to the EU.",
+          {{"air", "", "air: only the Annex 23-01 share of the air transport costs is dutiable",
+            "Commission Implementing Regulation (EU) 2015/2447, Annex 23-01"},
+           {"sea", "", "sea or inland waterway", ""},
+           {"road", "", "road", ""},
+           {"rail", "", "rail", ""},
+           {"post", "", "a postal consignment: the EUR 3 duty applies as to IOSS consignments",
+            "Council Regulation (EU) 2026/382"}}};
+}
+
 }  // namespace
 
 std::vector<std::string> vocabulary_names() {
-  return {"operations", "cumulation", "wholly_obtained_category", "list_rule_row", "vat_category",
-          "unit",       "incoterm",   "allocation",               "charge_kind", "addition_kind"};
+  return {"operations",  "cumulation",    "wholly_obtained_category", "list_rule_row",
+          "vat_category", "unit",         "incoterm",                 "allocation",
+          "charge_kind", "addition_kind", "transport_mode"};
 }
 
 vocabulary vocabulary_named(std::string_view name, const reference_data& data,
@@ -184,6 +198,7 @@ vocabulary vocabulary_named(std::string_view name, const reference_data& data,
   if (name == "allocation") return allocation_vocabulary();
   if (name == "charge_kind") return charge_kind_vocabulary();
   if (name == "addition_kind") return addition_kind_vocabulary();
+  if (name == "transport_mode") return transport_mode_vocabulary();
   std::string names;
   for (const auto& n : vocabulary_names()) names += (names.empty() ? "" : ", ") + n;
   detail::throw_error(errc::invalid_argument,

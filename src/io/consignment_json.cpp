@@ -648,7 +648,8 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   const plain_json doc = std::move(parsed.value);
   rd.only(doc, "",
           {"schema", "id", "as_of", "exporter", "importer", "incoterm", "currency",
-           "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss", "costs",
+           "declaration_currency", "named_place_beyond_border", "direct_transport", "ioss",
+           "transport", "costs",
            "exchange_rates", "charges", "lines"});
   const std::string schema = rd.string(rd.req(doc, "", "schema"), "/schema");
   if (schema != "fairport.consignment/1") {
@@ -665,6 +666,18 @@ parsed_consignment read_consignment(std::string_view text, const std::string& na
   c.currency = rd.code<currency_code>(rd.req(doc, "", "currency"), "/currency");
   if (const auto* v = rd.opt(doc, "declaration_currency")) {
     c.declaration_currency = rd.code<currency_code>(*v, "/declaration_currency");
+  }
+  if (const auto* t = rd.opt(doc, "transport")) {
+    rd.only(*t, "/transport", {"mode", "departure_country"});
+    const std::string mode = rd.string(rd.req(*t, "/transport", "mode"), "/transport/mode");
+    c.transport = try_parse_transport_mode(mode);
+    if (!c.transport) {
+      rd.fail(errc::invalid_argument, "/transport/mode",
+              "must be air, sea, road, rail or post, got \"" + mode + "\"");
+    }
+    if (const auto* d = rd.opt(*t, "departure_country")) {
+      c.departure_country = rd.code<country_code>(*d, "/transport/departure_country");
+    }
   }
   if (const auto* v = rd.opt(doc, "named_place_beyond_border")) {
     c.named_place_beyond_border = rd.boolean(*v, "/named_place_beyond_border");

@@ -279,6 +279,20 @@ void note_costs(const landed_cost_input& in, const incoterm_record& term, bool a
         "the price only: give the freight (0 when there is none)",
         std::string(ucc) + ", Art. 71(1)(e)(i); " + term.source.to_string()));
   }
+  if (in.transport == transport_mode::air && given(in.costs.freight_to_border) &&
+      term.carriage_to_border == cost_bearer::buyer) {
+    out.push_back(make_finding(
+        "landed.air_freight_share", severity::warning,
+        "air freight: only the percentage of the air transport costs that Annex 23-01 gives for "
+        "the airport of departure" +
+            (in.departure_country ? " (" + in.departure_country->to_string() + ")"
+                                  : std::string()) +
+            " enters the customs value; those percentages are not in fairport's data, so the "
+            "whole freight_to_border is counted (the customs value, duty and VAT may be "
+            "overstated): give freight_to_border as the dutiable share",
+        "Commission Implementing Regulation (EU) 2015/2447, Annex 23-01; " + std::string(ucc) +
+            ", Art. 71(1)(e)"));
+  }
   if (after_in_price && term.unloading_at_destination == cost_bearer::in_price &&
       given(in.costs.other_to_destination)) {
     out.push_back(make_finding(
@@ -404,7 +418,10 @@ relief_choice choose_relief(const landed_cost_input& in, const reference_data& d
   for (const auto& [id, series] : data.low_value_reliefs().series()) {
     const auto* r = series.try_at(in.as_of);
     // The loader admits one basis, the intrinsic value per consignment.
-    if (r != nullptr && r->applies_to == relief_tax::customs_duty && r->applies_to_ioss(in.ioss)) {
+    // The 'ioss' condition covers consignments declared under the IOSS or sent by post.
+    const bool ioss_or_post = in.ioss || in.transport == transport_mode::post;
+    if (r != nullptr && r->applies_to == relief_tax::customs_duty &&
+        r->applies_to_ioss(ioss_or_post)) {
       candidates.push_back(r);
     }
   }

@@ -186,4 +186,12 @@ const std::vector<customs_value_addition_kind>& customs_value_addition_kinds() n
   return kinds;
 }
 
+std::optional<transport_mode> try_parse_transport_mode(std::string_view s) noexcept {
+  for (transport_mode m : {transport_mode::air, transport_mode::sea, transport_mode::road,
+                           transport_mode::rail, transport_mode::post}) {
+    if (to_string(m) == s) return m;
+  }
+  return std::nullopt;
+}
+
 FAIRPORT_END_NAMESPACE

@@ -198,3 +198,35 @@ TEST(TariffData, NegativeSpecificAmountsAreRefused) {
 }
 
 }  // namespace
+
+namespace {
+
+// Air freight (Implementing Regulation (EU) 2015/2447, Annex 23-01): only a share of the air
+// transport costs enters the customs value; fairport has not the percentages, so it counts the
+// whole freight and says so. Postal consignments take the EUR 3 duty as IOSS ones do (Council
+// Regulation (EU) 2026/382, dataset eu_low_value_relief: "declared under the IOSS or sent by
+// post"): EUR 60 into France on 2026-07-15 by post, not under the IOSS, pays 3.00.
+TEST(Transport, AirFreightIsNamedAndPostTakesTheFlatDuty) {
+  auto in = handbag(incoterm::fca);
+  in.transport = transport_mode::air;
+  in.departure_country = country_code::parse("KG");
+  in.costs.freight_to_border = eur("40");
+  auto r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok());
+  const finding* f = find(r.findings, "landed.air_freight_share");
+  ASSERT_NE(f, nullptr);
+  EXPECT_THAT(f->message, HasSubstr("(KG)"));
+  EXPECT_EQ(r.lines[0].customs_value, eur("1040.00"));
+  auto post = handbag(incoterm::dap);
+  post.as_of = parse_date("2026-07-15");
+  post.destination = country_code::parse("FR");
+  post.lines[0].invoice_value = d("60");
+  post.transport = transport_mode::post;
+  r = landed_cost(post, data());
+  ASSERT_TRUE(r.ok()) << r.errors[0].message;
+  EXPECT_EQ(r.lines[0].duty.amount, eur("3.00"));
+  post.transport = transport_mode::road;
+  EXPECT_EQ(landed_cost(post, data()).lines[0].duty.amount, eur("1.80"));  // 3 % of 60
+}
+
+}  // namespace

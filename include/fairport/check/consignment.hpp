@@ -125,6 +125,8 @@ struct consignment {
   currency_code currency;
   std::optional<currency_code> declaration_currency;
   std::optional<bool> named_place_beyond_border;
+  std::optional<transport_mode> transport;        ///< transport.mode
+  std::optional<country_code> departure_country;  ///< transport.departure_country
   std::optional<bool>
       direct_transport;  ///< declared direct transport (Art. 43 DA); nullopt: not declared
   bool ioss = false;

@@ -177,6 +177,18 @@ struct shipment_costs {
   allocation_basis allocation = allocation_basis::value;
 };
 
+/// How the goods travel to the EU (the consignment's transport.mode).
+enum class transport_mode : unsigned char { air, sea, road, rail, post };
+
+/// "air", "sea", "road", "rail", "post".
+constexpr std::string_view to_string(transport_mode m) noexcept {
+  constexpr std::string_view names[] = {"air", "sea", "road", "rail", "post"};
+  return names[static_cast<int>(m)];
+}
+
+/// The mode named `s`, or nullopt.
+std::optional<transport_mode> try_parse_transport_mode(std::string_view s) noexcept;
+
 /// Everything the landed cost depends on, besides the reference data.
 struct landed_cost_input {
   std::string id;
@@ -187,6 +199,8 @@ struct landed_cost_input {
   std::optional<currency_code> declaration_currency;  ///< default EUR inside the euro area
   std::optional<bool> named_place_beyond_border;      ///< C rules: is the named place inland?
   bool ioss = false;                                  ///< declared under the import one-stop shop
+  std::optional<transport_mode> transport;            ///< how the goods travel to the EU
+  std::optional<country_code> departure_country;      ///< where the carriage to the EU starts
   std::vector<fx_rate> exchange_rates;  ///< the caller's rates; else the built-in customs rates
   shipment_costs costs;
   std::vector<charge> charges;  ///< consignment-level excise and fees, allocated
