@@ -382,6 +382,7 @@ class lines_frame {
                    ? std::optional<column>(column_of("origin_proof", cols["origin_proof"], n_, true))
                    : std::nullopt),
         vat_category_(open(cols, "vat_category")),
+        declared_(open(cols, "declaration_currency")),
         rows_(std::min(n_, chunk)),
         out_(rows_.size()),
         pre_(rows_.size()),
@@ -390,7 +391,8 @@ class lines_frame {
         proofs_(std::make_unique<bool[]>(rows_.size())),
         regimes_(rows_.size()),
         checker_(data),
-        cv_(n_), duty_(n_), third_(n_), vat_(n_), landed_(n_), regime_(n_), codes_(n_),
+        cv_(n_), duty_(n_), third_(n_), vat_(n_), landed_(n_), currency_(n_), regime_(n_),
+        codes_(n_),
         messages_(n_) {}
 
   py::dict run(const std::vector<fairport::fx_rate>& exchange_rates) {
@@ -411,8 +413,8 @@ class lines_frame {
       for (std::size_t j = 0; j < m; ++j) write_row(start + j, j);
     }
     // The columns of the one lines pipeline, in its order (fairport::line_result_columns()).
-    const object_column* arrays[] = {&cv_,     &duty_,   &third_, &vat_,
-                                     &landed_, &regime_, &codes_, &messages_};
+    const object_column* arrays[] = {&cv_,       &duty_,   &third_,  &vat_,     &landed_,
+                                     &currency_, &regime_, &codes_, &messages_};
     py::dict d;
     for (std::size_t k = 0; k < fairport::line_result_columns().size(); ++k) {
       d[py::str(std::string(fairport::line_result_columns()[k]))] = arrays[k]->array;
@@ -505,6 +507,13 @@ class lines_frame {
     }
     proofs_[j] = false;
     if (proof_ && fail(j, proof_cell(*proof_, i, proofs_[j]), "origin_proof")) return;
+    r.declaration_currency.reset();
+    if (declared_) {
+      // An empty cell: the euro-area default (declaration_currency_of).
+      const auto& e = text_cell(*declared_, i, declared_cache_, currency, "currency codes");
+      if (fail(j, e.error, "declaration_currency")) return;
+      if (!e.missing) r.declaration_currency = *e.value;
+    }
     r.vat_category = {};
     if (vat_category_) {
       // An empty cell declares no category: the goods' rate (select_vat_rate).
@@ -560,6 +569,12 @@ class lines_frame {
       third_.set(i, decimals_.make(out_[j].third_country_duty));
       vat_.set(i, decimals_.make(out_[j].vat));
       landed_.set(i, decimals_.make(out_[j].landed_cost));
+      auto cn = currency_names_.find(out_[j].currency.to_string());
+      if (cn == currency_names_.end()) {
+        const std::string c = out_[j].currency.to_string();
+        cn = currency_names_.emplace(c, py::str(c)).first;
+      }
+      currency_.set_borrowed(i, cn->second.ptr());
       return;
     }
     if (pre_[j]) {
@@ -579,7 +594,8 @@ class lines_frame {
 
   std::size_t n_;
   column as_of_, dest_, term_, cur_, hs_, inv_;
-  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_, vat_category_;
+  std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_, vat_category_,
+      declared_;
   std::vector<fairport::landed_cost_row> rows_;
   std::vector<fairport::landed_cost_row_result> out_;
   std::vector<std::optional<cell_error>> pre_;
@@ -590,15 +606,16 @@ class lines_frame {
   date_reader dates_;
   cell_cache<fairport::country_code> dest_cache_, exporter_cache_;
   cell_cache<fairport::incoterm> term_cache_;
-  cell_cache<fairport::currency_code> cur_cache_;
+  cell_cache<fairport::currency_code> cur_cache_, declared_cache_;
   cell_cache<fairport::tariff_code> hs_cache_;
   cell_cache<std::string> vat_cache_;
   amount_reader inv_r_, fr_r_, ins_r_, after_r_, mass_r_, qty_r_;
   fairport::lines_checker checker_;  // the one lines pipeline, as for fairport check --lines
-  object_column cv_, duty_, third_, vat_, landed_, regime_, codes_, messages_;
+  object_column cv_, duty_, third_, vat_, landed_, currency_, regime_, codes_, messages_;
   decimal_maker decimals_;
   std::map<fairport::preference_regime, py::str> regime_names_;
   std::map<int, py::str> code_names_;
+  std::map<std::string, py::str> currency_names_;
 };
 
 py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data,

@@ -263,6 +263,7 @@ _LANDED_COLUMNS = (
     "net_mass_kg",
     "quantity",
     "vat_category",
+    "declaration_currency",
 )
 
 
@@ -274,6 +275,7 @@ _CHECK_LINES_COLUMNS = (
     "third_country_duty",
     "vat",
     "landed_cost",
+    "result_currency",
     "regime",
     "error_code",
     "error_message",
@@ -315,7 +317,8 @@ def landed_cost_columns(
 ) -> Dict[str, List[Any]]:
     """Compute the landed cost of independent rows given as columns.
 
-    Rows are self-contained lines declared in EUR in a euro-area member state, without
+    Rows are self-contained lines declared in an EU member state (in EUR in the euro area, in
+    the row's ``declaration_currency`` elsewhere), without
     consignment-level reliefs (a row is not a consignment). Amounts in another currency are
     converted at the customs rate of the row's month (Implementing Regulation (EU) 2015/2447,
     Art. 146): one of ``exchange_rates`` for that month (basis ``"month"``, or the ECB fixing of
@@ -336,13 +339,14 @@ def landed_cost_columns(
         ``freight_to_border``, ``insurance``, ``freight_after_border``, ``net_mass_kg``,
         ``quantity``, ``vat_category`` (a category of ``fairport.vocabulary("vat_category")``;
         missing: the category national law gives the goods in the member state, dataset
-        ``eu_vat_goods_rates``, else the standard rate). Amounts are ``Decimal``, ``str`` or
-        ``int`` (or int64 arrays); ``None``, NaN and ``pandas.NA`` mark a missing optional
-        amount.
+        ``eu_vat_goods_rates``, else the standard rate), ``declaration_currency`` (required
+        outside the euro area: the national currency; EUR or missing inside it). Amounts are
+        ``Decimal``, ``str`` or ``int`` (or int64 arrays); ``None``, NaN and ``pandas.NA`` mark
+        a missing optional amount.
     exchange_rates : sequence of fairport.FxRate, optional
-        Customs rates of a month or fixings (currency -> EUR, or EUR -> currency used
-        inversely), as in a consignment's ``exchange_rates``; each converted amount is rounded
-        as the destination's customs rounding policy says.
+        Customs rates of a month or fixings (currency -> declaration currency, the other way
+        used inversely, or through the euro), as in a consignment's ``exchange_rates``; each
+        converted amount is rounded as the destination's customs rounding policy says.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.
 
@@ -350,8 +354,9 @@ def landed_cost_columns(
     -------
     dict of str to list
         ``customs_value, duty, third_country_duty, vat, landed_cost`` (``Decimal``, or
-        ``None`` for a row that failed), ``regime`` and ``error_code, error_message`` (``None``
-        for a row that was computed) per row.
+        ``None`` for a row that failed), ``result_currency`` (their currency, the declaration
+        currency), ``regime`` and ``error_code, error_message`` (``None`` for a row that was
+        computed) per row.
 
     Raises
     ------
@@ -396,7 +401,9 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     -------
     pandas.DataFrame
         With the index of ``df`` and the columns ``customs_value, duty, third_country_duty, vat,
-        landed_cost`` (``Decimal``, or ``None`` for a row that failed), ``regime`` (``eba``,
+        landed_cost`` (``Decimal``, or ``None`` for a row that failed), ``result_currency``
+        (their currency: EUR in the euro area, else the row's ``declaration_currency``),
+        ``regime`` (``eba``,
         ``gsp_plus``, ``gsp`` or ``none``), ``error_code`` and ``error_message`` (``None`` for a
         row that was computed): the columns ``fairport check --lines`` writes, in its order.
 

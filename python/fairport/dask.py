@@ -128,8 +128,8 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
     -------
     dask.dataframe.DataFrame
         The columns of ``fairport.check_lines`` (``customs_value, duty, third_country_duty,
-        vat, landed_cost, regime, error_code, error_message``; amounts ``Decimal``), with the index and
-        divisions of ``ddf``.
+        vat, landed_cost, result_currency, regime, error_code, error_message``; amounts
+        ``Decimal``), with the index and divisions of ``ddf``.
 
     Raises
     ------

@@ -56,10 +56,10 @@ struct gsp_answer {
 
 }  // namespace
 
-const std::array<std::string_view, 8>& line_result_columns() noexcept {
-  static constexpr std::array<std::string_view, 8> columns = {
-      "customs_value", "duty",   "third_country_duty", "vat",
-      "landed_cost",   "regime", "error_code",         "error_message"};
+const std::array<std::string_view, 9>& line_result_columns() noexcept {
+  static constexpr std::array<std::string_view, 9> columns = {
+      "customs_value", "duty",   "third_country_duty", "vat",          "landed_cost",
+      "result_currency", "regime", "error_code",       "error_message"};
   return columns;
 }
 

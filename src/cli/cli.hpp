@@ -41,9 +41,10 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
 
 /// `fairport check --lines FILE.csv`: one independent line per row (columns as_of,
 /// exporter_country, origin_proof, importer_country, incoterm, currency, hs_code, invoice_value,
-/// freight_to_border, insurance, freight_after_border, net_mass_kg, quantity, vat_category); writes the rows
-/// back with customs_value, duty, third_country_duty, vat, landed_cost (EUR), regime,
-/// error_code, error_message. A row pays a GSP preferential duty only with origin_proof=true
+/// freight_to_border, insurance, freight_after_border, net_mass_kg, quantity, vat_category,
+/// declaration_currency); writes the rows back with customs_value, duty, third_country_duty,
+/// vat, landed_cost, result_currency (EUR in the euro area, else the declaration currency),
+/// regime, error_code, error_message. A row pays a GSP preferential duty only with origin_proof=true
 /// (fail closed: the origin is not assessed in this form). Returns 0, or 2 when a row has an
 /// error.
 int run_lines(const std::string& file, const check_options& o, std::ostream& out,

@@ -143,6 +143,9 @@ struct lines_table {
     row.freight_after_border = num(r, "freight_after_border").value_or(decimal());
     row.net_mass_kg = num(r, "net_mass_kg");
     row.quantity = num(r, "quantity");
+    const std::string declared = get(r, "declaration_currency");
+    row.declaration_currency.reset();
+    if (!declared.empty()) row.declaration_currency = currency_code::parse(declared);
     const auto vat = col.find("vat_category");  // a view of the record's own cell
     row.vat_category = vat == col.end() || vat->second >= r.size() ? std::string_view()
                                                                   : std::string_view(r[vat->second]);
@@ -180,11 +183,12 @@ struct lines_table {
       }
       if (x.code == 0) {
         dest << x.customs_value << ',' << x.duty << ',' << x.third_country_duty << ',' << x.vat
-             << ',' << x.landed_cost << ',' << to_string(regimes[i]) << ",,\n";
+             << ',' << x.landed_cost << ',' << x.currency << ',' << to_string(regimes[i])
+             << ",,\n";
       } else {
         ++failed;
         const std::string tag = code_tag(static_cast<errc>(x.code));
-        dest << ",,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message)
+        dest << ",,,,,,none," << tag.substr(1, tag.size() - 2) << ',' << csv_field(x.message)
              << '\n';
       }
     }

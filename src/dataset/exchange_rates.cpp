@@ -146,6 +146,28 @@ selected_rate select_rate(currency_code from, currency_code to, const date::year
   return from_builtin(from, to, as_of, builtin);
 }
 
+conversion_path select_conversion(currency_code from, currency_code to,
+                                  const date::year_month_day& as_of, rate_rule rule,
+                                  const std::vector<fx_rate>& given,
+                                  const fx_rate_table* builtin) noexcept {
+  conversion_path p;
+  p.first = select_rate(from, to, as_of, rule, given, builtin);
+  p.outcome = p.first.outcome;
+  const currency_code eur = currency_code::parse("EUR");
+  if (p.outcome != rate_outcome::none || from == eur || to == eur || from == to) return p;
+  const selected_rate a = select_rate(from, eur, as_of, rule, given, builtin);
+  const selected_rate b = select_rate(eur, to, as_of, rule, given, builtin);
+  if (a.outcome == rate_outcome::conflicting || b.outcome == rate_outcome::conflicting) {
+    p.first = a.outcome == rate_outcome::conflicting ? a : b;
+    p.outcome = rate_outcome::conflicting;
+  } else if (a && b) {
+    p.first = a;
+    p.second = b;
+    p.outcome = rate_outcome::found;
+  }
+  return p;
+}
+
 std::string no_rate_message(currency_code from, currency_code to, const date::year_month_day& as_of,
                             rate_rule rule) {
   if (rule == rate_rule::latest_on_date) {

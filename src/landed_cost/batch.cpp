@@ -34,7 +34,8 @@ struct batch_lookup {
           country_code(), date::year_month_day()))>* policy = nullptr;
   const std::remove_reference_t<decltype(std::declval<const reference_data&>().incoterms().at(
       incoterm::exw, date::year_month_day()))>* term = nullptr;
-  selected_rate rate;  ///< to EUR; no rate for EUR
+  currency_code declared;  ///< the declaration currency (declaration_currency_of)
+  conversion_path rate;    ///< invoice currency -> declared; none when they are equal
   const tariff_record* tariff = nullptr;
   const vat_rate_record* vat = nullptr;
   int code = 0;  ///< the error every row of this key gets, 0 for none
@@ -49,7 +50,7 @@ struct batch_key {
   char cn[10];
   std::uint8_t cn_length;
   char vat_category[24];  // the declared category, zero-padded; empty: by the goods
-  char unused[3];  // zero: no padding bytes, so the key compares and hashes bytewise
+  char declared[3];       // the row's declaration currency, zero when not given
   bool operator==(const batch_key& o) const noexcept {
     return std::memcmp(this, &o, sizeof *this) == 0;
   }
@@ -76,39 +77,42 @@ batch_key key_of(const landed_cost_row& row) {
   k.cn_length = static_cast<std::uint8_t>(digits.size());
   std::memcpy(k.vat_category, row.vat_category.data(),
               std::min(sizeof k.vat_category, row.vat_category.size()));
+  if (row.declaration_currency) {
+    const auto d = row.declaration_currency->view();
+    std::memcpy(k.declared, d.data(), std::min<std::size_t>(3, d.size()));
+  }
   return k;
 }
 
-/// The rate from `from` to EUR by the one rate rule (select_rate), for the invoice and for
-/// specific duties alike. @throws no_valid_record [fairport.data.301] when there is none.
-selected_rate rate_to_eur(currency_code from, const date::year_month_day& as_of,
-                          const std::vector<fx_rate>& rates, const reference_data& data) {
-  const selected_rate r =
-      select_rate(from, eur, as_of, rate_rule::customs_month, rates, &data.exchange_rates());
-  if (r.outcome == rate_outcome::conflicting) {
-    detail::throw_error(errc::invalid_argument, conflicting_rates_message(r));
+/// The conversion from `from` into `to` by the one rate rule (select_conversion), for the
+/// invoice and for specific duties alike, as for a consignment.
+/// @throws no_valid_record [fairport.data.301] when there is none, input_error 106 on a conflict.
+conversion_path conversion(currency_code from, currency_code to, const date::year_month_day& as_of,
+                           const std::vector<fx_rate>& rates, const reference_data& data) {
+  const conversion_path p =
+      select_conversion(from, to, as_of, rate_rule::customs_month, rates, &data.exchange_rates());
+  if (p.outcome == rate_outcome::conflicting) {
+    detail::throw_error(errc::invalid_argument, conflicting_rates_message(p.first));
   }
-  if (!r) {
+  if (!p) {
     detail::throw_error(errc::no_valid_record,
-                        no_rate_message(from, eur, as_of, rate_rule::customs_month));
+                        no_rate_message(from, to, as_of, rate_rule::customs_month));
   }
-  return r;
+  return p;
 }
 
 batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
                      const std::vector<fx_rate>& rates) {
   batch_lookup l;
   try {
-    if (!data.countries().is_member("euro_area", row.destination, row.as_of)) {
-      detail::throw_error(errc::unsupported_destination,
-                          row.destination.to_string() +
-                              " is not in the euro area on that date (the batch form declares "
-                              "in EUR)");
-    }
+    // The declaration currency and the rate into it: the one rules, as for a consignment.
+    l.declared =
+        declaration_currency_of(data, row.destination, row.as_of, row.declaration_currency);
     l.policy = &data.rounding_policies().for_destination(row.destination, row.as_of);
     l.term = &data.incoterms().at(row.terms, row.as_of);
-    // Rate to EUR: the one rate rule, as for a consignment.
-    if (row.currency != eur) l.rate = rate_to_eur(row.currency, row.as_of, rates, data);
+    if (row.currency != l.declared) {
+      l.rate = conversion(row.currency, l.declared, row.as_of, rates, data);
+    }
     l.tariff = data.tariffs().find(row.cn, row.as_of);
     if (l.tariff == nullptr) {
       detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
@@ -146,17 +150,18 @@ void refuse_negative(const landed_cost_row& row) {
   }
 }
 
-/// Converts duty amounts in other currencies (specific duties in EUR need none) by the one rate
+/// Converts duty amounts (specific duties, in EUR) into the declaration currency by the one rate
 /// rule, as for the row's invoice.
 struct batch_duty_converter {
   const reference_data* data;
   const date::year_month_day* as_of;
-  const rounding_rule* conversion;
+  const rounding_rule* rounding;
   const std::vector<fx_rate>* rates;
+  currency_code to;
   money operator()(const money& m) const {
-    if (m.currency() == eur) return m;
-    return rate_to_eur(m.currency(), *as_of, *rates, *data)
-        .convert(m, conversion->scale, conversion->mode);
+    if (m.currency() == to) return m;
+    return conversion(m.currency(), to, *as_of, *rates, *data)
+        .convert(m, rounding->scale, rounding->mode);
   }
 };
 
@@ -197,23 +202,24 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     try {
       const auto& policy = *l.policy;
       const auto& term = *l.term;
-      const selected_rate rate = l.rate;
-      auto to_eur = [&](const decimal& v) {
+      const conversion_path& rate = l.rate;
+      auto declared = [&](const decimal& v) {
         const money m(v, row.currency);
         return rate ? rate.convert(m, policy.conversion.scale, policy.conversion.mode) : m;
       };
-      const money after = to_eur(row.freight_after_border);
-      const money none(decimal(), eur);
+      const money after = declared(row.freight_after_border);
+      const money none(decimal(), l.declared);
       const money cv =
-          customs_value({to_eur(row.invoice_value), to_eur(row.freight_to_border),
-                         to_eur(row.insurance), none, after},
+          customs_value({declared(row.invoice_value), declared(row.freight_to_border),
+                         declared(row.insurance), none, after},
                         term, carriage_after_border_in_price(term, row.named_place_beyond_border),
                         policy.customs_value);
       q.net_mass.reset();
       q.measures.clear();
       if (row.net_mass_kg) q.net_mass = kilograms(*row.net_mass_kg);
       if (row.quantity) q.measures.push_back(measure{*row.quantity, piece});
-      const batch_duty_converter dconv{&data, &row.as_of, &policy.conversion, &exchange_rates};
+      const batch_duty_converter dconv{&data, &row.as_of, &policy.conversion, &exchange_rates,
+                                       l.declared};
       const money third = round_by(evaluate_duty(l.tariff->duty, cv, q, dconv), policy.duty);
       const money duty = row.preferential != nullptr
                              ? round_by(evaluate_duty(*row.preferential, cv, q, dconv), policy.duty)
@@ -225,6 +231,7 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
       o.third_country_duty = third.amount();
       o.vat = vat_amount.amount();
       o.landed_cost = (cv + duty + after + vat_amount).amount();
+      o.currency = l.declared;
     } catch (const error& e) {
       o.code = static_cast<int>(e.code());
       o.message = e.what();

@@ -42,28 +42,22 @@ class converter {
     const currency_code from = m.currency();
     if (from == to) return m;
     // The one rate rule (select_rate, Art. 146): the customs rate of the declaration's month;
-    // between two currencies other than the euro, through the euro.
-    const selected_rate c = select(from, to);
-    if (c) {
-      note(c);
-      return c.convert(m, rule_.scale, rule_.mode);
+    // between two currencies other than the euro, through the euro (select_conversion).
+    const conversion_path p = select_conversion(from, to, in_.as_of, rate_rule::customs_month,
+                                                in_.exchange_rates, &data_.exchange_rates());
+    if (p.outcome == rate_outcome::conflicting) {
+      detail::throw_error(errc::invalid_argument, conflicting_rates_message(p.first));
     }
-    if (c.outcome == rate_outcome::conflicting) {
-      detail::throw_error(errc::invalid_argument, conflicting_rates_message(c));
+    if (!p) {
+      detail::throw_error(errc::no_valid_record,
+                          no_rate_message(from, to, in_.as_of, rate_rule::customs_month));
     }
-    if (from != eur && to != eur && select(from, eur) && select(eur, to)) {
-      return convert(convert(m, eur), to);  // through the euro, each step rounded and named
-    }
-    detail::throw_error(errc::no_valid_record,
-                        no_rate_message(from, to, in_.as_of, rate_rule::customs_month));
+    note(p.first);
+    if (p.second) note(p.second);
+    return p.convert(m, rule_.scale, rule_.mode);
   }
 
  private:
-  selected_rate select(currency_code from, currency_code to) const {
-    return select_rate(from, to, in_.as_of, rate_rule::customs_month, in_.exchange_rates,
-                       &data_.exchange_rates());
-  }
-
   void note(const selected_rate& c) {
     const fx_rate& r = *c.rate;
     const std::string key = r.base().to_string() + r.quote().to_string() + format_date(r.date());
@@ -169,42 +163,7 @@ std::string duty_error_field(std::size_t i, errc code) {
 
 /// The declaration currency: the caller's, else EUR in the euro area.
 currency_code declaration_currency(const landed_cost_input& in, const reference_data& data) {
-  if (!data.countries().is_member("eu", in.destination, in.as_of)) {
-    detail::throw_error(errc::unsupported_destination,
-                        in.destination.to_string() + " is not an EU member state on " +
-                            format_date(in.as_of) +
-                            "; fairport computes the landed cost in the EU customs union only");
-  }
-  // The customs value is stated in the currency of the member state (Union Customs Code Art. 53;
-  // Implementing Regulation (EU) 2015/2447, Art. 146(1)): the euro in the euro area, the
-  // national currency elsewhere.
-  const bool euro_area = data.countries().is_member("euro_area", in.destination, in.as_of);
-  if (euro_area) {
-    if (in.declaration_currency && *in.declaration_currency != eur) {
-      detail::throw_error(errc::invalid_argument,
-                          in.destination.to_string() + " is in the euro area on " +
-                              format_date(in.as_of) + ": its declarations are in EUR, not " +
-                              in.declaration_currency->to_string() +
-                              " (Union Customs Code Art. 53; Implementing Regulation (EU) "
-                              "2015/2447, Art. 146(1)(a))");
-    }
-    return eur;
-  }
-  if (!in.declaration_currency) {
-    detail::throw_error(errc::missing_input,
-                        in.destination.to_string() + " is outside the euro area on " +
-                            format_date(in.as_of) +
-                            ": give the declaration currency (its national currency)");
-  }
-  if (*in.declaration_currency == eur) {
-    detail::throw_error(errc::invalid_argument,
-                        in.destination.to_string() + " is outside the euro area on " +
-                            format_date(in.as_of) +
-                            ": its declarations are in its national currency, converted at the "
-                            "rate its national authority publishes (Implementing Regulation "
-                            "(EU) 2015/2447, Art. 146(1)(b)), not in EUR");
-  }
-  return *in.declaration_currency;
+  return declaration_currency_of(data, in.destination, in.as_of, in.declaration_currency);
 }
 
 finding rounding_finding(const rounding_policy_record& policy) {

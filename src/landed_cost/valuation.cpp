@@ -5,6 +5,7 @@
 #include <string>
 #include <vector>
 
+#include "fairport/data/countries.hpp"
 #include "fairport/data/reference_data.hpp"
 #include "fairport/landed_cost/landed_cost.hpp"
 #include "fairport/error.hpp"
@@ -192,6 +193,48 @@ std::optional<transport_mode> try_parse_transport_mode(std::string_view s) noexc
     if (to_string(m) == s) return m;
   }
   return std::nullopt;
+}
+
+currency_code declaration_currency_of(const reference_data& data, country_code destination,
+                                      const date::year_month_day& as_of,
+                                      const std::optional<currency_code>& declared) {
+  const currency_code eur = currency_code::parse("EUR");
+  if (!data.countries().is_member("eu", destination, as_of)) {
+    detail::throw_error(errc::unsupported_destination,
+                        destination.to_string() + " is not an EU member state on " +
+                            format_date(as_of) +
+                            "; fairport computes the landed cost in the EU customs union only");
+  }
+  // The customs value is stated in the currency of the member state (Union Customs Code Art. 53;
+  // Implementing Regulation (EU) 2015/2447, Art. 146(1)): the euro in the euro area, the
+  // national currency elsewhere.
+  const bool euro_area = data.countries().is_member("euro_area", destination, as_of);
+  if (euro_area) {
+    if (declared && *declared != eur) {
+      detail::throw_error(errc::invalid_argument,
+                          destination.to_string() + " is in the euro area on " +
+                              format_date(as_of) + ": its declarations are in EUR, not " +
+                              declared->to_string() +
+                              " (Union Customs Code Art. 53; Implementing Regulation (EU) "
+                              "2015/2447, Art. 146(1)(a))");
+    }
+    return eur;
+  }
+  if (!declared) {
+    detail::throw_error(errc::missing_input,
+                        destination.to_string() + " is outside the euro area on " +
+                            format_date(as_of) +
+                            ": give the declaration currency (its national currency)");
+  }
+  if (*declared == eur) {
+    detail::throw_error(errc::invalid_argument,
+                        destination.to_string() + " is outside the euro area on " +
+                            format_date(as_of) +
+                            ": its declarations are in its national currency, converted at the "
+                            "rate its national authority publishes (Implementing Regulation "
+                            "(EU) 2015/2447, Art. 146(1)(b)), not in EUR");
+  }
+  return *declared;
 }
 
 FAIRPORT_END_NAMESPACE

@@ -81,19 +81,19 @@ endif()
 # a row that cannot be computed carries its code and the others are still written.
 if(TARGET fairport_cli)
   fairport_cli_check(lines_csv 2
-    "PK,true,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,0\\.00,7\\.02,49\\.14,283\\.14,gsp_plus,,.*CN,true,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*fairport\\.data\\.301.*4 lines, 2 computed, 2 with errors"
+    "PK,true,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,0\\.00,7\\.02,49\\.14,283\\.14,EUR,gsp_plus,,.*CN,true,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,EUR,none,,.*fairport\\.data\\.301.*4 lines, 2 computed, 2 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines.csv")
   # Fail closed (Reg. (EU) No 978/2012, Art. 33(1): the preference is for originating products):
   # the same Pakistani handbag without a proof of origin pays the third-country duty (3 %, 7.02),
   # and an origin_proof that is not true, false or empty is refused with its code, not guessed.
   fairport_cli_check(lines_no_proof 2
-    "PK,,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*PK,yes,NL.*fairport\\.input\\.106.*origin_proof.*2 lines, 1 computed, 1 with errors"
+    "PK,,NL,EXW,EUR,4202210000,199,25,10,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,EUR,none,,.*PK,yes,NL.*fairport\\.input\\.106.*origin_proof.*2 lines, 1 computed, 1 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_no_proof.csv")
   # The same handbag invoiced in USD at the caller's March rate (1 USD = 0.9210 EUR; the
   # February one is older, so not used): 216.07, 27.14 and 10.86 USD convert to 199.00, 25.00
   # and 10.00 EUR (each rounded to the cent, half up), giving the EUR figures again.
   fairport_cli_check(lines_rates 0
-    "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,none,,.*1 lines, 1 computed, 0 with errors"
+    "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,EUR,none,,.*1 lines, 1 computed, 0 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv")
   # Without a rate of November 2026 (the built-in customs rates end with April 2026) the line
   # fails with 301 naming the month (Implementing Regulation (EU) 2015/2447, Art. 146).

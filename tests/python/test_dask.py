@@ -115,6 +115,7 @@ def test_meta_is_empty_and_all_object():
         "third_country_duty",
         "vat",
         "landed_cost",
+        "result_currency",
         "regime",
         "error_code",
         "error_message",

@@ -183,3 +183,24 @@ def test_the_vat_rate_follows_the_goods_unless_a_category_is_given():
     assert declared.loc[0, "vat"] == Decimal("200.64")
     assert declared.loc[1, "vat"] == Decimal("73.92")
     assert declared.loc[2, "error_code"] == "fairport.input.106"
+
+
+def test_member_states_outside_the_euro_area_declare_in_their_currency():
+    # A Polish row declares in PLN (Implementing Regulation (EU) 2015/2447, Art. 146(1)(b)):
+    # EUR 1000 at 1 EUR = 4.2543 PLN (a test rate of the month) = PLN 4254.30; without the
+    # declaration currency, or declared in EUR, the row fails with its code; a German row in
+    # USD is refused (a euro-area declaration is in EUR).
+    df = pd.DataFrame({
+        "as_of": ["2026-03-16"] * 4, "importer_country": ["PL", "PL", "PL", "DE"],
+        "incoterm": ["DAP"] * 4, "currency": ["EUR"] * 4, "hs_code": ["4202210000"] * 4,
+        "invoice_value": ["1000"] * 4, "declaration_currency": ["PLN", None, "EUR", "USD"],
+    })
+    rates = [fairport.FxRate("EUR", "PLN", "4.2543", "2026-03-01", "test")]
+    out = fairport.check_lines(df, exchange_rates=rates)
+    assert out.loc[0, "result_currency"] == "PLN"
+    assert out.loc[0, "customs_value"] == Decimal("4254.30")
+    assert out.loc[1, "error_code"] == "fairport.consignment.402"
+    assert out.loc[2, "error_code"] == "fairport.input.106"
+    assert out.loc[3, "error_code"] == "fairport.input.106"
+    assert fairport.check_lines(df.iloc[:1].assign(importer_country="NL", declaration_currency=None),
+                                exchange_rates=rates).loc[0, "result_currency"] == "EUR"

@@ -230,3 +230,83 @@ TEST(Transport, AirFreightIsNamedAndPostTakesTheFlatDuty) {
 }
 
 }  // namespace
+
+namespace {
+
+// One home per rule outside the euro area too: the batch and the consignment engine declare in
+// the national currency, convert through the euro where only EUR rates are given (each step
+// rounded), convert specific duties from EUR, and agree figure for figure. The national rates are
+// test figures (a rate of the month, as the national authority would publish it).
+TEST(DeclarationCurrency, BatchAndEngineAgreeOutsideTheEuroArea) {
+  const std::string tariffs = R"({"schema": "fairport.tariff_duties/1",
+    "dataset": "eu_cct_erga_omnes", "version": "2026.9.0", "source": {"title": "t",
+    "publisher": "t", "url": "t", "retrieved": "2026-01-01"}, "licence": "t", "note": "",
+    "records": [{"key": {"cn_range": ["0702000000", "0702009999"]}, "valid_from": "2026-01-01",
+      "valid_through": null, "value": {"expression": {"ad_valorem": "0.088", "specific":
+      {"amount": "2.37", "currency": "EUR", "per": "100kg"}, "minimum": {"amount": "15.9",
+      "currency": "EUR", "per": "100kg"}}, "text": "8,8 % + 2,37 EUR/100 kg MIN 15,9 EUR/100 kg"},
+      "reference": "test"}]})";
+  const reference_data test_data = data().with_override_text(tariffs, "t.json");
+  const struct { const char* country; const char* currency; const char* rate; } states[] = {
+      {"PL", "PLN", "4.2543"}, {"CZ", "CZK", "24.378"}, {"SE", "SEK", "10.892"},
+      {"HU", "HUF", "366.9"},  {"DK", "DKK", "7.4727"}, {"RO", "RON", "5.092"}};
+  int compared = 0;
+  for (const auto& st : states) {
+    const currency_code national = currency_code::parse(st.currency);
+    const std::vector<fx_rate> rates = {fx_rate(currency_code::parse("EUR"), national, d(st.rate),
+                                                parse_date("2026-03-01"), "test")};
+    for (const char* invoice : {"EUR", "USD", st.currency}) {
+      for (incoterm t : {incoterm::exw, incoterm::cif, incoterm::dap}) {
+        landed_cost_row row;
+        row.as_of = parse_date("2026-03-16");
+        row.destination = country_code::parse(st.country);
+        row.terms = t;
+        row.cn = tariff_code::parse("0702000000");
+        row.currency = currency_code::parse(invoice);
+        // Above EUR 150 in every currency (the batch has no consignment-level relief).
+        row.invoice_value = d(std::string(invoice) == st.currency ? "987654.32" : "1234.56");
+        row.freight_to_border = d("87.13");
+        row.freight_after_border = d("41.07");
+        row.net_mass_kg = d("612.5");
+        row.declaration_currency = national;
+        landed_cost_row_result b[1];
+        landed_cost_batch(&row, 1, test_data, b, rates);
+        const std::string where = std::string(st.country) + " " + invoice + " " +
+                                  std::string(to_string(t));
+        ASSERT_EQ(b[0].code, 0) << where << ": " << b[0].message;
+        EXPECT_EQ(b[0].currency, national) << where;
+        landed_cost_input in = handbag(t);
+        in.destination = row.destination;
+        in.currency = row.currency;
+        in.declaration_currency = national;
+        in.exchange_rates = rates;
+        in.costs.freight_to_border = money(row.freight_to_border, row.currency);
+        in.costs.freight_after_border = money(row.freight_after_border, row.currency);
+        in.lines[0].cn = row.cn;
+        in.lines[0].invoice_value = row.invoice_value;
+        in.lines[0].net_mass = kilograms(*row.net_mass_kg);
+        const auto e = landed_cost(in, test_data);
+        ASSERT_TRUE(e.ok()) << where << ": " << e.errors[0].message;
+        const auto& r = e.lines[0];
+        EXPECT_EQ(b[0].customs_value, r.customs_value.amount()) << where;
+        EXPECT_EQ(b[0].duty, r.duty.amount.amount()) << where;
+        EXPECT_EQ(b[0].vat, r.vat.amount()) << where;
+        EXPECT_EQ(b[0].landed_cost, r.landed_cost.amount()) << where;
+        ++compared;
+      }
+    }
+  }
+  EXPECT_EQ(compared, 6 * 3 * 3);
+  // Without the declaration currency a Polish row fails with its code, as a consignment does.
+  landed_cost_row row;
+  row.as_of = parse_date("2026-03-16");
+  row.destination = country_code::parse("PL");
+  row.cn = tariff_code::parse("0702000000");
+  row.currency = currency_code::parse("EUR");
+  row.invoice_value = d("100");
+  landed_cost_row_result b[1];
+  landed_cost_batch(&row, 1, test_data, b);
+  EXPECT_EQ(b[0].code, static_cast<int>(errc::missing_input));
+}
+
+}  // namespace

@@ -7,7 +7,7 @@
 ///
 /// Synopsis
 /// @code
-/// const std::array<std::string_view, 8>& line_result_columns();   // the output columns
+/// const std::array<std::string_view, 9>& line_result_columns();   // the output columns
 /// bool parse_origin_proof(std::string_view cell);                   // "true", "false", ""
 /// class lines_checker {
 ///   explicit lines_checker(const reference_data&);               // the GSP engine, built once
@@ -41,8 +41,9 @@
 FAIRPORT_BEGIN_NAMESPACE
 
 /// The result columns of the lines form, in the order both faces write them: customs_value,
-/// duty, third_country_duty, vat, landed_cost, regime, error_code, error_message.
-const std::array<std::string_view, 8>& line_result_columns() noexcept;
+/// duty, third_country_duty, vat, landed_cost, result_currency (the declaration currency of the
+/// five amounts), regime, error_code, error_message.
+const std::array<std::string_view, 9>& line_result_columns() noexcept;
 
 /// The `origin_proof` cell of the lines form: "true" (a proof of origin is held), "false" or
 /// empty (none: no preference). Anything else: input_error [fairport.input.106] naming the

@@ -123,6 +123,29 @@ selected_rate select_rate(currency_code from, currency_code to, const date::year
                           rate_rule rule, const std::vector<fx_rate>& given,
                           const fx_rate_table* builtin) noexcept;
 
+/// How an amount goes from one currency into another: at one rate (direct or inverse), or,
+/// between two currencies other than the euro without a rate of their own, through the euro
+/// (from -> EUR -> to), each step rounded.
+struct conversion_path {
+  selected_rate first;   ///< the rate, or the rate to the euro
+  selected_rate second;  ///< through the euro: the rate from the euro; else none
+  /// found; none; or conflicting (then `first` is the conflicting answer).
+  rate_outcome outcome = rate_outcome::none;
+
+  explicit operator bool() const noexcept { return outcome == rate_outcome::found; }
+  /// `m` converted, each step rounded to `scale` places under `mode`.
+  money convert(const money& m, int scale, rounding_mode mode) const {
+    const money once = first.convert(m, scale, mode);
+    return second ? second.convert(once, scale, mode) : once;
+  }
+};
+
+/// The conversion of `from` into `to` by `rule`: select_rate(from, to), else through the euro.
+conversion_path select_conversion(currency_code from, currency_code to,
+                                  const date::year_month_day& as_of, rate_rule rule,
+                                  const std::vector<fx_rate>& given,
+                                  const fx_rate_table* builtin) noexcept;
+
 /// The penultimate Wednesday of `month` (Art. 146: the publication day of the next month's rate).
 date::year_month_day penultimate_wednesday(date::year_month month) noexcept;
 

@@ -346,17 +346,22 @@ struct landed_cost_row {
   const duty_expression* preferential = nullptr;  ///< not owned; nullptr: third-country duty
   /// Not owned: a category of eu_vat_rates; empty: by the goods (select_vat_rate).
   std::string_view vat_category;
+  /// The declaration currency (declaration_currency_of): EUR, or empty, in the euro area; the
+  /// national currency, required, elsewhere.
+  std::optional<currency_code> declaration_currency;
 };
 
-/// The figures of one batch row, in EUR; `code` is 0 when the row was computed.
+/// The figures of one batch row, in `currency`; `code` is 0 when the row was computed.
 struct landed_cost_row_result {
   decimal customs_value, duty, third_country_duty, vat, landed_cost;
+  currency_code currency;  ///< the declaration currency of the figures
   int code = 0;         ///< an errc value when the row failed
   std::string message;  ///< empty on success
 };
 
-/// Computes rows [0, n) into out[0, n): euro-area destinations only (declaration in EUR), the
-/// destination's rounding policy, no findings, and no consignment-level rule (a row is not a
+/// Computes rows [0, n) into out[0, n): in each row's declaration currency (EUR in the euro area,
+/// the declared national currency elsewhere: declaration_currency_of), the destination's
+/// rounding policy, no findings, and no consignment-level rule (a row is not a
 /// consignment: no low-value relief, no allocation; use landed_cost() for those); the VAT rate
 /// by select_vat_rate (the row's vat_category, else the goods', else the standard rate); a
 /// failing row gets its error code and message and the others are computed. A negative amount

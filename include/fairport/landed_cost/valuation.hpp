@@ -88,6 +88,15 @@ struct vat_base_parts {
 /// receives "customs value EUR 234.00 + duty EUR 7.02 ...".
 money vat_base(const vat_base_parts& parts, std::string* explain = nullptr);
 
+/// The currency of a declaration in `destination` on `as_of` (Union Customs Code Art. 53;
+/// Implementing Regulation (EU) 2015/2447, Art. 146(1)): EUR in the euro area (a `declared`
+/// other currency is bad input, [fairport.input.106]); outside it the national currency, which
+/// must be declared ([fairport.consignment.402] when absent, 106 when EUR). A destination
+/// outside the EU is unsupported_destination.
+currency_code declaration_currency_of(const reference_data& data, country_code destination,
+                                      const date::year_month_day& as_of,
+                                      const std::optional<currency_code>& declared);
+
 /// Where a line's import-VAT rate comes from.
 enum class vat_rate_basis : unsigned char {
   declared,  ///< the category the document gives
