@@ -171,6 +171,17 @@ class reader {
     return c;
   }
 
+  /// A quantity that must be a mass ("net" or "gross" in the message).
+  fairport::quantity<mass> mass_at(const plain_json& v, const std::string& ptr,
+                                   const char* which) const {
+    const auto q = quantity(v, ptr);
+    if (q.unit.kind() != unit_kind::mass) {
+      fail(errc::invalid_unit, ptr + "/unit",
+           std::string(which) + " mass needs a unit of mass (kg, g, t, lb)");
+    }
+    return fairport::quantity<mass>(q.value, q.unit.as<mass>());
+  }
+
   consignment_line line(const plain_json& v, const std::string& ptr) const {
     only(v, ptr,
          {"id", "description", "hs_code", "quantity", "net_mass", "gross_mass",
@@ -182,21 +193,9 @@ class reader {
     if (const auto* d = opt(v, "description")) l.description = string(*d, ptr + "/description");
     l.hs_code = hs(req(v, ptr, "hs_code"), ptr + "/hs_code");
     if (const auto* q = opt(v, "quantity")) l.quantity = quantity(*q, ptr + "/quantity");
-    if (const auto* m = opt(v, "net_mass")) {
-      const auto q = quantity(*m, ptr + "/net_mass");
-      if (q.unit.kind() != unit_kind::mass) {
-        fail(errc::invalid_unit, ptr + "/net_mass/unit",
-             "net mass needs a unit of mass (kg, g, t, lb)");
-      }
-      l.net_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
-    }
+    if (const auto* m = opt(v, "net_mass")) l.net_mass = mass_at(*m, ptr + "/net_mass", "net");
     if (const auto* m = opt(v, "gross_mass")) {
-      const auto q = quantity(*m, ptr + "/gross_mass");
-      if (q.unit.kind() != unit_kind::mass) {
-        fail(errc::invalid_unit, ptr + "/gross_mass/unit",
-             "gross mass needs a unit of mass (kg, g, t, lb)");
-      }
-      l.gross_mass = fairport::quantity<mass>(q.value, q.unit.as<mass>());
+      l.gross_mass = mass_at(*m, ptr + "/gross_mass", "gross");
     }
     if (const auto* s = opt(v, "supplementary_quantities")) {
       if (!s->is_array())
