@@ -20,6 +20,9 @@ import fairport
 CODES = {"4202210000": Decimal("0.03"), "5602210000": Decimal("0.067"),
          "6912002500": Decimal("0.09"), "0813100000": Decimal("0.056")}
 VAT = {"DE": Decimal("0.19"), "NL": Decimal("0.21"), "IT": Decimal("0.22"), "FR": Decimal("0.2")}
+# Dried apricots (0813) take the food rate of each member state (dataset eu_vat_goods_rates).
+FOOD_VAT = {"DE": Decimal("0.07"), "NL": Decimal("0.09"), "IT": Decimal("0.04"),
+            "FR": Decimal("0.055")}
 CENT = Decimal("0.01")
 
 
@@ -45,8 +48,8 @@ def reference(df: pd.DataFrame) -> pd.DataFrame:
     def row(r):
         cv = r.invoice_value + r.freight_to_border + r.insurance
         duty = (cv * CODES[r.hs_code]).quantize(CENT, ROUND_HALF_UP)
-        vat = ((cv + duty + r.freight_after_border) * VAT[r.importer_country]).quantize(
-            CENT, ROUND_HALF_UP)
+        rate = (FOOD_VAT if r.hs_code.startswith("0813") else VAT)[r.importer_country]
+        vat = ((cv + duty + r.freight_after_border) * rate).quantize(CENT, ROUND_HALF_UP)
         return pd.Series({"customs_value": cv, "duty": duty, "vat": vat,
                           "landed_cost": cv + duty + r.freight_after_border + vat})
     return df.apply(row, axis=1)
