@@ -723,6 +723,49 @@ allocation_basis parse_allocation_basis(std::string_view s) {
                                                   "net_mass, quantity)");
 }
 
+/// A line that cannot be computed carries no share of the shipment costs: they are spread again
+/// over the lines that can, and those are computed again, so that no good line's figure depends
+/// on another line's failure and no cost disappears. Repeated while a line newly fails.
+void respread_over_computed_lines(const context& cx, std::vector<decimal>& weights,
+                                  std::vector<line_state>& st, findings& out) {
+  const auto& in = cx.in;
+  const bool shipment_costs = in.costs.freight_to_border || in.costs.insurance ||
+                              in.costs.freight_after_border || in.costs.other_to_destination ||
+                              !in.charges.empty();
+  if (!shipment_costs || st.size() < 2) return;
+  std::string failed_ids;
+  std::size_t left = 0;
+  for (bool changed = true; changed;) {
+    changed = false;
+    left = 0;
+    for (std::size_t i = 0; i < st.size(); ++i) {
+      if (st[i].failed && !weights[i].is_zero()) {
+        weights[i] = decimal();
+        failed_ids += (failed_ids.empty() ? "" : ", ") + in.lines[i].id;
+        changed = true;
+      }
+      if (!st[i].failed) ++left;
+    }
+    if (!changed || left == 0) break;
+    findings scratch;  // the first spreading has said how the costs are spread
+    const auto shares = share_costs(in, weights, cx.currency, cx.policy.conversion.scale,
+                                    cx.conv, scratch);
+    std::vector<line_state> again(st.size());
+    duty_pass(cx, shares, again);
+    vat_pass(cx, shares, again);
+    for (std::size_t i = 0; i < st.size(); ++i) {
+      if (!st[i].failed) st[i] = std::move(again[i]);
+    }
+  }
+  if (failed_ids.empty() || left == 0) return;
+  out.push_back(make_finding(
+      "landed.costs_respread", severity::warning,
+      "the shipment costs are spread over the " + std::to_string(left) +
+          " lines that could be computed; the lines that could not (" + failed_ids +
+          ") carry none, so no cost is lost and no line's figures depend on their failure",
+      std::string(ucc) + ", Art. 70 and 71(1)(e)"));
+}
+
 landed_cost_result landed_cost(const landed_cost_input& in, const reference_data& data) {
   landed_cost_result res;
   res.id = in.id;
@@ -739,8 +782,9 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   note_incoterm(in, term, after_in_price, res.findings);
   note_costs(in, term, after_in_price, res.findings);
   converter conv(in, data, res.currency, policy.conversion, &res.findings);
-  const auto shares = share_costs(in, allocation_weights(in), res.currency, policy.conversion.scale,
-                                  conv, res.findings);
+  std::vector<decimal> weights = allocation_weights(in);
+  const auto shares =
+      share_costs(in, weights, res.currency, policy.conversion.scale, conv, res.findings);
   const context cx{in,
                    data,
                    policy,
@@ -753,6 +797,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   std::vector<line_state> st(in.lines.size());
   duty_pass(cx, shares, st);
   vat_pass(cx, shares, st);
+  respread_over_computed_lines(cx, weights, st, res.findings);
   totals_pass(cx, st, res);
   return res;
 }

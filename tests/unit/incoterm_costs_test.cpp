@@ -310,3 +310,31 @@ TEST(DeclarationCurrency, BatchAndEngineAgreeOutsideTheEuroArea) {
 }
 
 }  // namespace
+
+namespace {
+
+// A line that cannot be computed carries no share of the shipment costs: spread over the lines
+// that can, nothing is lost and a good line's figures are what they would be alone (before:
+// the failed line kept half of the EUR 100 freight, the good line's customs value 1050.00).
+TEST(Allocation, AFailedLineCarriesNoShareOfTheCosts) {
+  auto in = handbag(incoterm::exw);
+  in.costs.freight_to_border = eur("100");
+  landed_cost_line bad = in.lines[0];
+  bad.id = "2";
+  bad.cn = tariff_code::parse("9999999999");  // no tariff record
+  in.lines.push_back(bad);
+  const auto r = landed_cost(in, data());
+  ASSERT_EQ(r.errors.size(), 1U);
+  ASSERT_EQ(r.lines.size(), 1U);
+  EXPECT_EQ(r.lines[0].customs_value, eur("1100.00"));
+  const finding* f = find(r.findings, "landed.costs_respread");
+  ASSERT_NE(f, nullptr);
+  EXPECT_THAT(f->message, HasSubstr("(2)"));
+  auto alone = in;
+  alone.lines.pop_back();
+  const auto a = landed_cost(alone, data());
+  EXPECT_EQ(a.lines[0].customs_value, r.lines[0].customs_value);
+  EXPECT_EQ(a.lines[0].landed_cost, r.lines[0].landed_cost);
+}
+
+}  // namespace
