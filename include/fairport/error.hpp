@@ -63,6 +63,7 @@ enum class errc : int {
   invalid_value = 313,          ///< a field has the right type but an invalid value
   missing_file = 314,           ///< a dataset file named by the manifest cannot be read
   crossing_ranges = 315,        ///< two CN ranges of a dataset overlap without one holding the other
+  missing_dataset = 316,        ///< a dataset the engines need is not in the manifest
   // consignments and engine inputs
   invalid_document = 401,       ///< a consignment document is malformed (type, unknown field, schema)
   missing_input = 402,          ///< an input the computation needs is absent

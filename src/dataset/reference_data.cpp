@@ -5,6 +5,7 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <set>
 #include <sstream>
 #include <tuple>
 #include <string>
@@ -114,6 +115,31 @@ dataset_info info_of(const raw_dataset& ds, const dataset_text& t) {
   return i;
 }
 
+/// Every kind of dataset the engines read must be loaded: a directory without one is refused at
+/// load time, not when a line first needs it. The exchange rates may be either kind.
+void require_every_kind(const std::vector<std::pair<raw_dataset, std::size_t>>& parsed,
+                        const std::string& origin) {
+  std::set<std::string> kinds;
+  for (const auto& [ds, i] : parsed) kinds.insert(schema_kind(ds.header.schema));
+  std::string missing;
+  for (const auto& [schema, loader] : loaders()) {
+    const std::string kind = schema_kind(schema);
+    if (kind == "fairport.exchange_rates" || kind == "fairport.customs_exchange_rates") continue;
+    if (kinds.count(kind) == 0) missing += (missing.empty() ? "" : ", ") + kind;
+  }
+  if (kinds.count("fairport.exchange_rates") == 0 &&
+      kinds.count("fairport.customs_exchange_rates") == 0) {
+    missing += std::string(missing.empty() ? "" : ", ") + "fairport.customs_exchange_rates";
+  }
+  if (!missing.empty()) {
+    detail::throw_error(errc::missing_dataset,
+                        "the reference data " + origin + " has no dataset of " + missing +
+                            " (every engine's datasets must be loaded; copy them from the "
+                            "built-in set, `fairport data show ID`)",
+                        file_context(origin + "/" + std::string(manifest_file)));
+  }
+}
+
 /// Builds the tables from dataset texts (manifest already checked).
 std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std::string origin);
 
@@ -216,6 +242,7 @@ std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std
     detail::check_no_overlaps(ds);
     parsed.emplace_back(std::move(ds), i);
   }
+  require_every_kind(parsed, p->origin);
   std::stable_sort(parsed.begin(), parsed.end(), [](const auto& a, const auto& b) {
     return kind_rank(schema_kind(a.first.header.schema)) < kind_rank(schema_kind(b.first.header.schema));
   });

@@ -573,3 +573,31 @@ TEST(ReferenceDataOverride, EveryInvalidDatasetFixtureFailsWithItsCode) {
 }
 
 }  // namespace
+
+namespace {
+
+// A directory whose manifest lists only some datasets is refused at load, naming what is
+// missing (before: it loaded, and every line failed at check time).
+TEST(ReferenceDataLoad, AnIncompleteDirectoryIs316) {
+  data_copy copy;
+  const auto full = fairport::load_reference_data(copy.dir().string());
+  std::string entries;
+  for (const auto& i : full.datasets()) {
+    if (i.id == "eu_vat_rates" || i.id == "eu_cct_erga_omnes") continue;
+    entries += std::string(entries.empty() ? "" : ",\n") + R"({"id": ")" + i.id +
+               R"(", "file": ")" + i.file + R"(", "schema": ")" + i.schema +
+               R"(", "version": ")" + i.version + R"(", "source": "s", "licence": "l", "sha256": ")" +
+               i.sha256 + "\"}";
+  }
+  {
+    std::ofstream m(copy.dir() / "manifest.json", std::ios::trunc);
+    m << R"({"schema": "fairport.manifest/1", "note": "partial", "datasets": [)" << entries
+      << "]}\n";
+  }
+  const auto e = expect_error([&] { (void)reference_data::load(copy.dir().string()); },
+                              errc::missing_dataset);
+  EXPECT_THAT(e.what(), HasSubstr("fairport.vat_rates"));
+  EXPECT_THAT(e.what(), HasSubstr("fairport.tariff_duties"));
+}
+
+}  // namespace
