@@ -70,6 +70,9 @@ enum class errc : int {
   duty_not_computable = 403,    ///< the duty expression has a part fairport does not compute
   missing_quantity = 404,       ///< a specific duty needs a quantity (mass, pieces, m2 ...) not given
   unsupported_destination = 405,  ///< the importing country is not an EU member state on the date
+  // the program itself (the command line's last-resort handler)
+  internal_error = 501,         ///< an unexpected failure inside fairport: a defect to report
+  out_of_memory = 502,          ///< the machine ran out of memory
 };
 
 /// "input", "arithmetic", "data" or "consignment", from the code's hundreds digit.
@@ -79,6 +82,7 @@ constexpr std::string_view category_name(errc code) noexcept {
     case 2: return "arithmetic";
     case 3: return "data";
     case 4: return "consignment";
+    case 5: return "internal";
     default: return "unknown";
   }
 }

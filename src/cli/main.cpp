@@ -10,10 +10,13 @@
 //   fairport version
 //
 // Exit status: 0 success; 1 a line is not originating, not eligible or priced below fair (check);
-// 2 bad input or data (the message starts with a stable error code).
+// 2 bad input or data (the message starts with a stable error code); 3 an internal error or no
+// memory ([fairport.internal.501], [fairport.internal.502]).
 #include <unistd.h>
 
 #include <cstdio>
+#include <exception>
+#include <new>
 #include <iostream>
 #include <optional>
 #include <string>
@@ -234,5 +237,14 @@ int main(int argc, char** argv) {
   } catch (const fairport::error& e) {
     std::cerr << "fairport: " << e.what() << '\n';
     return 2;
+  } catch (const std::bad_alloc&) {
+    // The last-resort handlers: nothing escapes main, and the status says it is not the input.
+    std::cerr << "fairport: " << code_tag(errc::out_of_memory)
+              << " out of memory: check fewer or smaller files at a time\n";
+    return 3;
+  } catch (const std::exception& e) {
+    std::cerr << "fairport: " << code_tag(errc::internal_error) << " internal error: " << e.what()
+              << " (please report it with the input that caused it)\n";
+    return 3;
   }
 }

@@ -17,6 +17,10 @@ TEST(Error, TagNamesCategoryAndNumber) {
   EXPECT_EQ(fairport::code_tag(errc::invalid_decimal), "[fairport.input.101]");
   EXPECT_EQ(fairport::code_tag(errc::overflow), "[fairport.arithmetic.201]");
   EXPECT_EQ(fairport::code_tag(errc::overlapping_validity), "[fairport.data.302]");
+  EXPECT_EQ(fairport::code_tag(errc::missing_dataset), "[fairport.data.316]");
+  // The command line's last-resort handlers (exit 3, never an abort).
+  EXPECT_EQ(fairport::code_tag(errc::internal_error), "[fairport.internal.501]");
+  EXPECT_EQ(fairport::code_tag(errc::out_of_memory), "[fairport.internal.502]");
 }
 
 TEST(Error, CodesKeepTheirNumbers) {
