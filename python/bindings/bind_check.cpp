@@ -656,6 +656,8 @@ void bind_check(py::module_& m) {
         py::arg("exchange_rates"),
         "Landed cost of independent rows given as equal-length NumPy arrays; returns object "
         "arrays.");
+  m.def("_refuse_misspelt_columns", &fairport::refuse_misspelt_columns, py::arg("names"),
+        "Raises InputError for a column within two edits of a lines-form column it is not.");
   m.def("_direct_decimal", &direct_decimal_enabled,
         "Whether Decimal objects are read and made directly (the layout check passed).");
   m.def("example_names", &fairport::example_names,

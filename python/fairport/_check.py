@@ -303,6 +303,7 @@ def _array(values: Any) -> Any:
 def _landed_cost_arrays(
     columns: Mapping[str, Any], data: DataArg, exchange_rates: Sequence[Any]
 ) -> Dict[str, Any]:
+    _core._refuse_misspelt_columns([str(k) for k in columns])
     cols = {k: _array(columns[k]) for k in _LANDED_COLUMNS if k in columns}
     result: Dict[str, Any] = _core._landed_cost_arrays(
         cols, resolve_data(data), list(exchange_rates))
@@ -403,20 +404,23 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
         With the index of ``df`` and the columns ``customs_value, duty, third_country_duty, vat,
         landed_cost`` (``Decimal``, or ``None`` for a row that failed), ``result_currency``
         (their currency: EUR in the euro area, else the row's ``declaration_currency``),
-        ``regime`` (``eba``,
-        ``gsp_plus``, ``gsp`` or ``none``), ``error_code`` and ``error_message`` (``None`` for a
-        row that was computed): the columns ``fairport check --lines`` writes, in its order.
+        ``regime`` (``eba``, ``gsp_plus``, ``gsp`` or ``none``), ``error_code`` and
+        ``error_message`` (``None`` for a row that was computed): the columns ``fairport check
+        --lines`` writes, in its order.
 
     Raises
     ------
     TypeError
         If an amount column holds floats.
     fairport.errors.FairportError
-        If a required column is missing. A bad cell is reported in its row's error columns
-        and every other row is computed.
+        If a required column is missing, or a column is within two edits of a column of the
+        form without being one (``freight_to_boarder``: ``InputError`` [fairport.input.106],
+        instead of a freight silently lost). A bad cell is reported in its row's error
+        columns and every other row is computed.
     """
     import pandas as pd  # optional dependency, imported when used
 
+    _core._refuse_misspelt_columns([str(k) for k in df.columns])
     res = _landed_cost_arrays(
         {k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data, exchange_rates)
     return pd.DataFrame(

@@ -2,6 +2,7 @@
 // batch over the runs of rows that could be read.
 #include "fairport/check/lines.hpp"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <functional>
@@ -61,6 +62,53 @@ const std::array<std::string_view, 9>& line_result_columns() noexcept {
       "customs_value", "duty",   "third_country_duty", "vat",          "landed_cost",
       "result_currency", "regime", "error_code",       "error_message"};
   return columns;
+}
+
+const std::vector<std::string_view>& line_input_columns() noexcept {
+  static const std::vector<std::string_view> columns = {
+      "as_of",         "exporter_country",     "origin_proof", "importer_country",
+      "incoterm",      "currency",             "hs_code",      "invoice_value",
+      "freight_to_border", "insurance",        "freight_after_border", "net_mass_kg",
+      "quantity",      "vat_category",         "declaration_currency"};
+  return columns;
+}
+
+namespace {
+
+/// The edit distance of a and b (insertions, deletions, substitutions, transpositions), capped
+/// at 3 (enough to tell "within two edits").
+std::size_t edits(std::string_view a, std::string_view b) {
+  if (a.size() > b.size() + 2 || b.size() > a.size() + 2) return 3;
+  std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+  for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (std::size_t i = 1; i <= a.size(); ++i) {
+    for (std::size_t j = 1; j <= b.size(); ++j) {
+      const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) {
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+      }
+    }
+  }
+  return std::min<std::size_t>(d[a.size()][b.size()], 3);
+}
+
+}  // namespace
+
+void refuse_misspelt_columns(const std::vector<std::string>& names) {
+  const auto& known = line_input_columns();
+  for (const auto& n : names) {
+    if (std::find(known.begin(), known.end(), n) != known.end()) continue;
+    for (const auto k : known) {
+      if (edits(n, k) <= 2) {
+        detail::throw_error(errc::invalid_argument,
+                            "column \"" + n + "\" is not a column of the lines form; did you mean \"" +
+                                std::string(k) + "\"? (a misspelt column would be ignored and its "
+                                "figures lost)");
+      }
+    }
+  }
 }
 
 bool parse_origin_proof(std::string_view cell) {

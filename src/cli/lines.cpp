@@ -215,6 +215,7 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   lines_table t;
   t.header = split_csv(line);
   for (std::size_t i = 0; i < t.header.size(); ++i) t.col[t.header[i]] = i;
+  refuse_misspelt_columns(t.header);  // [fairport.input.106], caught by main
   for (const char* k :
        {"as_of", "importer_country", "incoterm", "currency", "hs_code", "invoice_value"}) {
     if (t.col.count(k) == 0) {

@@ -121,6 +121,10 @@ if(TARGET fairport_cli)
   fairport_cli_check(lines_vat_by_goods 2
     "0813100000,1000,,1000\\.00,56\\.00,56\\.00,73\\.92,1129\\.92.*,standard,1000\\.00,56\\.00,56\\.00,200\\.64,.*,food,.*fairport\\.input\\.106.*NL,DAP,EUR,0813100000,1000,,1000\\.00,56\\.00,56\\.00,95\\.04"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_vat.csv")
+  # A misspelt optional column is refused, not ignored (the freight would be lost).
+  fairport_cli_check(lines_misspelt_column 2
+    "fairport\\.input\\.106.*freight_to_boarder.*did you mean \"freight_to_border\""
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_misspelt.csv")
   fairport_cli_check(data_import_not_ecb 2 "fairport\\.consignment\\.401.*not the ECB's eurofxref-hist\\.csv"
     data import ecb "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv")
   # A rate written with a decimal comma is refused with its code, file and row.

@@ -204,3 +204,16 @@ def test_member_states_outside_the_euro_area_declare_in_their_currency():
     assert out.loc[3, "error_code"] == "fairport.input.106"
     assert fairport.check_lines(df.iloc[:1].assign(importer_country="NL", declaration_currency=None),
                                 exchange_rates=rates).loc[0, "result_currency"] == "EUR"
+
+
+def test_a_misspelt_column_is_refused_not_ignored():
+    # "freight_to_boarder" would be ignored and the freight lost; other columns pass through.
+    df = pd.DataFrame({
+        "as_of": ["2026-03-16"], "importer_country": ["DE"], "incoterm": ["EXW"],
+        "currency": ["EUR"], "hs_code": ["4202210000"], "invoice_value": ["100"],
+        "freight_to_boarder": ["20"], "description": ["felt bag"],
+    })
+    with pytest.raises(fairport.errors.InputError, match='did you mean "freight_to_border"'):
+        fairport.check_lines(df)
+    out = fairport.check_lines(df.drop(columns=["freight_to_boarder"]))
+    assert out.loc[0, "error_code"] is None

@@ -45,6 +45,17 @@ FAIRPORT_BEGIN_NAMESPACE
 /// five amounts), regime, error_code, error_message.
 const std::array<std::string_view, 9>& line_result_columns() noexcept;
 
+/// The input columns of the lines form: as_of, exporter_country, origin_proof, importer_country,
+/// incoterm, currency, hs_code, invoice_value, freight_to_border, insurance,
+/// freight_after_border, net_mass_kg, quantity, vat_category, declaration_currency.
+const std::vector<std::string_view>& line_input_columns() noexcept;
+
+/// Refuses a column name that is not one of line_input_columns() but is within two edits of one
+/// ("freight_to_boarder", "exporter" for "exporter_country" is not: other columns pass through
+/// untouched): a misspelt optional column would otherwise be ignored and its figures lost.
+/// @throws input_error [fairport.input.106] naming the column and the one it resembles.
+void refuse_misspelt_columns(const std::vector<std::string>& names);
+
 /// The `origin_proof` cell of the lines form: "true" (a proof of origin is held), "false" or
 /// empty (none: no preference). Anything else: input_error [fairport.input.106] naming the
 /// accepted values, never a guess.
