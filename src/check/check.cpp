@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -467,6 +468,19 @@ void check_parties(const consignment& c, const reference_data& data) {
   }
 }
 
+/// Line ids name the lines in the report, its errors and its totals: two lines with one id are
+/// bad input for the whole document (the JSON reader refuses them too), never merged.
+void check_line_ids(const consignment& c) {
+  std::unordered_set<std::string> seen;
+  for (std::size_t i = 0; i < c.lines.size(); ++i) {
+    if (seen.insert(c.lines[i].id).second) continue;
+    error_context ctx;
+    ctx.argument = "/lines/" + std::to_string(i) + "/id";
+    detail::throw_error(errc::invalid_document,
+                        ctx.argument + ": line id \"" + c.lines[i].id + "\" is used twice", ctx);
+  }
+}
+
 /// The consignment line a pointer "/lines/<k>" or "/lines/<k>/..." names, if k < n. The
 /// landed-cost input holds every line in order, so its pointers are the consignment's.
 std::optional<std::size_t> line_of_pointer(std::string_view field, std::size_t n) {
@@ -536,6 +550,7 @@ void report_lines(const consignment& c, const reference_data& data, line_verdict
 report consignment_checker::check(const consignment& c) const {
   const reference_data& data = impl_->data;
   check_parties(c, data);
+  check_line_ids(c);
   report rep;
   rep.consignment_id = c.id;
   rep.as_of = c.as_of;

@@ -115,6 +115,33 @@ void print_line(std::ostream& out, const report& r, const report_line& l, bool v
   }
 }
 
+/// The text with every control character but the line feed written as \xHH (C0 and DEL) or
+/// \u00HH (C1, in UTF-8): strings of a consignment (names, descriptions, ids) cannot move the
+/// cursor, recolour or retitle the adviser's terminal.
+std::string printable(const std::string& s) {
+  static const char* const hex = "0123456789abcdef";
+  std::string out;
+  out.reserve(s.size());
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    if ((c < 0x20 && c != '\n') || c == 0x7f) {
+      out += "\\x";
+      out += hex[c >> 4];
+      out += hex[c & 15];
+    } else if (c == 0xc2 && i + 1 < s.size() &&
+               static_cast<unsigned char>(s[i + 1]) >= 0x80 &&
+               static_cast<unsigned char>(s[i + 1]) <= 0x9f) {
+      const auto d = static_cast<unsigned char>(s[++i]);
+      out += "\\u00";
+      out += hex[d >> 4];
+      out += hex[d & 15];
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
 }  // namespace
 
 std::string to_text(const report& r, bool verbose) {
@@ -167,7 +194,7 @@ std::string to_text(const report& r, bool verbose) {
   out << "\nconsignment\n";
   print_findings(out, r.findings, "  ", true);
   out << "\nexit status " << r.exit_status() << '\n';
-  return out.str();
+  return printable(out.str());
 }
 
 FAIRPORT_END_NAMESPACE
