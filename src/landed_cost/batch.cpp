@@ -75,8 +75,10 @@ batch_key key_of(const landed_cost_row& row) {
   const auto digits = row.cn.digits();
   std::memcpy(k.cn, digits.data(), digits.size());
   k.cn_length = static_cast<std::uint8_t>(digits.size());
-  std::memcpy(k.vat_category, row.vat_category.data(),
-              std::min(sizeof k.vat_category, row.vat_category.size()));
+  if (!row.vat_category.empty()) {  // an empty view may hold no pointer: never memcpy from it
+    std::memcpy(k.vat_category, row.vat_category.data(),
+                std::min(sizeof k.vat_category, row.vat_category.size()));
+  }
   if (row.declaration_currency) {
     const auto d = row.declaration_currency->view();
     std::memcpy(k.declared, d.data(), std::min<std::size_t>(3, d.size()));

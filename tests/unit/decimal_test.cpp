@@ -301,11 +301,13 @@ TEST(DecimalRound, RegisterFastPathAgreesWithTheWidePathInEveryMode) {
                          std::numeric_limits<std::int64_t>::min() + 1}) {
     coefficients.push_back(c);
   }
-  for (std::int64_t p = 10; p <= 1000000000000000000LL; p *= 10) {  // ties and multiples of 10^k
+  // Ties and multiples of 10^k, k = 1..18 (the loop stops before 10^19 would overflow).
+  for (std::int64_t p = 10;; p *= 10) {
     for (std::int64_t c : {p / 2, p / 2 - 1, p / 2 + 1, p, p + p / 2, 3 * p + p / 2, 7 * p - p / 2}) {
       coefficients.push_back(c);
       coefficients.push_back(-c);
     }
+    if (p == 1000000000000000000LL) break;
   }
   int compared = 0;
   for (rounding_mode m : modes) {
