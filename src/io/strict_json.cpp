@@ -29,7 +29,7 @@ class position_tracker final : public nlohmann::json_sax<json> {
   bool binary(binary_t&) override { return value_done(); }
   bool start_object(std::size_t) override {
     frames_.push_back(frame{false, 0, {}, false, {}, {}});
-    return true;
+    return within_depth();
   }
   bool key(string_t& k) override {
     frame& f = frames_.back();
@@ -57,7 +57,7 @@ class position_tracker final : public nlohmann::json_sax<json> {
   }
   bool start_array(std::size_t) override {
     frames_.push_back(frame{true, 0, {}, false, {}, {}});
-    return true;
+    return within_depth();
   }
   bool end_array() override {
     frames_.pop_back();
@@ -97,6 +97,14 @@ class position_tracker final : public nlohmann::json_sax<json> {
     std::vector<std::string> seen;
     std::unordered_set<std::string> many;
   };
+  /// No document of fairport nests deeper than a few levels: a deeper one is refused before it
+  /// can exhaust the stack or the memory of a later stage.
+  bool within_depth() {
+    if (frames_.size() <= max_json_depth) return true;
+    error_ = "nested deeper than " + std::to_string(max_json_depth) + " levels";
+    error_pointer_ = pointer();
+    return false;
+  }
   bool value_done() {
     if (!frames_.empty() && frames_.back().is_array) ++frames_.back().index;
     return true;
@@ -133,6 +141,14 @@ std::string json_pointer_token(std::string_view key) {
 }
 
 strict_json parse_strict_json(std::string_view text, errc invalid, const error_context& where) {
+  if (text.size() > max_json_bytes) {
+    throw_error(invalid,
+                "invalid JSON: the document has " + std::to_string(text.size()) +
+                    " bytes, more than the " + std::to_string(max_json_bytes) +
+                    " fairport reads in one document (split it)",
+                where);
+  }
+  if (text.size() >= 3 && text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a BOM
   position_tracker tracker;
   if (!json::sax_parse(text.begin(), text.end(), &tracker, json::input_format_t::json,
                        /*strict=*/true, /*ignore_comments=*/false)) {

@@ -10,7 +10,8 @@
 //   std::string json_pointer_token(std::string_view);         // RFC 6901 escaping ("~0", "~1")
 //
 // Strict: RFC 8259 text only (no comments, no trailing commas), and a number must fit a double
-// (1e400 is refused, not an abort). A key repeated in one object (which a plain parse would merge,
+// (1e400 is refused, not an abort); at most max_json_depth levels deep and max_json_bytes long;
+// a UTF-8 byte order mark at the start is skipped. A key repeated in one object (which a plain parse would merge,
 // the last one winning) is found with its JSON Pointer; each caller reports it in its own error
 // family (the consignment's 401, the dataset's 304), with the same message.
 
@@ -24,6 +25,10 @@
 
 FAIRPORT_BEGIN_NAMESPACE
 namespace detail {
+
+/// Limits of one document: nesting depth (objects and arrays) and size in bytes.
+constexpr std::size_t max_json_depth = 64;
+constexpr std::size_t max_json_bytes = std::size_t(256) << 20;  // 256 MiB
 
 /// A parsed document and the pointer of its first repeated key, if any.
 struct strict_json {

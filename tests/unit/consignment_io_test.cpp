@@ -216,3 +216,26 @@ TEST(ReportJson, StringsAreEscapedExactly) {
   }
   EXPECT_EQ(nlohmann::json::parse(to_json(r, -1)), j);  // compact and pretty say the same
 }
+
+namespace {
+
+// A document nested deeper than any of fairport's (64 levels) is refused with its code before a
+// DOM is built (before: 100,000 nested arrays went to the DOM parser); a byte order mark at the
+// start is skipped.
+TEST(ConsignmentRead, DeepNestingIsRefusedAndABomIsSkipped) {
+  const std::string deep = std::string(100000, '[') + std::string(100000, ']');
+  try {
+    (void)read_consignment(deep, "deep.json");
+    FAIL() << "expected an error";
+  } catch (const error& e) {
+    EXPECT_EQ(e.code(), errc::invalid_document);
+    EXPECT_THAT(e.what(), HasSubstr("nested deeper than 64 levels"));
+  }
+  const std::string doc = "\xEF\xBB\xBF" R"({"schema": "fairport.consignment/1", "id": "bom",
+    "as_of": "2026-03-16", "exporter": {"name": "x", "country": "KG"},
+    "importer": {"name": "y", "country": "DE"}, "incoterm": "DAP", "currency": "EUR",
+    "lines": [{"id": "1", "hs_code": "4202210000", "invoice_value": "1.00"}]})";
+  EXPECT_EQ(read_consignment(doc, "bom.json").value.id, "bom");
+}
+
+}  // namespace
