@@ -31,6 +31,7 @@ using date::sys_days;
 struct pick {
   const fx_rate* rate = nullptr;
   const fx_rate* other = nullptr;  ///< a second rate of the same day with another figure
+  bool repeated = false;           ///< a second rate of the same day with the same figure
 };
 
 /// Among `given` from -> to of basis `basis` dated in [first, last], the latest; a second one of
@@ -44,9 +45,11 @@ pick latest_in(const std::vector<fx_rate>& given, currency_code from, currency_c
     const sys_days d{r.date()};
     if (d < first || d > last) continue;
     if (p.rate == nullptr || d > sys_days{p.rate->date()}) {
-      p = {&r, nullptr};
+      p = {&r, nullptr, false};
     } else if (d == sys_days{p.rate->date()} && r.rate() != p.rate->rate() && !p.other) {
       p.other = &r;
+    } else if (d == sys_days{p.rate->date()} && r.rate() == p.rate->rate()) {
+      p.repeated = true;
     }
   }
   return p;
@@ -58,6 +61,7 @@ selected_rate answer(const pick& p, bool inverse, rate_origin origin) noexcept {
   s.inverse = inverse;
   s.origin = origin;
   s.other = p.other;
+  s.repeated = p.repeated;
   s.outcome = p.other != nullptr ? rate_outcome::conflicting : rate_outcome::found;
   return s;
 }
@@ -74,10 +78,10 @@ selected_rate from_builtin(currency_code from, currency_code to, const date::yea
                            const fx_rate_table* builtin) noexcept {
   if (builtin == nullptr) return {};
   if (const fx_rate* r = builtin->try_at(from, to, as_of)) {
-    return answer({r, nullptr}, false, rate_origin::builtin);
+    return answer({r, nullptr, false}, false, rate_origin::builtin);
   }
   if (const fx_rate* r = builtin->try_at(to, from, as_of)) {
-    return answer({r, nullptr}, true, rate_origin::builtin);
+    return answer({r, nullptr, false}, true, rate_origin::builtin);
   }
   return {};
 }

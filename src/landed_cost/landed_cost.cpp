@@ -70,7 +70,8 @@ class converter {
             r.quote().to_string() + " (" + kind + ": " +
             rate_explanation(c, in_.as_of, rate_rule::customs_month) +
             "), each converted amount rounded to " + std::to_string(rule_.scale) + " places " +
-            std::string(to_string(rule_.mode)),
+            std::string(to_string(rule_.mode)) +
+            (c.repeated ? "; the rate is given twice with the same figure" : ""),
         std::string(rate_rule_reference(rate_rule::customs_month)) +
             (r.source().empty() ? std::string() : "; " + r.source())));
   }

@@ -124,6 +124,35 @@ TEST(CustomsRate, ConflictingRatesOfOneMonthAreRefused) {
   EXPECT_THAT(conflicting_rates_message(s), HasSubstr("0.9210 (a) and 0.9300 (b)"));
 }
 
+// The same rate given twice (same pair, month and figure) is used, and the conversion says so.
+TEST(CustomsRate, AnEqualDuplicateIsUsedAndSaid) {
+  const std::vector<fx_rate> given = {fx_rate(usd, eur, d("0.9210"), day("2026-03-01"), "a"),
+                                      fx_rate(usd, eur, d("0.9210"), day("2026-03-01"), "b")};
+  const auto s = select_rate(usd, eur, day("2026-03-16"), rate_rule::customs_month, given, nullptr);
+  ASSERT_TRUE(s);
+  EXPECT_TRUE(s.repeated);
+  landed_cost_input in;
+  in.id = "t";
+  in.as_of = day("2026-03-16");
+  in.destination = country_code::parse("DE");
+  in.terms = incoterm::dap;
+  in.currency = usd;
+  in.exchange_rates = given;
+  landed_cost_line l;
+  l.id = "1";
+  l.cn = tariff_code::parse("4202210000");
+  l.invoice_value = d("1000");
+  in.lines.push_back(l);
+  const auto r = landed_cost(in, data());
+  ASSERT_TRUE(r.ok());
+  bool said = false;
+  for (const auto& f : r.findings) {
+    said = said || (f.code == "landed.conversion" &&
+                    f.message.find("given twice with the same figure") != std::string::npos);
+  }
+  EXPECT_TRUE(said);
+}
+
 TEST(CustomsRate, AMonthRateIsDatedTheFirstOfItsMonth) {
   EXPECT_THROW(fx_rate(usd, eur, d("0.9"), day("2026-03-17"), "x"), input_error);
   EXPECT_NO_THROW(fx_rate(usd, eur, d("0.9"), day("2026-03-17"), "x", rate_basis::fixing));

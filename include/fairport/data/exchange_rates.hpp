@@ -109,6 +109,8 @@ struct selected_rate {
   const fx_rate* other = nullptr;  ///< conflicting: the second rate
   /// A fixing published before the penultimate Wednesday (Art. 146: none published that day).
   bool published_before = false;
+  /// The caller gave the same rate twice (same pair, date and figure): harmless, and said.
+  bool repeated = false;
 
   explicit operator bool() const noexcept { return outcome == rate_outcome::found; }
   /// `m` converted and rounded once to `scale` places under `mode`.
