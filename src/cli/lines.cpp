@@ -232,11 +232,25 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
   // The rows that could be read go through the one lines pipeline (check/lines.hpp), as in
   // Python's check_lines.
   const std::size_t n = t.records.size();
+  std::ofstream file_out;
+  if (o.output) {
+    // Opened before the work, so that a path that cannot be written loses nothing silently.
+    file_out.open(*o.output, std::ios::binary);
+    if (!file_out) {
+      err << "fairport: [fairport.input.106] cannot write " << *o.output << '\n';
+      return 2;
+    }
+  }
   lines_checker(data).check(t.rows.data(), t.exporters.data(), t.proofs.get(), n, t.res.data(),
                             t.regimes.data(), rates);
-  std::ofstream file_out;
-  if (o.output) file_out.open(*o.output, std::ios::binary);
   const std::size_t failed = t.write(o.output ? file_out : out);
+  if (o.output) {
+    file_out.close();
+    if (!file_out) {
+      err << "fairport: [fairport.input.106] writing " << *o.output << " failed\n";
+      return 2;
+    }
+  }
   err << "fairport check --lines: " << n << " lines, " << n - failed << " computed, " << failed
       << " with errors\n";
   return failed == 0 ? 0 : 2;

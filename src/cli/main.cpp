@@ -95,6 +95,8 @@ options parse_options(int argc, char** argv) {
       o.check.rates = a == "--rates" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--as-of" || a.rfind("--as-of=", 0) == 0) {
       o.as_of = a == "--as-of" ? value_of(i, argc, argv, a) : a.substr(8);
+    } else if (a == "--version" || a == "-V") {
+      o.positional.insert(o.positional.begin(), "version");  // fairport --version
     } else if (a == "--example") {
       o.check.example = true;
     } else if (a == "--verbose" || a == "-v") {
@@ -231,6 +233,10 @@ int main(int argc, char** argv) {
         o.positional[2] == "ecb") {
       return fairport::cli::run_import_ecb(o.positional[3], o.check.output, load_data(o),
                                            std::cout, std::cerr);
+    }
+    if (cmd == "data") {
+      std::cerr << "fairport data: give list, show ID or import ecb FILE\n" << usage;
+      return 2;
     }
     std::cerr << "fairport: unknown command\n" << usage;
     return 2;

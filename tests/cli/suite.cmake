@@ -121,6 +121,13 @@ if(TARGET fairport_cli)
   fairport_cli_check(lines_vat_by_goods 2
     "0813100000,1000,,1000\\.00,56\\.00,56\\.00,73\\.92,1129\\.92.*,standard,1000\\.00,56\\.00,56\\.00,200\\.64,.*,food,.*fairport\\.input\\.106.*NL,DAP,EUR,0813100000,1000,,1000\\.00,56\\.00,56\\.00,95\\.04"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_vat.csv")
+  # An output path that cannot be written is an error with its code, before any work (before:
+  # nothing was written and the exit status was 0 for a clean file).
+  fairport_cli_check(lines_output_unwritable 2 "fairport\\.input\\.106\\] cannot write /nonexistent/"
+    check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv"
+    -o /nonexistent/fairport/out.csv)
+  fairport_cli_check(version_option 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+" --version)
+  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID or import ecb FILE" data)
   # A misspelt optional column is refused, not ignored (the freight would be lost).
   fairport_cli_check(lines_misspelt_column 2
     "fairport\\.input\\.106.*freight_to_boarder.*did you mean \"freight_to_border\""
