@@ -10,6 +10,7 @@
 ///   money apply(const money&) const;                 // exact
 /// };
 /// enum class rate_basis { month, fixing };            // a customs rate of a month, or a day's fixing
+/// std::optional<rate_basis> try_parse_rate_basis(std::string_view);   // "month", "fixing"
 /// class fx_rate {                                    // 1 base = rate quote, effective on a date
 ///   fx_rate(currency_code base, currency_code quote, decimal rate, year_month_day date,
 ///           std::string source, rate_basis = rate_basis::month);  // month: dated the 1st
@@ -24,6 +25,7 @@
 /// @endcode
 /// Which rate a conversion uses is decided in one place, select_rate() in
 /// data/exchange_rates.hpp, with the table of dated built-in rates.
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -71,6 +73,13 @@ enum class rate_basis : unsigned char {
 /// "month" or "fixing".
 constexpr std::string_view to_string(rate_basis b) noexcept {
   return b == rate_basis::month ? "month" : "fixing";
+}
+
+/// The basis named "month" or "fixing", else nullopt.
+constexpr std::optional<rate_basis> try_parse_rate_basis(std::string_view s) noexcept {
+  if (s == "month") return rate_basis::month;
+  if (s == "fixing") return rate_basis::fixing;
+  return std::nullopt;
 }
 
 /// A directed exchange rate: 1 unit of base = rate units of quote, effective on a date.

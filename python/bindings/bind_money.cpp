@@ -196,14 +196,14 @@ basis : str
       .def(py::init([](const std::string& base, const std::string& quote, py::handle rate,
                        const date::year_month_day& date, const std::string& source,
                        const std::string& basis) {
-             if (basis != "month" && basis != "fixing") {
+             const auto parsed = fairport::try_parse_rate_basis(basis);
+             if (!parsed) {
                fairport::detail::throw_error(fairport::errc::invalid_argument,
                                              "basis must be \"month\" or \"fixing\", got \"" +
                                                  basis + "\"");
              }
              return fairport::fx_rate(ccy(base), ccy(quote), to_decimal(rate), date, source,
-                                      basis == "month" ? fairport::rate_basis::month
-                                                       : fairport::rate_basis::fixing);
+                                      *parsed);
            }),
            py::arg("base"), py::arg("quote"), py::arg("rate"), py::arg("date"),
            py::arg("source") = "", py::arg("basis") = "month",

@@ -78,14 +78,15 @@ std::vector<fx_rate> read_rates(const std::string& file) {
       return it == col.end() || it->second >= r.size() ? std::string() : r[it->second];
     };
     try {
-      const std::string basis = get("basis");
-      if (!basis.empty() && basis != "month" && basis != "fixing") {
+      const std::string cell = get("basis");
+      const auto basis = cell.empty() ? rate_basis::month : try_parse_rate_basis(cell);
+      if (!basis) {
         detail::throw_error(errc::invalid_argument,
-                            "basis must be month or fixing, got \"" + basis + "\"");
+                            "basis must be month or fixing, got \"" + cell + "\"");
       }
       rates.emplace_back(currency_code::parse(get("base")), currency_code::parse(get("quote")),
                          decimal::parse(get("rate")), parse_date(get("date")), get("source"),
-                         basis == "fixing" ? rate_basis::fixing : rate_basis::month);
+                         *basis);
     } catch (const error& e) {
       detail::throw_error(e.code(), file + " row " + std::to_string(row) + ": " + e.message());
     }

@@ -588,12 +588,13 @@ std::vector<fx_rate> rates_at(const reader& rd, const plain_json& v) {
     rate_basis basis = rate_basis::month;
     if (const auto* b = rd.opt(r, "basis")) {
       const std::string t = rd.string(*b, p + "/basis");
-      if (t != "month" && t != "fixing") {
+      const auto parsed = try_parse_rate_basis(t);
+      if (!parsed) {
         rd.fail(errc::invalid_argument, p + "/basis",
                 "must be month (the customs rate of the month, dated its first day) or fixing "
                 "(a rate published on its date), got \"" + t + "\"");
       }
-      basis = t == "month" ? rate_basis::month : rate_basis::fixing;
+      basis = *parsed;
     }
     if (basis == rate_basis::month && day.day() != date::day{1}) {
       rd.fail(errc::invalid_argument, p + "/date",
