@@ -172,6 +172,18 @@ conversion_path select_conversion(currency_code from, currency_code to,
   return p;
 }
 
+conversion_path require_conversion(currency_code from, currency_code to,
+                                   const date::year_month_day& as_of, rate_rule rule,
+                                   const std::vector<fx_rate>& given,
+                                   const fx_rate_table* builtin) {
+  const conversion_path p = select_conversion(from, to, as_of, rule, given, builtin);
+  if (p.outcome == rate_outcome::conflicting) {
+    detail::throw_error(errc::invalid_argument, conflicting_rates_message(p.first));
+  }
+  if (!p) detail::throw_error(errc::no_valid_record, no_rate_message(from, to, as_of, rule));
+  return p;
+}
+
 std::string no_rate_message(currency_code from, currency_code to, const date::year_month_day& as_of,
                             rate_rule rule) {
   if (rule == rate_rule::latest_on_date) {

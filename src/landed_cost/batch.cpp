@@ -86,21 +86,12 @@ batch_key key_of(const landed_cost_row& row) {
   return k;
 }
 
-/// The conversion from `from` into `to` by the one rate rule (select_conversion), for the
+/// The conversion from `from` into `to` by the one rate rule (require_conversion), for the
 /// invoice and for specific duties alike, as for a consignment.
-/// @throws no_valid_record [fairport.data.301] when there is none, input_error 106 on a conflict.
 conversion_path conversion(currency_code from, currency_code to, const date::year_month_day& as_of,
                            const std::vector<fx_rate>& rates, const reference_data& data) {
-  const conversion_path p =
-      select_conversion(from, to, as_of, rate_rule::customs_month, rates, &data.exchange_rates());
-  if (p.outcome == rate_outcome::conflicting) {
-    detail::throw_error(errc::invalid_argument, conflicting_rates_message(p.first));
-  }
-  if (!p) {
-    detail::throw_error(errc::no_valid_record,
-                        no_rate_message(from, to, as_of, rate_rule::customs_month));
-  }
-  return p;
+  return require_conversion(from, to, as_of, rate_rule::customs_month, rates,
+                            &data.exchange_rates());
 }
 
 batch_lookup look_up(const landed_cost_row& row, const reference_data& data,

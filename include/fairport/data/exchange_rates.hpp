@@ -148,6 +148,14 @@ conversion_path select_conversion(currency_code from, currency_code to,
                                   const std::vector<fx_rate>& given,
                                   const fx_rate_table* builtin) noexcept;
 
+/// select_conversion(), or its error: input_error [fairport.input.106] naming two conflicting
+/// rates (conflicting_rates_message), no_valid_record [fairport.data.301] when there is no rate
+/// (no_rate_message).
+conversion_path require_conversion(currency_code from, currency_code to,
+                                   const date::year_month_day& as_of, rate_rule rule,
+                                   const std::vector<fx_rate>& given,
+                                   const fx_rate_table* builtin);
+
 /// The penultimate Wednesday of `month` (Art. 146: the publication day of the next month's rate).
 date::year_month_day penultimate_wednesday(date::year_month month) noexcept;
 
