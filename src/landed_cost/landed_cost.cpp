@@ -43,15 +43,8 @@ class converter {
     if (from == to) return m;
     // The one rate rule (select_rate, Art. 146): the customs rate of the declaration's month;
     // between two currencies other than the euro, through the euro (select_conversion).
-    const conversion_path p = select_conversion(from, to, in_.as_of, rate_rule::customs_month,
-                                                in_.exchange_rates, &data_.exchange_rates());
-    if (p.outcome == rate_outcome::conflicting) {
-      detail::throw_error(errc::invalid_argument, conflicting_rates_message(p.first));
-    }
-    if (!p) {
-      detail::throw_error(errc::no_valid_record,
-                          no_rate_message(from, to, in_.as_of, rate_rule::customs_month));
-    }
+    const conversion_path p = require_conversion(from, to, in_.as_of, rate_rule::customs_month,
+                                                 in_.exchange_rates, &data_.exchange_rates());
     note(p.first);
     if (p.second) note(p.second);
     return p.convert(m, rule_.scale, rule_.mode);
@@ -162,11 +155,6 @@ std::string duty_error_field(std::size_t i, errc code) {
 
 // ---- consignment-wide steps ---------------------------------------------------------------
 
-/// The declaration currency: the caller's, else EUR in the euro area.
-currency_code declaration_currency(const landed_cost_input& in, const reference_data& data) {
-  return declaration_currency_of(data, in.destination, in.as_of, in.declaration_currency);
-}
-
 finding rounding_finding(const rounding_policy_record& policy) {
   return make_finding("landed.rounding", severity::info,
                       "rounding policy " + policy.name + " (" + policy.destination +
@@ -266,6 +254,12 @@ void note_costs(const landed_cost_input& in, const incoterm_record& term, bool a
   }
 }
 
+/// True when the consignment has a cost to spread over its lines.
+bool has_shipment_costs(const landed_cost_input& in) {
+  return in.costs.freight_to_border || in.costs.insurance || in.costs.freight_after_border ||
+         in.costs.other_to_destination || !in.charges.empty();
+}
+
 /// The weight of each line in the allocation of shipment costs.
 std::vector<decimal> allocation_weights(const landed_cost_input& in) {
   std::vector<decimal> weights(in.lines.size());
@@ -315,8 +309,7 @@ shipment_shares share_costs(const landed_cost_input& in, const std::vector<decim
                     share(in.costs.other_to_destination),
                     {}};
   for (const auto& c : in.charges) s.charges.push_back(spread(conv(c.amount), weights, scale));
-  if (n > 1 && (in.costs.freight_to_border || in.costs.insurance || in.costs.freight_after_border ||
-                in.costs.other_to_destination || !in.charges.empty())) {
+  if (n > 1 && has_shipment_costs(in)) {
     out.push_back(make_finding("landed.allocation", severity::info,
                                "shipment costs spread over " + std::to_string(n) + " lines by " +
                                    std::string(to_string(in.costs.allocation)) +
@@ -375,11 +368,11 @@ bool ioss_vat_exemption(const landed_cost_input& in, const money& intrinsic, fin
 relief_choice choose_relief(const landed_cost_input& in, const reference_data& data,
                             converter& conv, findings& out) {
   std::vector<const low_value_relief_record*> candidates;
+  // The 'ioss' condition covers consignments declared under the IOSS or sent by post.
+  const bool ioss_or_post = in.ioss || in.transport == transport_mode::post;
   for (const auto& [id, series] : data.low_value_reliefs().series()) {
     const auto* r = series.try_at(in.as_of);
     // The loader admits one basis, the intrinsic value per consignment.
-    // The 'ioss' condition covers consignments declared under the IOSS or sent by post.
-    const bool ioss_or_post = in.ioss || in.transport == transport_mode::post;
     if (r != nullptr && r->applies_to == relief_tax::customs_duty &&
         r->applies_to_ioss(ioss_or_post)) {
       candidates.push_back(r);
@@ -730,10 +723,7 @@ allocation_basis parse_allocation_basis(std::string_view s) {
 void respread_over_computed_lines(const context& cx, std::vector<decimal>& weights,
                                   std::vector<line_state>& st, findings& out) {
   const auto& in = cx.in;
-  const bool shipment_costs = in.costs.freight_to_border || in.costs.insurance ||
-                              in.costs.freight_after_border || in.costs.other_to_destination ||
-                              !in.charges.empty();
-  if (!shipment_costs || st.size() < 2) return;
+  if (!has_shipment_costs(in) || st.size() < 2) return;
   std::string failed_ids;
   std::size_t left = 0;
   for (bool changed = true; changed;) {
@@ -773,7 +763,7 @@ landed_cost_result landed_cost(const landed_cost_input& in, const reference_data
   res.as_of = in.as_of;
   res.destination = in.destination;
   if (in.lines.empty()) detail::throw_error(errc::missing_input, "the consignment has no lines");
-  res.currency = declaration_currency(in, data);
+  res.currency = declaration_currency_of(data, in.destination, in.as_of, in.declaration_currency);
   const auto& policy = data.rounding_policies().for_destination(in.destination, in.as_of);
   res.rounding_policy = policy.name;
   res.rounding_source = policy.source;
