@@ -52,11 +52,16 @@ decimal require_fraction(const json& obj, std::string_view field, const error_co
 
 currency_code builder::currency(const raw_dataset& ds, const raw_record& r, const json& obj,
                                 std::string_view field, std::string_view where) {
-  const auto ctx = record_context(ds, r, where);
-  const std::string text = detail::require_string(obj, field, ctx);
+  return currency_named(ds, r, detail::require_string(obj, field, record_context(ds, r, where)),
+                        where);
+}
+
+currency_code builder::currency_named(const raw_dataset& ds, const raw_record& r,
+                                      const std::string& text, std::string_view where) {
   auto code = currency_code::try_parse(text);
   if (!code || (have_currencies && !currencies.contains(*code))) {
-    detail::throw_error(errc::unknown_code, "unknown currency code \"" + text + "\"", ctx);
+    detail::throw_error(errc::unknown_code, "unknown currency code \"" + text + "\"",
+                        record_context(ds, r, where));
   }
   return *code;
 }

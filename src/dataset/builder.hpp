@@ -70,6 +70,9 @@ struct builder {
 
   currency_code currency(const raw_dataset& ds, const raw_record& r, const json& obj,
                          std::string_view field, std::string_view where);
+  /// The currency code `text` (a key, or a field's value), checked against the currency table.
+  currency_code currency_named(const raw_dataset& ds, const raw_record& r, const std::string& text,
+                               std::string_view where);
 
   country_code country(const raw_dataset& ds, const raw_record& r, const json& obj,
                        std::string_view field, std::string_view where);

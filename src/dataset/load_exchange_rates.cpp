@@ -10,27 +10,18 @@
 FAIRPORT_BEGIN_NAMESPACE
 namespace detail {
 
-void builder::load_exchange_rates(const raw_dataset& ds) {
-  for (const auto& r : ds.records) {
-    const auto kctx = record_context(ds, r, "/key");
-    const auto vctx = record_context(ds, r, "/value");
-    detail::reject_unknown_keys(r.key, {"base", "quote"}, kctx);
-    detail::reject_unknown_keys(r.value, {"rate"}, vctx);
-    const currency_code base = currency(ds, r, r.key, "base", "/key/base");
-    const currency_code quote = currency(ds, r, r.key, "quote", "/key/quote");
-    const decimal rate = detail::require_decimal(r.value, "rate", vctx);
-    if (rate.signum() <= 0) {
-      detail::throw_error(errc::invalid_value, "an exchange rate must be positive",
-                          record_context(ds, r, "/value/rate"));
-    }
-    const std::string source =
-        ds.header.dataset + " " + ds.header.version + " " + r.pointer + ": " + r.reference;
-    insert_checked(
-        ds, r, [&] { fx.add(r.validity, fx_rate(base, quote, rate, r.validity.from(), source)); });
-  }
-}
-
 namespace {
+
+/// The exchange rate at `field` of `obj`, the object at pointer `at`: a decimal above zero.
+decimal positive_rate(const raw_dataset& ds, const raw_record& r, const nlohmann::json& obj,
+                      const std::string& field, const std::string& at) {
+  const decimal rate = detail::require_decimal(obj, field, record_context(ds, r, at));
+  if (rate.signum() <= 0) {
+    detail::throw_error(errc::invalid_value, "an exchange rate must be positive",
+                        record_context(ds, r, at + "/" + field));
+  }
+  return rate;
+}
 
 /// A customs rate applies for one whole calendar month (Implementing Regulation (EU) 2015/2447,
 /// Art. 146), published on the penultimate Wednesday of the month before or, where none was
@@ -62,6 +53,22 @@ void check_month_record(const raw_dataset& ds, const raw_record& r,
 
 }  // namespace
 
+void builder::load_exchange_rates(const raw_dataset& ds) {
+  for (const auto& r : ds.records) {
+    const auto kctx = record_context(ds, r, "/key");
+    const auto vctx = record_context(ds, r, "/value");
+    detail::reject_unknown_keys(r.key, {"base", "quote"}, kctx);
+    detail::reject_unknown_keys(r.value, {"rate"}, vctx);
+    const currency_code base = currency(ds, r, r.key, "base", "/key/base");
+    const currency_code quote = currency(ds, r, r.key, "quote", "/key/quote");
+    const decimal rate = positive_rate(ds, r, r.value, "rate", "/value");
+    const std::string source =
+        ds.header.dataset + " " + ds.header.version + " " + r.pointer + ": " + r.reference;
+    insert_checked(
+        ds, r, [&] { fx.add(r.validity, fx_rate(base, quote, rate, r.validity.from(), source)); });
+  }
+}
+
 void builder::load_customs_exchange_rates(const raw_dataset& ds) {
   for (const auto& r : ds.records) {
     detail::reject_unknown_keys(r.key, {"base"}, record_context(ds, r, "/key"));
@@ -84,18 +91,10 @@ void builder::load_customs_exchange_rates(const raw_dataset& ds) {
                                ": " + r.reference;
     for (const auto& [quote_text, value] : it->items()) {
       const std::string where = "/value/rates/" + quote_text;
-      const auto quote = currency_code::try_parse(quote_text);
-      if (!quote || (have_currencies && !currencies.contains(*quote))) {
-        detail::throw_error(errc::unknown_code, "unknown currency code \"" + quote_text + "\"",
-                            record_context(ds, r, where));
-      }
-      const decimal rate = detail::require_decimal(*it, quote_text, record_context(ds, r, "/value/rates"));
-      if (rate.signum() <= 0) {
-        detail::throw_error(errc::invalid_value, "an exchange rate must be positive",
-                            record_context(ds, r, where));
-      }
+      const currency_code quote = currency_named(ds, r, quote_text, where);
+      const decimal rate = positive_rate(ds, r, *it, quote_text, "/value/rates");
       insert_checked(ds, r, [&] {
-        fx.add(r.validity, fx_rate(base, *quote, rate, r.validity.from(), source, rate_basis::month));
+        fx.add(r.validity, fx_rate(base, quote, rate, r.validity.from(), source, rate_basis::month));
       });
     }
   }
