@@ -121,9 +121,10 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
   return l;
 }
 
-/// A row's amounts and quantities are never negative (as the consignment reader requires): a
-/// negative invoice would give a customs value, a negative freight would lower the landed cost.
-void refuse_negative(const landed_cost_row& row) {
+/// A row's own bad input, before any lookup: amounts and quantities are never negative (as the
+/// consignment reader requires: a negative invoice would give a customs value, a negative freight
+/// would lower the landed cost), and a vat_category longer than the key holds is no category.
+void refuse_bad_input(const landed_cost_row& row) {
   const std::pair<const char*, const decimal*> amounts[] = {
       {"invoice_value", &row.invoice_value},
       {"freight_to_border", &row.freight_to_border},
@@ -173,7 +174,7 @@ void landed_cost_batch(const landed_cost_row* rows, std::size_t n, const referen
     o.code = 0;
     o.message.clear();
     try {
-      refuse_negative(row);  // bad input first, whatever the reference data says
+      refuse_bad_input(row);  // bad input first, whatever the reference data says
     } catch (const error& e) {
       o.code = static_cast<int>(e.code());
       o.message = e.what();
