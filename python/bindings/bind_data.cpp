@@ -33,7 +33,83 @@ py::dict info_dict(const fairport::dataset_info& i) {
   d["retrieved"] = i.retrieved;
   d["licence"] = i.licence;
   d["note"] = i.note;
+  py::list layers;
+  for (const auto& l : i.layers) {
+    py::dict ld;
+    ld["file"] = l.file;
+    ld["version"] = l.version;
+    ld["sha256"] = l.sha256;
+    ld["added"] = l.added;
+    ld["replaced"] = l.replaced;
+    ld["withdrawn"] = l.withdrawn;
+    py::list changes;
+    for (const auto& c : l.changes) {
+      py::dict cd;
+      cd["key"] = c.key;
+      cd["user_pointer"] = c.user_pointer;
+      cd["user_validity"] = c.user_validity;
+      cd["base_file"] = c.base_file;
+      cd["base_pointer"] = c.base_pointer;
+      cd["base_validity"] = c.base_validity;
+      cd["withdrawn"] = c.withdrawn;
+      changes.append(cd);
+    }
+    ld["changes"] = changes;
+    layers.append(ld);
+  }
+  d["layers"] = layers;
   return d;
+}
+
+/// The members that add a user's own data: with_layer and from_directory.
+void bind_layers(py::class_<fairport::reference_data>& cls) {
+  cls.def("with_layer", &fairport::reference_data::with_layer, py::arg("directory"), R"pbdoc(
+Return a copy with the user's data in DIRECTORY merged in.
+
+Every ``*.json`` dataset file directly in the directory, in name order, adds records to the
+dataset it names, or replaces the records of the same key for the days it covers (a record
+with a null value withdraws them); a file naming a dataset that is not loaded adds it. No
+manifest and no checksum step; loading is as strict as for the built-in data, and every
+figure from a user record names its file (``provenance.layer``).
+
+Parameters
+----------
+directory : str
+    The user's data directory.
+
+Returns
+-------
+ReferenceData
+    A new set; this one is unchanged. ``datasets()`` lists each user file under ``layers``.
+
+Raises
+------
+fairport.errors.DataError
+    When the directory holds no dataset file, or a file is not a valid dataset (the error
+    names the user's file and JSON Pointer).
+)pbdoc");
+  cls.def_static("from_directory", &fairport::reference_data::from_directory,
+                 py::arg("directory"), R"pbdoc(
+Return the data a directory names: a complete set or the user's layer.
+
+A directory with a ``manifest.json`` is loaded as a complete set (``load``); any other is the
+user's data merged into the built-in datasets (``builtin().with_layer``).
+
+Parameters
+----------
+directory : str
+    The directory.
+
+Returns
+-------
+ReferenceData
+    The datasets.
+
+Raises
+------
+fairport.errors.DataError
+    As ``load`` or ``with_layer``.
+)pbdoc");
 }
 
 }  // namespace
@@ -109,6 +185,7 @@ fairport.errors.DataError
 
 void bind_data(py::module_& m) {
   auto cls = reference_data_class(m);
+  bind_layers(cls);
   cls.def(
          "datasets",
          [](const fairport::reference_data& r) {

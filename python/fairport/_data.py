@@ -29,7 +29,9 @@ def resolve_data(data: DataArg = None) -> ReferenceData:
     ----------
     data : fairport.ReferenceData or str or os.PathLike, optional
         ``None`` (the default) is the built-in set; a ``ReferenceData`` is used as it is; a path
-        is a directory with a ``manifest.json`` (see ``load_reference_data``).
+        is a directory: with a ``manifest.json``, a complete set (see
+        ``load_reference_data``); without one, the user's own dataset files merged into the
+        built-in set (see ``ReferenceData.with_layer``).
 
     Returns
     -------
@@ -48,7 +50,7 @@ def resolve_data(data: DataArg = None) -> ReferenceData:
     if isinstance(data, ReferenceData):
         return data
     if isinstance(data, (str, os.PathLike)):
-        return ReferenceData.load(os.fspath(data))
+        return ReferenceData.from_directory(os.fspath(data))
     raise TypeError(
         "data must be None, a fairport.ReferenceData or a directory path, not "
         + type(data).__name__

@@ -554,7 +554,7 @@ report consignment_checker::check(const consignment& c) const {
   report rep;
   rep.consignment_id = c.id;
   rep.as_of = c.as_of;
-  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version});
+  for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version, d.layers});
   const std::size_t n = c.lines.size();
   line_verdicts v(n);
   landed_cost_input in = landed_input_of(c);

@@ -25,8 +25,10 @@ struct check_options {
   std::optional<std::string> rates;  ///< --rates FILE.csv: base,quote,rate,date[,source]
 };
 
-/// The reference data of the command: the built-in set or `data_dir`, each of `datasets`
-/// replacing the dataset of the same id (reference_data::with_override).
+/// The reference data of the command: the built-in set, or `data_dir` (a complete set when it
+/// holds a manifest.json, else the user's layer over the built-in set:
+/// reference_data::from_directory), each of `datasets` replacing the dataset of the same id
+/// (reference_data::with_override).
 reference_data load_reference(const std::optional<std::string>& data_dir,
                               const std::vector<std::string>& datasets);
 

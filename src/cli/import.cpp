@@ -105,7 +105,8 @@ std::string ecb_csv(const std::string& file) {
 
 reference_data load_reference(const std::optional<std::string>& data_dir,
                               const std::vector<std::string>& datasets) {
-  reference_data data = data_dir ? reference_data::load(*data_dir) : reference_data::builtin();
+  reference_data data =
+      data_dir ? reference_data::from_directory(*data_dir) : reference_data::builtin();
   for (const auto& f : datasets) data = data.with_override(f);
   return data;
 }

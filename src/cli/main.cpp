@@ -4,6 +4,8 @@
 //   fairport example                 a worked money example on the built-in data
 //   fairport data list [--data DIR]  the datasets loaded: id, version, coverage, source
 //   fairport data show ID [--data DIR]
+//   fairport data check DIR          load a user data directory and say what it holds
+//   fairport data diff DIR           what a user data directory changes
 //   fairport data import ecb FILE [--output PATH]
 //   (every command: --data DIR, --dataset FILE)
 //   fairport vocab [NAME] [--as-of DATE] [--data DIR]
@@ -15,6 +17,7 @@
 #include <unistd.h>
 
 #include <cstdio>
+#include <cstdlib>
 #include <exception>
 #include <new>
 #include <iostream>
@@ -50,6 +53,11 @@ constexpr const char* usage =
     "  data list [--data DIR]  list the loaded datasets (id, version, coverage, source)\n"
     "  data show ID [--data DIR]\n"
     "                          one dataset in full: source, licence, note, coverage\n"
+    "  data check DIR          load DIR as --data DIR would and say what it holds (a user\n"
+    "                          layer, or a complete set with a manifest.json)\n"
+    "  data diff DIR           what each record of the user data in DIR does to the loaded\n"
+    "                          data: adds a record, or replaces or withdraws which record for\n"
+    "                          which days\n"
     "  data import ecb FILE [--output PATH]\n"
     "                          the EU customs exchange rate of each month (Implementing\n"
     "                          Regulation (EU) 2015/2447, Art. 146) from the ECB's reference-rate\n"
@@ -61,7 +69,11 @@ constexpr const char* usage =
     "                          legal text it stands for (on the date given, else on any date)\n"
     "  version                 print fairport's version\n"
     "\n"
-    "--data DIR loads the datasets listed in DIR/manifest.json instead of the built-in copy.\n"
+    "--data DIR adds your own reference data to the built-in datasets: every *.json dataset file\n"
+    "  in DIR adds records to, or replaces by key and dates the records of, the dataset it names\n"
+    "  (no manifest, no checksum step; the report marks each figure from it \"user data FILE\").\n"
+    "  A DIR with a manifest.json is a complete set loaded instead of the built-in one.\n"
+    "  Without --data, the environment variable FAIRPORT_DATA names that directory.\n"
     "--dataset FILE (repeatable) replaces the loaded dataset of the same id by FILE.\n";
 
 struct options {
@@ -117,6 +129,12 @@ options parse_options(int argc, char** argv) {
       o.positional.push_back(a);
     }
   }
+  if (!o.data_dir) {
+    // The command line's edge: the user's data directory may be set once in the environment.
+    if (const char* env = std::getenv("FAIRPORT_DATA"); env != nullptr && *env != '\0') {
+      o.data_dir = env;
+    }
+  }
   return o;
 }
 
@@ -141,6 +159,7 @@ int data_list(const options& o) {
   for (const auto& i : data.datasets()) {
     std::cout << pad(i.id, 28) << pad(i.version, 10) << pad(std::to_string(i.records), 9)
               << pad(coverage(i), 26) << i.title << '\n';
+    for (const auto& l : i.layers) std::cout << pad("", 28) << "+ user data " << to_string(l) << '\n';
   }
   return 0;
 }
@@ -161,6 +180,46 @@ int data_show(const options& o, const std::string& id) {
             << "retrieved: " << i.retrieved << '\n'
             << "licence:   " << i.licence << '\n'
             << "note:      " << i.note << '\n';
+  for (const auto& l : i.layers) std::cout << "user data: " << to_string(l) << '\n';
+  return 0;
+}
+
+/// `fairport data check DIR`: loads DIR (a user layer, or a complete set with a manifest) as a
+/// check would, and says what it holds; a loading error is the exit status 2.
+int data_check(const options& o, const std::string& dir) {
+  auto opts = o;
+  opts.data_dir = dir;
+  const reference_data data = load_data(opts);
+  std::size_t files = 0;
+  for (const auto& i : data.datasets()) {
+    for (const auto& l : i.layers) {
+      std::cout << i.id << ": " << to_string(l) << '\n';
+      ++files;
+    }
+  }
+  std::cout << dir << ": loads (" << data.datasets().size() << " datasets, " << files
+            << " user file" << (files == 1 ? "" : "s") << ")\n";
+  return 0;
+}
+
+/// `fairport data diff DIR`: what each record of the user's layer DIR does to the built-in data.
+int data_diff(const options& o, const std::string& dir) {
+  const reference_data base = load_data(o);
+  const reference_data data = base.with_layer(dir);
+  for (const auto& i : data.datasets()) {
+    for (const auto& l : i.layers) {
+      for (const auto& c : l.changes) {
+        std::cout << i.id << ' ' << l.file << ' ' << c.user_pointer << ' ' << c.key << ' '
+                  << c.user_validity << ": ";
+        if (c.base_pointer.empty()) {
+          std::cout << "adds a record\n";
+        } else {
+          std::cout << (c.withdrawn ? "withdraws " : "replaces ") << c.base_file << ' '
+                    << c.base_pointer << ' ' << c.base_validity << " for these days\n";
+        }
+      }
+    }
+  }
   return 0;
 }
 
@@ -234,8 +293,15 @@ int main(int argc, char** argv) {
       return fairport::cli::run_import_ecb(o.positional[3], o.check.output, load_data(o),
                                            std::cout, std::cerr);
     }
+    if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "check") {
+      return data_check(o, o.positional[2]);
+    }
+    if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "diff") {
+      return data_diff(o, o.positional[2]);
+    }
     if (cmd == "data") {
-      std::cerr << "fairport data: give list, show ID or import ecb FILE\n" << usage;
+      std::cerr << "fairport data: give list, show ID, check DIR, diff DIR or import ecb FILE\n"
+                << usage;
       return 2;
     }
     std::cerr << "fairport: unknown command\n" << usage;

@@ -23,13 +23,22 @@ provenance provenance_of(const raw_dataset& ds, const raw_record& r) {
   p.version = ds.header.version;
   p.pointer = r.pointer;
   p.reference = r.reference;
+  if (!r.layer_file.empty()) {
+    p.version = r.layer_version;
+    p.layer = r.layer_file;
+  }
   p.valid_from = format_date(r.validity.from());
   if (auto t = r.validity.through()) p.valid_through = format_date(*t);
   return p;
 }
 
 error_context record_context(const raw_dataset& ds, const raw_record& r, std::string_view field) {
-  return detail::context_for(ds, r.pointer + std::string(field));
+  auto c = detail::context_for(ds, r.pointer + std::string(field));
+  if (!r.layer_file.empty()) {  // a user's record: its errors name the user's file
+    c.file = r.layer_file;
+    c.version = r.layer_version;
+  }
+  return c;
 }
 
 std::optional<decimal> optional_decimal(const json& obj, std::string_view field,

@@ -183,7 +183,7 @@ struct builder {
       insert();
     } catch (const error& e) {
       if (!e.context().file.empty()) throw;
-      detail::throw_error(e.code(), e.message(), detail::context_for(ds, r.pointer));
+      detail::throw_error(e.code(), e.message(), record_context(ds, r, ""));
     }
   }
 };

@@ -214,7 +214,8 @@ raw_record read_record(const json& r, const std::string& pointer, const error_co
   }
   std::string note = r.contains("note") ? require_string(r, "note", ctx) : std::string();
   return raw_record{
-      key, validity_interval(from, through), value, std::move(reference), std::move(note), pointer};
+      key, validity_interval(from, through), value, std::move(reference), std::move(note), pointer,
+      {}, {}};
 }
 
 }  // namespace

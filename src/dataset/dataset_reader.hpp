@@ -52,6 +52,8 @@ struct raw_record {
   std::string reference;                 ///< legal act or publisher document for this record
   std::string note;                      ///< optional free text ("" when absent)
   std::string pointer;                   ///< "/records/17"
+  std::string layer_file;     ///< the user layer file the record came from; "" for the base data
+  std::string layer_version;  ///< that file's version ("" for the base data)
 };
 
 /// A dataset file read and checked, not yet interpreted.

@@ -1,6 +1,7 @@
 // reference_data: the manifest, the checksums, and the typed tables built from each dataset.
 #include <algorithm>
 #include <cctype>
+#include <filesystem>
 #include <fstream>
 #include <functional>
 #include <map>
@@ -17,6 +18,7 @@
 #include "dataset/builtin_data.hpp"
 #include "dataset/builder.hpp"
 #include "dataset/dataset_reader.hpp"
+#include "dataset/layer.hpp"
 #include "fairport/data/reference_data.hpp"
 #include "fairport/quantity.hpp"
 #include "core/sha256.hpp"
@@ -82,13 +84,13 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
   return m;
 }
 
-dataset_info info_of(const raw_dataset& ds, const dataset_text& t) {
+dataset_info info_of(const raw_dataset& ds, const std::string& file, const std::string& sha256) {
   dataset_info i;
   i.id = ds.header.dataset;
   i.schema = ds.header.schema;
   i.version = ds.header.version;
-  i.file = t.file;
-  i.sha256 = t.sha256;
+  i.file = file;
+  i.sha256 = sha256;
   auto str = [&](const char* k) {
     auto it = ds.header.source.find(k);
     return it != ds.header.source.end() && it->is_string() ? it->get<std::string>() : std::string();
@@ -117,10 +119,9 @@ dataset_info info_of(const raw_dataset& ds, const dataset_text& t) {
 
 /// Every kind of dataset the engines read must be loaded: a directory without one is refused at
 /// load time, not when a line first needs it. The exchange rates may be either kind.
-void require_every_kind(const std::vector<std::pair<raw_dataset, std::size_t>>& parsed,
-                        const std::string& origin) {
+void require_every_kind(const std::vector<std::string>& schemas, const std::string& origin) {
   std::set<std::string> kinds;
-  for (const auto& [ds, i] : parsed) kinds.insert(schema_kind(ds.header.schema));
+  for (const auto& s : schemas) kinds.insert(schema_kind(s));
   std::string missing;
   for (const auto& [schema, loader] : loaders()) {
     const std::string kind = schema_kind(schema);
@@ -140,8 +141,31 @@ void require_every_kind(const std::vector<std::pair<raw_dataset, std::size_t>>& 
   }
 }
 
-/// Builds the tables from dataset texts (manifest already checked).
-std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std::string origin);
+/// One file of a user's data layer, as read.
+struct layer_text {
+  std::string file;
+  std::string sha256;  ///< recorded, not checked
+  std::string text;
+};
+
+/// Builds the tables from dataset texts (manifest already checked) and the user layers on them.
+std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts,
+                                            std::vector<layer_text> layers, std::string origin);
+
+/// The "dataset" and "schema" ("" when absent: the full reading says why) a dataset file names,
+/// read strictly before its full reading.
+std::pair<std::string, std::string> dataset_named(std::string_view text, const std::string& name) {
+  const auto ctx = file_context(name);
+  auto parsed = detail::parse_strict_json(text, errc::invalid_json, ctx);
+  if (parsed.repeated_key) {
+    detail::throw_repeated_key(errc::duplicate_key, *parsed.repeated_key, ctx);
+  }
+  const json head = std::move(parsed.value);
+  if (!head.is_object()) detail::throw_error(errc::invalid_value, "must be an object", ctx);
+  const auto schema = head.find("schema");
+  return {detail::require_string(head, "dataset", ctx),
+          schema != head.end() && schema->is_string() ? schema->get<std::string>() : ""};
+}
 
 /// Reads and checks manifest.json; returns the entries in manifest order.
 std::vector<dataset_text> read_manifest(
@@ -213,46 +237,90 @@ std::string read_file_text(const std::string& path, const error_context& ctx) {
 
 struct reference_data::impl {
   std::string origin;
-  std::vector<dataset_text> texts;
+  std::vector<dataset_text> texts;  ///< the base set (built-in, or a manifest's directory)
+  std::vector<layer_text> layers;   ///< the user's files merged on it, in order
   builder tables;
 };
 
 namespace {
 
-std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts, std::string origin) {
+/// One dataset as it will load: the parsed records, the file and checksum it is cited by, and
+/// the user files merged into it.
+struct dataset_entry {
+  raw_dataset ds;
+  std::string file;
+  std::string sha256;
+  std::vector<dataset_layer> layers;
+};
+
+raw_dataset parse_checked(const std::string& text, const std::string& file,
+                          const std::string& schema, const std::string& id) {
+  if (loaders().count(schema) == 0) {
+    auto c = file_context(file);
+    c.dataset = id;
+    detail::throw_error(errc::unknown_schema, "no loader for schema \"" + schema + "\"", c);
+  }
+  raw_dataset ds = detail::read_dataset(text, file, schema);
+  detail::check_no_overlaps(ds);
+  return ds;
+}
+
+/// Merges one user file into the entries: into the dataset it names, or as a dataset of its own.
+void apply_layer(std::vector<dataset_entry>& entries, const layer_text& l) {
+  const auto [id, schema] = dataset_named(l.text, l.file);
+  for (auto& e : entries) {
+    if (e.ds.header.dataset != id) continue;
+    // The loaded dataset's schema is the one the user's file must have.
+    raw_dataset user = parse_checked(l.text, l.file, e.ds.header.schema, id);
+    e.layers.push_back(detail::merge_layer(e.ds, std::move(user), l.file, l.sha256));
+    return;
+  }
+  dataset_entry added{parse_checked(l.text, l.file, schema, id), l.file, l.sha256, {}};
+  added.layers.push_back(detail::mark_layer(added.ds, l.file, l.sha256));
+  entries.push_back(std::move(added));
+}
+
+std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts,
+                                            std::vector<layer_text> layers, std::string origin) {
   auto p = std::make_shared<reference_data::impl>();
   p->origin = std::move(origin);
   // Parse every file first (nothing is built from a file that does not parse).
-  std::vector<std::pair<raw_dataset, std::size_t>> parsed;
-  parsed.reserve(texts.size());
-  for (std::size_t i = 0; i < texts.size(); ++i) {
-    const auto& t = texts[i];
-    if (loaders().count(t.schema) == 0) {
-      auto c = file_context(t.file);
-      c.dataset = t.id;
-      detail::throw_error(errc::unknown_schema, "no loader for schema \"" + t.schema + "\"", c);
-    }
-    raw_dataset ds = detail::read_dataset(t.text, t.file, t.schema);
+  std::vector<dataset_entry> entries;
+  entries.reserve(texts.size());
+  for (const auto& t : texts) {
+    raw_dataset ds = parse_checked(t.text, t.file, t.schema, t.id);
     if (ds.header.dataset != t.id) {
       detail::throw_error(errc::invalid_value,
                           "dataset id \"" + ds.header.dataset + "\" does not match the manifest's \"" +
                               t.id + "\"",
                           detail::context_for(ds, "/dataset"));
     }
-    detail::check_no_overlaps(ds);
-    parsed.emplace_back(std::move(ds), i);
+    entries.push_back({std::move(ds), t.file, t.sha256, {}});
   }
-  require_every_kind(parsed, p->origin);
-  std::stable_sort(parsed.begin(), parsed.end(), [](const auto& a, const auto& b) {
-    return kind_rank(schema_kind(a.first.header.schema)) < kind_rank(schema_kind(b.first.header.schema));
+  for (const auto& l : layers) apply_layer(entries, l);
+  std::vector<std::string> schemas;
+  std::vector<std::size_t> order;
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    schemas.push_back(entries[i].ds.header.schema);
+    order.push_back(i);
+  }
+  require_every_kind(schemas, p->origin);
+  std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return kind_rank(schema_kind(schemas[a])) < kind_rank(schema_kind(schemas[b]));
   });
-  for (const auto& [ds, i] : parsed) {
+  for (const std::size_t i : order) {
+    const raw_dataset& ds = entries[i].ds;
     (p->tables.*loaders().at(ds.header.schema))(ds);
   }
-  // infos in manifest order
-  p->tables.infos.resize(texts.size());
-  for (const auto& [ds, i] : parsed) p->tables.infos[i] = info_of(ds, texts[i]);
+  // infos in manifest order, then the datasets a user layer added
+  p->tables.infos.resize(entries.size());
+  for (std::size_t i = 0; i < entries.size(); ++i) {
+    auto& info = p->tables.infos[i];
+    info = info_of(entries[i].ds, entries[i].file, entries[i].sha256);
+    info.layers = std::move(entries[i].layers);
+  }
   p->texts = std::move(texts);
+  p->layers = std::move(layers);
   return p;
 }
 
@@ -283,7 +351,7 @@ const reference_data& reference_data::builtin() {
                                  }
                                  return std::string(f->content);
                                });
-    return reference_data(build(std::move(texts), "builtin"));
+    return reference_data(build(std::move(texts), {}, "builtin"));
   }();
   return data;
 }
@@ -295,22 +363,14 @@ reference_data reference_data::load(const std::string& directory) {
                              [&](const std::string& file, const error_context& ctx) {
                                return read_file_text(directory + "/" + file, ctx);
                              });
-  return reference_data(build(std::move(texts), directory));
+  return reference_data(build(std::move(texts), {}, directory));
 }
 
 reference_data reference_data::with_override_text(std::string_view text,
                                                   const std::string& name) const {
   // Find which dataset the file replaces from its "dataset" field, then rebuild the whole set
   // so that cross-dataset checks (currency and country codes) run again.
-  const auto ctx = file_context(name);
-  // Strictly read here too (build() reads the dataset again, with its own checks).
-  auto parsed = detail::parse_strict_json(text, errc::invalid_json, ctx);
-  if (parsed.repeated_key) {
-    detail::throw_repeated_key(errc::duplicate_key, *parsed.repeated_key, ctx);
-  }
-  const json head = std::move(parsed.value);
-  if (!head.is_object()) detail::throw_error(errc::invalid_value, "must be an object", ctx);
-  const std::string id = detail::require_string(head, "dataset", ctx);
+  const std::string id = dataset_named(text, name).first;
   auto texts = impl_->texts;
   auto it = std::find_if(texts.begin(), texts.end(), [&](const auto& t) { return t.id == id; });
   if (it == texts.end()) {
@@ -321,11 +381,64 @@ reference_data reference_data::with_override_text(std::string_view text,
   it->file = name;
   it->text = std::string(text);
   it->sha256 = detail::sha256_hex(it->text);
-  return reference_data(build(std::move(texts), impl_->origin + " + " + name));
+  return reference_data(build(std::move(texts), impl_->layers, impl_->origin + " + " + name));
+}
+
+reference_data reference_data::with_layer_text(std::string_view text,
+                                               const std::string& name) const {
+  auto layers = impl_->layers;
+  layers.push_back({name, detail::sha256_hex(text), std::string(text)});
+  return reference_data(build(impl_->texts, std::move(layers), impl_->origin + " + user " + name));
+}
+
+reference_data reference_data::with_layer(const std::string& directory) const {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (std::filesystem::directory_iterator it(directory, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    const auto& path = it->path();
+    if (path.extension() == ".json" && it->is_regular_file(ec)) files.push_back(path.filename().string());
+  }
+  if (ec) {
+    detail::throw_error(errc::missing_file,
+                        "cannot read the data directory " + directory + ": " + ec.message(),
+                        file_context(directory));
+  }
+  if (files.empty()) {
+    detail::throw_error(errc::missing_file,
+                        "the data directory " + directory +
+                            " has no manifest.json and no dataset files (*.json) to add",
+                        file_context(directory));
+  }
+  std::sort(files.begin(), files.end());
+  auto layers = impl_->layers;
+  for (const auto& f : files) {
+    const std::string path = directory + "/" + f;
+    std::string text = read_file_text(path, {});
+    layers.push_back({path, detail::sha256_hex(text), std::move(text)});
+  }
+  return reference_data(build(impl_->texts, std::move(layers), impl_->origin + " + user " + directory));
+}
+
+reference_data reference_data::from_directory(const std::string& directory) {
+  std::error_code ec;
+  if (std::filesystem::exists(std::filesystem::path(directory) / std::string(manifest_file), ec)) {
+    return load(directory);
+  }
+  return builtin().with_layer(directory);
 }
 
 reference_data reference_data::with_override(const std::string& dataset_file) const {
   return with_override_text(read_file_text(dataset_file, {}), dataset_file);
+}
+
+std::string to_string(const dataset_layer& l) {
+  auto n = [](std::size_t k, const char* what) {
+    return std::to_string(k) + (k == 1 ? " record " : " records ") + what;
+  };
+  return l.file + " (version " + l.version + ", sha256 " + l.sha256.substr(0, 12) + ", " +
+         n(l.added, "added") + ", " + n(l.replaced, "replaced") + ", " + n(l.withdrawn, "withdrawn") +
+         ")";
 }
 
 const std::vector<dataset_info>& reference_data::datasets() const noexcept {

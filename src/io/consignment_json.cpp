@@ -394,6 +394,12 @@ class writer {
     out_ += "null";
     return *this;
   }
+  /// A count (never money: amounts are strings).
+  writer& count(std::size_t n) {
+    item();
+    out_ += std::to_string(n);
+    return *this;
+  }
   template <class T>
   writer& field(std::string_view k, const T& v) {
     key(k);
@@ -529,6 +535,11 @@ void write_provenance(writer& w, std::string_view k, const provenance& p) {
     w.key("valid_through").null();
   } else {
     w.field("valid_through", p.valid_through);
+  }
+  if (p.layer.empty()) {
+    w.key("layer").null();
+  } else {
+    w.field("layer", p.layer);
   }
   w.end_object();
 }
@@ -886,7 +897,14 @@ void write_report(writer& w, const report& r) {
   w.field("currency", r.currency.to_string());
   w.key("datasets").begin_array();
   for (const auto& d : r.datasets) {
-    w.begin_object().field("id", d.id).field("version", d.version).end_object();
+    w.begin_object().field("id", d.id).field("version", d.version);
+    w.key("layers").begin_array();
+    for (const auto& l : d.layers) {
+      w.begin_object().field("file", l.file).field("version", l.version).field("sha256", l.sha256);
+      w.key("added").count(l.added).key("replaced").count(l.replaced);
+      w.key("withdrawn").count(l.withdrawn).end_object();
+    }
+    w.end_array().end_object();
   }
   w.end_array();
   w.key("lines").begin_array();

@@ -251,6 +251,7 @@ std::string to_html(const report& r) {
   bool first = true;
   for (const auto& d : r.datasets) {
     h << (first ? "" : ", ") << esc(d.id) << " " << esc(d.version);
+    for (const auto& l : d.layers) h << " <mark>+ user data " << esc(to_string(l)) << "</mark>";
     first = false;
   }
   h << "</p></body></html>\n";

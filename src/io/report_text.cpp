@@ -118,6 +118,20 @@ void print_line(std::ostream& out, const report& r, const report_line& l, bool v
 /// The text with every control character but the line feed written as \xHH (C0 and DEL) or
 /// \u00HH (C1, in UTF-8): strings of a consignment (names, descriptions, ids) cannot move the
 /// cursor, recolour or retitle the adviser's terminal.
+/// The user's data files the figures may come from: an officer sees at once what was edited.
+void print_user_data(std::ostream& out, const report& r) {
+  bool any = false;
+  for (const auto& d : r.datasets) {
+    for (const auto& l : d.layers) {
+      if (!any) {
+        out << "\nuser data (edited reference data; a figure from it says \"user data FILE\")\n";
+        any = true;
+      }
+      out << "  " << d.id << ": " << to_string(l) << '\n';
+    }
+  }
+}
+
 std::string printable(const std::string& s) {
   static const char* const hex = "0123456789abcdef";
   std::string out;
@@ -193,6 +207,7 @@ std::string to_text(const report& r, bool verbose) {
   for (const auto& l : r.lines) print_line(out, r, l, verbose);
   out << "\nconsignment\n";
   print_findings(out, r.findings, "  ", true);
+  print_user_data(out, r);
   out << "\nexit status " << r.exit_status() << '\n';
   return printable(out.str());
 }

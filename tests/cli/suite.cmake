@@ -28,11 +28,12 @@ if(TARGET fairport_cli)
     COMMAND fairport_cli data list --data "${PROJECT_SOURCE_DIR}/src/data")
   set_tests_properties(cli.data_dir_loads_a_directory PROPERTIES LABELS cli
     PASS_REGULAR_EXPRESSION "fairport reference data \\(${PROJECT_SOURCE_DIR}/src/data\\)")
-  add_test(NAME cli.data_dir_without_manifest_is_314
+  add_test(NAME cli.data_dir_without_manifest_or_datasets_is_314
     COMMAND fairport_cli data list --data "${PROJECT_SOURCE_DIR}/tests")
-  set_tests_properties(cli.data_dir_without_manifest_is_314 PROPERTIES LABELS cli
-    PASS_REGULAR_EXPRESSION "\\[fairport\\.data\\.314\\] cannot read dataset file .*manifest\\.json")
+  set_tests_properties(cli.data_dir_without_manifest_or_datasets_is_314 PROPERTIES LABELS cli
+    PASS_REGULAR_EXPRESSION "\\[fairport\\.data\\.314\\] the data directory .*tests has no manifest\\.json and no dataset files")
 endif()
+
 
 # The consignment check: exit status 0 when every line checks cleanly, 1 when a line is not
 # originating, not eligible or priced below fair, 2 on bad input (see the spec).
@@ -127,7 +128,7 @@ if(TARGET fairport_cli)
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv"
     -o /nonexistent/fairport/out.csv)
   fairport_cli_check(version_option 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+" --version)
-  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID or import ecb FILE" data)
+  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID, check DIR, diff DIR or import ecb FILE" data)
   # A misspelt optional column is refused, not ignored (the freight would be lost).
   fairport_cli_check(lines_misspelt_column 2
     "fairport\\.input\\.106.*freight_to_boarder.*did you mean \"freight_to_border\""
@@ -157,4 +158,26 @@ if(TARGET fairport_cli)
   add_test(NAME cli.vocab_unknown_name_is_106 COMMAND fairport_cli vocab colours)
   set_tests_properties(cli.vocab_unknown_name_is_106 PROPERTIES LABELS cli
     PASS_REGULAR_EXPRESSION "\\[fairport\\.input\\.106\\] no vocabulary \"colours\"; the vocabularies: operations, cumulation")
+endif()
+
+# A user's own data: one duty record in a file of their own, in a directory given with --data
+# (or FAIRPORT_DATA), no manifest and no checksum step. The shyrdak (felt carpet, 5704 90 00)
+# is priced with it: customs value 2629.46 (USD 2400 + 420 + 35 at 0.9210), 6.7 % duty 176.17,
+# and the figure and the report say that it came from the user's file.
+if(TARGET fairport_cli)
+  set(_user "${CMAKE_CURRENT_LIST_DIR}/user_data")
+  fairport_cli_check(user_data_record_is_used_and_marked 1
+    "1 +- +none \\(gsp_plus\\) +2629\\.46 +176\\.17 .*6,7 %.*user data [^]]*felt_carpets\\.json\\).*user data \\(edited reference data.*eu_cct_erga_omnes: [^ ]*felt_carpets\\.json \\(version 2026\\.11\\.1, sha256 [0-9a-f]+, 1 record added"
+    check "${CMAKE_CURRENT_LIST_DIR}/shyrdak_de.json" --verbose --data "${_user}")
+  fairport_cli_check(user_data_from_the_environment 1
+    "\"layers\": \\[[ \n{]*\"file\": \"[^\"]*felt_carpets\\.json\".*\"layer\": \"[^\"]*felt_carpets\\.json\""
+    check "${CMAKE_CURRENT_LIST_DIR}/shyrdak_de.json" --format json)
+  set_tests_properties(cli.check.user_data_from_the_environment PROPERTIES
+    ENVIRONMENT "FAIRPORT_DATA=${_user}")
+  fairport_cli_check(data_check_loads_a_user_directory 0
+    "eu_cct_erga_omnes: [^ ]*felt_carpets\\.json \\(version 2026\\.11\\.1.*loads \\([0-9]+ datasets, 1 user file\\)"
+    data check "${_user}")
+  fairport_cli_check(data_diff_says_what_a_user_file_changes 0
+    "eu_cct_erga_omnes [^ ]*felt_carpets\\.json /records/0 \\{\"cn_range\":\\[\"5704900000\",\"5704909999\"\\]\\} \\[2026-01-01, open\\): (adds a record|replaces builtin:eu/eu_cct_erga_omnes\\.json /records/[0-9]+ )"
+    data diff "${_user}")
 endif()

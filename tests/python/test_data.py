@@ -64,3 +64,32 @@ def test_override_replaces_one_dataset(tmp_path):
     with pytest.raises(errors.DataError) as info:
         over.dataset("no_such_dataset")
     assert info.value.code == "fairport.data.314"
+
+
+USER_DATA = pathlib.Path(__file__).resolve().parents[1] / "cli" / "user_data"
+SHYRDAK = pathlib.Path(__file__).resolve().parents[1] / "cli" / "shyrdak_de.json"
+
+
+def test_a_user_data_directory_adds_records_and_marks_them():
+    # tests/cli/user_data holds one duty record (5704 90 00, 6.7 %) and no manifest: data= a
+    # directory without a manifest is the user's layer over the built-in set.
+    layered = fairport.datasets(str(USER_DATA))
+    tariff = next(d for d in layered if d["id"] == "eu_cct_erga_omnes")
+    assert [pathlib.Path(l["file"]).name for l in tariff["layers"]] == ["felt_carpets.json"]
+    assert tariff["layers"][0]["version"] == "2026.11.1"
+    assert len(tariff["layers"][0]["changes"]) == 1
+    assert all(not d["layers"] for d in fairport.datasets())
+    report = fairport.check_consignment(SHYRDAK.read_text(), data=str(USER_DATA)).to_dict()
+    line = report["lines"][0]
+    assert str(line["duty"]["amount"]["amount"]) == "176.17"
+    sources = json.dumps(line, default=str)
+    assert '"layer": "' + str(USER_DATA / "felt_carpets.json") + '"' in sources
+    explicit = fairport.ReferenceData.builtin().with_layer(str(USER_DATA))
+    assert explicit.dataset("eu_cct_erga_omnes")["layers"][0]["added"] == 1
+
+
+def test_a_bad_user_file_names_itself(tmp_path):
+    text = (USER_DATA / "felt_carpets.json").read_text().replace('"text"', '"txet"')
+    (tmp_path / "mine.json").write_text(text)
+    with pytest.raises(errors.DataError, match="mine.json"):
+        fairport.ReferenceData.from_directory(str(tmp_path))

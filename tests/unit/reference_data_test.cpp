@@ -601,3 +601,140 @@ TEST(ReferenceDataLoad, AnIncompleteDirectoryIs316) {
 }
 
 }  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// A user's data layer (reference_data::with_layer): records added to, or replacing by key and
+// dates the records of, the loaded datasets; no manifest and no checksum step. The rates in
+// these user files are test figures, not law: the test is of the merge, not of a rate.
+namespace {
+
+std::string user_vat_file(const std::string& records, const std::string& version = "2026.11.1") {
+  return R"({"schema": "fairport.vat_rates/1", "dataset": "eu_vat_rates", "version": ")" + version +
+         R"(", "source": {"title": "an adviser's own rates", "publisher": "test",
+         "url": "https://example.org", "retrieved": "2026-11-20"}, "licence": "test", "note": "",
+         "records": [)" +
+         records + "]}";
+}
+
+std::string vat_record(const char* country, const char* category, const char* from,
+                       const char* through, const char* rate) {
+  const std::string t = through ? std::string("\"") + through + "\"" : "null";
+  const std::string v = rate ? std::string(R"({"rate": ")") + rate + "\"}" : "null";
+  return std::string(R"({"key": {"country": ")") + country + R"(", "category": ")" + category +
+         R"("}, "valid_from": ")" + from + R"(", "valid_through": )" + t + R"(, "value": )" + v +
+         R"(, "reference": "test record"})";
+}
+
+std::string rate_on(const reference_data& d, const char* c, const char* cat, const char* day) {
+  const auto* r = d.vat_rates().try_at(cty(c), cat, parse_date(day));
+  return r == nullptr ? "none" : r->rate.normalized().to_string();
+}
+
+}  // namespace
+
+// A user record from 2026-01-01 replaces the built-in EE standard rate (24 % from 2025-07-01,
+// open) for its days only: the built-in record is cut to 2025-07-01..2025-12-31.
+TEST(ReferenceDataLayer, AUserRecordReplacesTheLoadedRecordForItsDaysOnly) {
+  const auto layered = data().with_layer_text(
+      user_vat_file(vat_record("EE", "standard", "2026-01-01", nullptr, "0.25")), "my_vat.json");
+  EXPECT_EQ(rate_on(layered, "EE", "standard", "2025-12-31"), "0.24");
+  EXPECT_EQ(rate_on(layered, "EE", "standard", "2026-01-01"), "0.25");
+  EXPECT_EQ(rate_on(layered, "EE", "standard", "2024-05-01"), "0.22");
+  EXPECT_EQ(rate_on(data(), "EE", "standard", "2026-01-01"), "0.24");  // built-in unchanged
+  const auto& user = layered.vat_rates().at(cty("EE"), "standard", parse_date("2026-03-16"));
+  EXPECT_EQ(user.source.layer, "my_vat.json");
+  EXPECT_EQ(user.source.version, "2026.11.1");
+  EXPECT_EQ(user.source.pointer, "/records/0");
+  EXPECT_THAT(user.source.citation(), HasSubstr("user data my_vat.json"));
+  const auto& cut = layered.vat_rates().at(cty("EE"), "standard", parse_date("2025-12-31"));
+  EXPECT_TRUE(cut.source.layer.empty());
+  EXPECT_EQ(cut.source.valid_through, "2025-12-31");
+  const auto& info = layered.dataset("eu_vat_rates");
+  ASSERT_EQ(info.layers.size(), 1U);
+  EXPECT_EQ(info.layers[0].added, 1U);
+  EXPECT_EQ(info.layers[0].replaced, 1U);
+  EXPECT_EQ(info.layers[0].withdrawn, 0U);
+  ASSERT_EQ(info.layers[0].changes.size(), 1U);
+  EXPECT_EQ(info.layers[0].changes[0].base_validity, "[2025-07-01, open)");
+  EXPECT_EQ(info.version, data().dataset("eu_vat_rates").version);
+  EXPECT_TRUE(data().dataset("eu_vat_rates").layers.empty());
+}
+
+// A user record inside a loaded record's days cuts it in two; a null value withdraws.
+TEST(ReferenceDataLayer, ARecordInsideSplitsAndANullValueWithdraws) {
+  const auto layered = data().with_layer_text(
+      user_vat_file(vat_record("DE", "standard", "2022-01-01", "2022-12-31", "0.2") + "," +
+                    vat_record("DE", "foodstuffs", "2026-01-01", nullptr, nullptr)),
+      "de.json");
+  EXPECT_EQ(rate_on(layered, "DE", "standard", "2021-12-31"), "0.19");
+  EXPECT_EQ(rate_on(layered, "DE", "standard", "2022-06-01"), "0.2");
+  EXPECT_EQ(rate_on(layered, "DE", "standard", "2023-01-01"), "0.19");
+  EXPECT_EQ(rate_on(layered, "DE", "foodstuffs", "2025-12-31"), "0.07");
+  EXPECT_EQ(rate_on(layered, "DE", "foodstuffs", "2026-01-01"), "none");
+  const auto& l = layered.dataset("eu_vat_rates").layers.at(0);
+  EXPECT_EQ(l.added, 1U);
+  EXPECT_EQ(l.replaced, 2U);
+  EXPECT_EQ(l.withdrawn, 1U);
+  // DE standard in two pieces and the user's record (+2); DE foodstuffs cut short, not added.
+  EXPECT_EQ(layered.dataset("eu_vat_rates").records, data().dataset("eu_vat_rates").records + 2);
+}
+
+// Errors in a user's file name that file and the pointer, and nothing loads halfway.
+TEST(ReferenceDataLayer, ErrorsNameTheUserFile) {
+  auto e = expect_error(
+      [&] {
+        (void)data().with_layer_text(
+            user_vat_file(vat_record("EE", "standard", "2026-01-01", nullptr, "0.25") + "," +
+                          vat_record("EE", "standard", "2026-06-01", nullptr, "0.26")),
+            "twice.json");
+      },
+      errc::overlapping_validity);
+  EXPECT_EQ(e.context().file, "twice.json");
+  std::string bad = user_vat_file(vat_record("EE", "standard", "2026-01-01", nullptr, "0.25"));
+  bad.replace(bad.find(R"({"rate")"), 1, R"({"rates": "x", )");
+  e = expect_error([&] { (void)data().with_layer_text(bad, "typo.json"); }, errc::unknown_key);
+  EXPECT_EQ(e.context().file, "typo.json");
+  EXPECT_EQ(e.context().pointer, "/records/0/value/rates");
+  e = expect_error(
+      [&] {
+        (void)data().with_layer_text(
+            user_vat_file(vat_record("QQ", "standard", "2026-01-01", nullptr, "0.25")), "qq.json");
+      },
+      errc::unknown_code);
+  EXPECT_EQ(e.context().file, "qq.json");
+  // The schema is the loaded dataset's: a tariff file cannot name eu_vat_rates.
+  std::string wrong = user_vat_file(vat_record("EE", "standard", "2026-01-01", nullptr, "0.25"));
+  wrong.replace(wrong.find("fairport.vat_rates/1"), 20, "fairport.tariff_duties/1");
+  expect_error([&] { (void)data().with_layer_text(wrong, "wrong.json"); }, errc::unknown_schema);
+  EXPECT_EQ(rate_on(data(), "EE", "standard", "2026-01-01"), "0.24");
+}
+
+// A directory: every *.json file in name order (a later file replaces an earlier one's record),
+// no manifest; from_directory tells a complete set (manifest.json) from a user layer.
+TEST(ReferenceDataLayer, ADirectoryLayersItsFilesInNameOrder) {
+  const fs::path dir = fs::temp_directory_path() /
+                       ("fairport_layer_test_" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  write_text(dir / "a.json", user_vat_file(vat_record("EE", "standard", "2026-01-01", nullptr,
+                                                      "0.25")));
+  write_text(dir / "b.json", user_vat_file(vat_record("EE", "standard", "2026-07-01", nullptr,
+                                                      "0.26"), "2026.11.2"));
+  write_text(dir / "notes.txt", "not a dataset");
+  const auto layered = reference_data::from_directory(dir.string());
+  EXPECT_EQ(rate_on(layered, "EE", "standard", "2026-03-01"), "0.25");
+  EXPECT_EQ(rate_on(layered, "EE", "standard", "2026-07-01"), "0.26");
+  const auto& info = layered.dataset("eu_vat_rates");
+  ASSERT_EQ(info.layers.size(), 2U);
+  EXPECT_EQ(info.layers[1].changes.at(0).base_file, (dir / "a.json").string());
+  EXPECT_EQ(info.layers[1].sha256, fairport::detail::sha256_hex(read_text(dir / "b.json")));
+  EXPECT_THAT(layered.origin(), HasSubstr("user"));
+  fs::remove(dir / "a.json");
+  fs::remove(dir / "b.json");
+  expect_error([&] { (void)data().with_layer(dir.string()); }, errc::missing_file);
+  fs::remove_all(dir);
+  const auto full = reference_data::from_directory(
+      (fs::path(FAIRPORT_SOURCE_DIR) / "src" / "data").string());
+  EXPECT_TRUE(full.dataset("eu_vat_rates").layers.empty());
+  EXPECT_EQ(full.datasets().size(), data().datasets().size());
+}

@@ -146,6 +146,7 @@ struct report_document {
 struct report_dataset {
   std::string id;
   std::string version;
+  std::vector<dataset_layer> layers;  ///< the user's files merged into it (empty: unedited)
 };
 
 /// The report of a consignment check (`fairport.report/1`).
