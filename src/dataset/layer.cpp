@@ -21,6 +21,26 @@ std::optional<raw_record> piece(const raw_record& r, date::sys_days begin, date:
   return p;
 }
 
+/// True when a user record of key `user` replaces a loaded record of key `base`: the same key,
+/// or, for CN-range keys, the same other fields and a user range that holds the loaded one (a
+/// user's "5704 90" replaces the loaded "5704 90 00"; a loaded "57" that holds the user's range
+/// stays, and the narrower user record wins the look-up).
+bool replaces(const nlohmann::json& user, const nlohmann::json& base) {
+  if (user == base) return true;
+  const auto u = user.find("cn_range");
+  const auto b = base.find("cn_range");
+  if (u == user.end() || b == base.end() || !u->is_array() || !b->is_array() || u->size() != 2 ||
+      b->size() != 2) {
+    return false;
+  }
+  nlohmann::json user_rest = user;
+  nlohmann::json base_rest = base;
+  user_rest.erase("cn_range");
+  base_rest.erase("cn_range");
+  // Ten-digit codes of equal length: the string order is the numeric order.
+  return user_rest == base_rest && (*u)[0] <= (*b)[0] && (*b)[1] <= (*u)[1];
+}
+
 /// Cuts the records of `base` that `user` replaces; returns one change per record it touched.
 std::vector<layer_change> cut_replaced(std::vector<raw_record>& base, const raw_record& user,
                                        const std::string& base_file) {
@@ -28,7 +48,7 @@ std::vector<layer_change> cut_replaced(std::vector<raw_record>& base, const raw_
   std::vector<raw_record> kept;
   kept.reserve(base.size() + 1);
   for (auto& b : base) {
-    if (b.key != user.key || !b.validity.overlaps(user.validity)) {
+    if (!replaces(user.key, b.key) || !b.validity.overlaps(user.validity)) {
       kept.push_back(std::move(b));
       continue;
     }

@@ -5,8 +5,9 @@
 //   dataset_layer merge_layer(raw_dataset& base, raw_dataset layer, const std::string& file);
 //   void mark_layer(raw_dataset& ds, const std::string& file);   // a user file that adds a dataset
 //
-// The rule, one home: a user record replaces the base records of the same key (JSON equality)
-// for the days it covers. A base record is cut to the days outside the user record (two pieces
+// The rule, one home: a user record replaces the base records of the same key (JSON equality;
+// for a CN-range key, the same other fields and a range the user's range holds) for the days it
+// covers. A base record is cut to the days outside the user record (two pieces
 // when it straddles it, none when the user record covers it), a user record whose value is
 // null withdraws the base records for its days and is not kept, and base records of other keys
 // stay. Records from the user's file carry its name and version (raw_record::layer_file), so

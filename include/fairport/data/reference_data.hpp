@@ -56,7 +56,7 @@
 /// A user's data layer (with_layer) is a directory of dataset files in the same format, without
 /// a manifest: each file's checksum is recorded, not demanded. A file whose `dataset` is loaded
 /// merges into it record by record: a user record replaces the loaded records of the same key
-/// for the days it covers (a loaded record is cut to the days outside it, in two when it
+/// (for a CN-range key: the same other fields and a range inside the user's) for the days it covers (a loaded record is cut to the days outside it, in two when it
 /// straddles it), a user record whose `value` is null withdraws them for those days, and every
 /// other loaded record stays. A file naming a dataset that is not loaded adds it. The merged set
 /// is then loaded as strictly as the built-in one (unknown keys, overlaps within the user's file,
