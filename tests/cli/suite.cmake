@@ -178,6 +178,6 @@ if(TARGET fairport_cli)
     "eu_cct_erga_omnes: [^ ]*felt_carpets\\.json \\(version 2026\\.11\\.1.*loads \\([0-9]+ datasets, 1 user file\\)"
     data check "${_user}")
   fairport_cli_check(data_diff_says_what_a_user_file_changes 0
-    "eu_cct_erga_omnes [^ ]*felt_carpets\\.json /records/0 \\{\"cn_range\":\\[\"5704900000\",\"5704909999\"\\]\\} \\[2026-01-01, open\\): (adds a record|replaces builtin:eu/eu_cct_erga_omnes\\.json /records/[0-9]+ )"
+    "eu_cct_erga_omnes [^ ]*felt_carpets\\.json /records/0 \\{\"cn_range\":\\[\"5704900000\",\"5704909999\"\\]\\} \\[2026-01-01, open\\): replaces [^ ]*eu_cct_erga_omnes\\.json /records/[0-9]+ \\[2026-01-01, 2026-12-31\\] for these days"
     data diff "${_user}")
 endif()

@@ -123,6 +123,18 @@ TEST(GspArrangement, EveryPresentGspPlusBeneficiaryGetsDutyFreeCarpets) {
 // Reg 978 Art. 43(3) as amended by Regulation (EU) 2023/2663: the general arrangement and GSP+
 // apply until 31 December 2027; EBA does not expire.
 TEST(GspArrangement, GspPlusEndsWithTheSchemeOn31December2027ButEbaGoesOn) {
+  // The built-in duties are those of CN 2026 (to 2026-12-31); the test carries the 2026 figure
+  // of 5701 10 10 (8 %) on as a user's record, a test figure, not the CN 2027 or 2028 text.
+  const reference_data later = data().with_layer_text(
+      R"({"schema": "fairport.tariff_duties/1", "dataset": "eu_cct_erga_omnes",
+          "version": "2027.1.0", "source": {"title": "test", "publisher": "test", "url": "-",
+          "retrieved": "2026-12-04"}, "licence": "test", "note": "", "records": [
+          {"key": {"cn_range": ["5701101000", "5701101999"]}, "valid_from": "2027-01-01",
+           "valid_through": null, "value": {"expression": {"ad_valorem": "0.08"},
+           "text": "8 %"}, "reference": "test figure: the CN 2026 duty carried on"}]})",
+      "later_duties.json");
+  const gsp_preference_engine engine_later(later);
+  const auto engine = [&]() -> const gsp_preference_engine& { return engine_later; };
   const auto last = engine().evaluate(query("PK", "5701101000", "2027-12-31"));
   EXPECT_EQ(last.regime, preference_regime::gsp_plus);
   EXPECT_EQ(last.applied, preference_regime::gsp_plus);

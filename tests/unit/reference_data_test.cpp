@@ -374,8 +374,8 @@ TEST(ReferenceData, ThirdCountryDutiesAsStructuredExpressions) {
   // A heading whose subheadings have different duties has no single answer; codes not in the
   // dataset are not guessed.
   EXPECT_EQ(t.find(fairport::tariff_code::parse("0802"), day), nullptr);
-  EXPECT_EQ(t.find(fairport::tariff_code::parse("5704900000"), day), nullptr);
-  expect_error([&] { (void)t.at(fairport::tariff_code::parse("5704900000"), day); },
+  EXPECT_EQ(t.find(fairport::tariff_code::parse("7013990000"), day), nullptr);
+  expect_error([&] { (void)t.at(fairport::tariff_code::parse("7013990000"), day); },
                errc::no_valid_record);
 }
 
@@ -707,6 +707,26 @@ TEST(ReferenceDataLayer, ErrorsNameTheUserFile) {
   wrong.replace(wrong.find("fairport.vat_rates/1"), 20, "fairport.tariff_duties/1");
   expect_error([&] { (void)data().with_layer_text(wrong, "wrong.json"); }, errc::unknown_schema);
   EXPECT_EQ(rate_on(data(), "EE", "standard", "2026-01-01"), "0.24");
+}
+
+// A user's CN range replaces the loaded records inside it (5704 90 replaces the loaded 5704 90 00,
+// so the user's figure is used), while a user range inside a loaded one wins by being narrower.
+TEST(ReferenceDataLayer, ACnRangeReplacesTheLoadedRangesInsideIt) {
+  const std::string file = R"({"schema": "fairport.tariff_duties/1", "dataset": "eu_cct_erga_omnes",
+    "version": "2026.11.1", "source": {"title": "t", "publisher": "p", "url": "u",
+    "retrieved": "2026-11-20"}, "licence": "l", "note": "", "records": [
+    {"key": {"cn_range": ["5704900000", "5704909999"]}, "valid_from": "2026-01-01",
+     "valid_through": null, "value": {"expression": {"ad_valorem": "0.05"}, "text": "5 %"},
+     "reference": "test figure"}]})";
+  const auto layered = data().with_layer_text(file, "carpets.json");
+  const auto day = parse_date("2026-06-01");
+  const auto& rec = layered.tariffs().at(fairport::tariff_code::parse("5704900000"), day);
+  EXPECT_EQ(rec.duty.text, "5 %");
+  EXPECT_EQ(rec.source.layer, "carpets.json");
+  EXPECT_EQ(layered.dataset("eu_cct_erga_omnes").layers.at(0).replaced, 1U);
+  // The built-in 5704 10 00 is outside the user's range and stays.
+  EXPECT_EQ(layered.tariffs().at(fairport::tariff_code::parse("5704100000"), day).duty.text,
+            "6,7 %");
 }
 
 // A directory: every *.json file in name order (a later file replaces an earlier one's record),
