@@ -88,6 +88,12 @@ origin_test builder::load_test(const raw_dataset& ds, const raw_record& r, const
     o.excluded = detail::require_string(t, "excluded", ctx);
     // The CN codes the excluded materials fall in, as precisely as the rule allows ("640610").
     o.headings = string_array(ds, r, t, "excluded_codes", where + "/excluded_codes", true);
+  } else if (k == "wholly_obtained_materials") {
+    // "all the materials of Chapter 8 used are wholly obtained": the rule's words and the
+    // chapter or heading codes the materials fall in ("08"; "07", "08").
+    detail::reject_unknown_keys(t, {"kind", "materials", "codes"}, ctx);
+    o.inputs = detail::require_string(t, "materials", ctx);
+    o.headings = string_array(ds, r, t, "codes", where + "/codes", true);
   } else if (k == "max_nom_value" || k == "set_rule") {
     detail::reject_unknown_keys(t, {"kind", "max_share"}, ctx);
     o.max_share = require_fraction(t, "max_share", ctx);
@@ -130,7 +136,8 @@ origin_test builder::load_test(const raw_dataset& ds, const raw_record& r, const
   } else {
     detail::throw_error(errc::invalid_value,
                         "unknown test kind \"" + k +
-                            "\" (wholly_obtained, any_heading, cth, cth_except, "
+                            "\" (wholly_obtained, wholly_obtained_materials, any_heading, cth, "
+                            "cth_except, "
                             "any_heading_except_materials, max_nom_value, textile_stage, "
                             "specific_process, set_rule, all_of, manual_review)",
                         record_context(ds, r, where + "/kind"));

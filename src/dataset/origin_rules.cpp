@@ -10,6 +10,7 @@ namespace {
 
 constexpr std::pair<origin_test_kind, std::string_view> test_kind_names[] = {
     {origin_test_kind::wholly_obtained, "wholly_obtained"},
+    {origin_test_kind::wholly_obtained_materials, "wholly_obtained_materials"},
     {origin_test_kind::any_heading, "any_heading"},
     {origin_test_kind::cth, "cth"},
     {origin_test_kind::cth_except, "cth_except"},

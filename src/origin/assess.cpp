@@ -869,6 +869,39 @@ class evaluator {
     }
   }
 
+  /// "All the materials of Chapter 8 used are wholly obtained": a material of those chapters or
+  /// headings that is not shown to originate breaks the rule (a tolerance may still save it,
+  /// Art. 48); one whose code is too short to tell is asked for.
+  void wholly_obtained_materials_test(const origin_test& t, alt_state& s) {
+    for (std::size_t i = 0; i < mats_.size(); ++i) {
+      if (!mats_[i].non) continue;
+      const auto dg = p_.materials[i].hs.digits();
+      bool in_scope = false;
+      bool unclear = false;
+      for (const auto& c : t.headings) {
+        if (dg.size() >= c.size()) {
+          in_scope = in_scope || dg.substr(0, c.size()) == c;
+        } else if (std::string_view(c).substr(0, dg.size()) == dg) {
+          unclear = true;  // "08" asked of a material given only as "0" or as a chapter of it
+        }
+      }
+      if (in_scope) {
+        brk_[i] = 1;
+        s.any_breaking = true;
+        if (Explain) {
+          add("origin.wholly_obtained_rule.broken", severity::warning,
+              "material " + mat_name(i) + " is not shown to be originating; the rule requires " +
+                  t.inputs + " to be wholly obtained",
+              row_ref_);
+        }
+      } else if (unclear) {
+        s.undetermined = true;
+        missing("the code of material " + mat_name(i) + " (the rule asks whether it is one of " +
+                t.inputs + ")");
+      }
+    }
+  }
+
   /// Change of tariff heading (Annex 22-03 Note 3.3), with its exclusions and conditions.
   void tariff_shift_test(const origin_test& t, alt_state& s) {
     std::vector<std::size_t> same;  // only for same_heading_max_share
@@ -1022,6 +1055,8 @@ class evaluator {
         return;
       case origin_test_kind::wholly_obtained:
         return wholly_obtained_test(s);
+      case origin_test_kind::wholly_obtained_materials:
+        return wholly_obtained_materials_test(t, s);
       case origin_test_kind::cth:
       case origin_test_kind::cth_except:
         return tariff_shift_test(t, s);

@@ -440,8 +440,8 @@ TEST(GspCoverage, ACodeTooShortOrMissingFromTheDataIsUndetermined) {
   const auto nuts = engine().decide(query("ID", "0802", "2026-03-02"));
   EXPECT_EQ(nuts.status, preference_status::undetermined);
   EXPECT_EQ(nuts.reason, preference_reason::coverage_depends_on_subcode);
-  // 4203 (leather apparel) has no Annex V row in the coverage data.
-  const auto apparel = engine().decide(query("ID", "4203", "2026-03-02"));
+  // 8518 (loudspeakers) has no Annex V row in the coverage data.
+  const auto apparel = engine().decide(query("ID", "8518", "2026-03-02"));
   EXPECT_EQ(apparel.status, preference_status::undetermined);
   EXPECT_EQ(apparel.reason, preference_reason::coverage_not_in_data);
   EXPECT_TRUE(has_code(apparel.findings, "gsp.coverage.unknown"));

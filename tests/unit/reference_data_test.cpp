@@ -338,8 +338,8 @@ TEST(ReferenceData, GspListRulesNarrowestRowWins) {
   ASSERT_EQ(bags.size(), 1U);
   EXPECT_EQ(*bags[0]->other[1].test.max_share, fairport::decimal::parse("0.7"));
 
-  // Honey (chapter 4) is outside the dataset's coverage: no row, never a guess.
-  EXPECT_TRUE(t.find(fairport::tariff_code::parse("0409000000"), day).empty());
+  // Mineral fuels (chapter 27) are outside the dataset's coverage: no row, never a guess.
+  EXPECT_TRUE(t.find(fairport::tariff_code::parse("2710124900"), day).empty());
   // Before the consolidated text's date there is no row either.
   EXPECT_TRUE(t.find(fairport::tariff_code::parse("6912"), parse_date("2024-01-01")).empty());
 }
@@ -757,4 +757,69 @@ TEST(ReferenceDataLayer, ADirectoryLayersItsFilesInNameOrder) {
       (fs::path(FAIRPORT_SOURCE_DIR) / "src" / "data").string());
   EXPECT_TRUE(full.dataset("eu_vat_rates").layers.empty());
   EXPECT_EQ(full.datasets().size(), data().datasets().size());
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the producers sell: each product resolves, in the built-in data, to a third-country duty
+// (CN 2026, Implementing Regulation (EU) 2025/1926, as reproduced in TARIC), a decision of Annex V
+// and of Annex IX of Regulation (EU) No 978/2012 (consolidated 2025-01-01) and a list rule of
+// Annex 22-03 of Delegated Regulation (EU) 2015/2446 (consolidated 2025-02-25), early and late in
+// the CN 2026 year.
+namespace {
+
+struct product_case {
+  const char* what;
+  const char* cn;
+  const char* duty;        // as the CN prints it
+  const char* annex_v;     // sensitive, non_sensitive, not_listed
+  const char* annex_ix;    // listed, not_listed
+  const char* list_rule;   // the Annex's label of the row
+};
+
+const product_case producers_products[] = {
+    {"felt carpet (shyrdak)", "5704900000", "6,7 %", "sensitive", "listed", "Chapter 57"},
+    {"felt slippers", "6405209100", "4 %", "sensitive", "listed", "ex Chapter 64"},
+    {"felt hat", "6505009000", "2,7 %", "non_sensitive", "listed", "Chapter 65"},
+    {"wool knitwear (women's pullover)", "6110119000", "12 %", "sensitive", "listed", "Chapter 61"},
+    {"wool socks", "6115940000", "12 %", "sensitive", "listed", "Chapter 61"},
+    {"silk scarf", "6214100000", "8 %", "sensitive", "listed", "6214"},
+    {"leather belt", "4203300000", "5 %", "sensitive", "listed", "Chapter 42"},
+    {"herbal tea (mountain herbs)", "1211908600", "free", "sensitive", "listed", "Chapter 12"},
+    {"wild thyme", "0910993100", "free", "non_sensitive", "listed", "Chapter 9"},
+    {"wooden box", "4420909900", "free", "non_sensitive", "listed", "ex Chapter 44"},
+    {"silver jewellery", "7113110000", "2,5 %", "non_sensitive", "listed", "ex Chapter 71"},
+    {"painting", "9701910000", "free", "not_listed", "not_listed", "Chapter 97"},
+    {"dried apricots", "0813100000", "5,6 %", "sensitive", "listed", "Chapter 8"},
+    {"shelled walnuts", "0802320000", "5,1 %", "sensitive", "listed", "Chapter 8"},
+    {"honey", "0409000000", "17,3 %", "not_listed", "listed", "Chapter 4"},
+    {"raisins", "0806201000", "2,4 %", "sensitive", "listed", "Chapter 8"},
+    {"wool felt (ala-kiyiz)", "5602210000", "6,7 %", "sensitive", "listed", "5602"},
+    {"embroidered cushion cover", "6304920000", "12 %", "sensitive", "listed", "6301 to 6304"},
+    {"leather handbag", "4202210000", "3 %", "sensitive", "listed", "Chapter 42"},
+};
+
+}  // namespace
+
+TEST(ProducersProducts, EachHasADutyAGspDecisionAndAListRule) {
+  using fairport::gsp_arrangement;
+  const auto& d = data();
+  for (const char* day : {"2026-01-15", "2026-11-20"}) {
+    for (const auto& p : producers_products) {
+      SCOPED_TRACE(std::string(p.what) + " " + p.cn + " on " + day);
+      const auto code = fairport::tariff_code::parse(p.cn);
+      const auto on = parse_date(day);
+      const auto* duty = d.tariffs().find(code, on);
+      ASSERT_NE(duty, nullptr);
+      EXPECT_EQ(duty->duty.text, p.duty);
+      const auto v = d.gsp_coverage().find(gsp_arrangement::gsp, code, on);
+      ASSERT_NE(v.record, nullptr);
+      EXPECT_EQ(to_string(v.record->coverage), p.annex_v);
+      const auto ix = d.gsp_coverage().find(gsp_arrangement::gsp_plus, code, on);
+      ASSERT_NE(ix.record, nullptr);
+      EXPECT_EQ(to_string(ix.record->coverage), p.annex_ix);
+      const auto rows = d.list_rules().find(code, on);
+      ASSERT_FALSE(rows.empty());
+      EXPECT_EQ(rows.front()->hs, p.list_rule);
+    }
+  }
 }

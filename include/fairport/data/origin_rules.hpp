@@ -13,6 +13,8 @@
 ///   origin_test_kind kind;  // wholly_obtained any_heading cth cth_except
 ///                           // any_heading_except_materials max_nom_value textile_stage
 ///                           // specific_process set_rule all_of manual_review
+///                           // wholly_obtained_materials (inputs: the rule's words, headings:
+///                           // the chapter or heading codes of those materials)
 ///   std::optional<decimal> max_share;            // max_nom_value, set_rule: fraction of ex-works price
 ///   std::string process, inputs, excluded, reason;
 ///   std::optional<stage_limit> stages;           // textile_stage, specific_process
@@ -67,6 +69,7 @@ struct stage_limit {
 /// The kinds of test a list rule is made of (Annex 22-03 Part II, as the dataset encodes them).
 enum class origin_test_kind : unsigned char {
   wholly_obtained,               ///< all materials wholly obtained
+  wholly_obtained_materials,     ///< the materials of named chapters or headings wholly obtained
   any_heading,                   ///< manufacture from materials of any heading
   cth,                           ///< change of tariff heading (with optional conditions)
   cth_except,                    ///< change of heading, some headings also excluded
