@@ -24,6 +24,7 @@
 #include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
 #include "fairport/rate.hpp"
+#include "fairport/tariff/search.hpp"
 #include "fairport/text.hpp"
 #include "fairport/timeline.hpp"
 #include "fairport/unit_price.hpp"

@@ -31,6 +31,7 @@ class gsp_duty_rules_table;
 class list_rule_table;
 class gsp_coverage_table;
 class vat_goods_table;
+class cn_nomenclature_table;
 class incoterm_table;
 class low_value_relief_table;
 class rounding_policy_table;

@@ -13,6 +13,7 @@ void bind_batch(py::module_& m);
 void bind_data(py::module_& m);
 void bind_check(py::module_& m);
 void bind_engines(py::module_& m);
+void bind_tariff(py::module_& m);
 }  // namespace fairport_py
 
 PYBIND11_MODULE(_core, m) {
@@ -48,4 +49,5 @@ PYBIND11_MODULE(_core, m) {
   fairport_py::bind_data(m);
   fairport_py::bind_check(m);
   fairport_py::bind_engines(m);
+  fairport_py::bind_tariff(m);
 }

@@ -31,6 +31,7 @@ from ._check import (
     landed_cost_columns,
 )
 from ._data import Vocabulary, VocabularyValue, datasets, load_reference_data, vocabulary
+from ._tariff import TariffHit, TariffSummary, tariff_search, tariff_show
 from ._frames import artisan_fair_prices, assess_origins, decide_preferences
 from ._engines import (
     PriceChain,
@@ -49,6 +50,8 @@ __all__ = [
     "PriceChain",
     "ReferenceData",
     "Report",
+    "TariffHit",
+    "TariffSummary",
     "RoundingMode",
     "Verdict",
     "Vocabulary",
@@ -81,5 +84,7 @@ __all__ = [
     "round",
     "round_significant",
     "sum_decimals",
+    "tariff_search",
+    "tariff_show",
     "vocabulary",
 ]

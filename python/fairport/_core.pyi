@@ -159,3 +159,9 @@ def _price_chain(
     retail_markup: Any, vat_rate: Any, exchange_rates: List[FxRate], as_of: datetime.date,
     data: ReferenceData,
 ) -> Dict[str, Any]: ...
+def tariff_search(
+    words: str, data: ReferenceData, as_of: Optional[Union[str, datetime.date]], limit: int
+) -> List[Dict[str, Any]]: ...
+def tariff_show(
+    code: str, data: ReferenceData, as_of: Union[str, datetime.date]
+) -> Dict[str, Any]: ...

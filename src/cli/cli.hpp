@@ -37,6 +37,15 @@ reference_data load_reference(const std::optional<std::string>& data_dir,
 int run_import_ecb(const std::string& file, const std::optional<std::string>& output,
                    const reference_data& data, std::ostream& out, std::ostream& err);
 
+/// `fairport tariff search WORDS...`: the codes whose descriptions hold the words (with each
+/// one's duty on `as_of` when given). Returns 0, or 1 when nothing is found.
+int run_tariff_search(const std::string& words, const std::optional<date::year_month_day>& as_of,
+                      const reference_data& data, std::ostream& out);
+
+/// `fairport tariff show CODE --as-of DATE`: the description, duty, GSP coverage and list rule.
+int run_tariff_show(const tariff_code& code, const date::year_month_day& as_of,
+                    const reference_data& data, std::ostream& out);
+
 /// `fairport check`: checks the files (and the built-in example); returns the exit status.
 int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
               std::ostream& err);

@@ -9,6 +9,8 @@
 //   fairport data import ecb FILE [--output PATH]
 //   (every command: --data DIR, --dataset FILE)
 //   fairport vocab [NAME] [--as-of DATE] [--data DIR]
+//   fairport tariff search WORDS... [--as-of DATE]
+//   fairport tariff show CODE --as-of DATE
 //   fairport version
 //
 // Exit status: 0 success; 1 a line is not originating, not eligible or priced below fair (check);
@@ -67,6 +69,12 @@ constexpr const char* usage =
     "                          the closed vocabularies of the consignment document (operations,\n"
     "                          cumulation, units, ...); with NAME, each accepted value with the\n"
     "                          legal text it stands for (on the date given, else on any date)\n"
+    "  tariff search WORDS... [--as-of YYYY-MM-DD]\n"
+    "                          the CN codes whose descriptions hold the words (\"felt slippers\"),\n"
+    "                          best first, with each one's third-country duty on the date\n"
+    "  tariff show CODE --as-of YYYY-MM-DD\n"
+    "                          one code's description, third-country duty, GSP coverage\n"
+    "                          (Annex V, Annex IX, EBA) and list rule of origin on the date\n"
     "  version                 print fairport's version\n"
     "\n"
     "--data DIR adds your own reference data to the built-in datasets: every *.json dataset file\n"
@@ -223,6 +231,28 @@ int data_diff(const options& o, const std::string& dir) {
   return 0;
 }
 
+/// `fairport tariff search WORDS... [--as-of D]` and `fairport tariff show CODE --as-of D`.
+int tariff(const options& o) {
+  const auto& p = o.positional;
+  if (p.size() >= 3 && p[1] == "search") {
+    std::string words;
+    for (std::size_t i = 2; i < p.size(); ++i) words += (i > 2 ? " " : "") + p[i];
+    std::optional<date::year_month_day> as_of;
+    if (o.as_of) as_of = parse_date(*o.as_of);
+    return fairport::cli::run_tariff_search(words, as_of, load_data(o), std::cout);
+  }
+  if (p.size() == 3 && p[1] == "show") {
+    if (!o.as_of) {
+      detail::throw_error(errc::invalid_argument,
+                          "tariff show needs --as-of YYYY-MM-DD: duties and coverage are dated");
+    }
+    return fairport::cli::run_tariff_show(tariff_code::parse(p[2]), parse_date(*o.as_of),
+                                          load_data(o), std::cout);
+  }
+  std::cerr << "fairport tariff: give search WORDS... or show CODE --as-of YYYY-MM-DD\n" << usage;
+  return 2;
+}
+
 /// `fairport vocab`: the names, or one vocabulary's values with their legal text.
 int vocab(const options& o) {
   const reference_data data = load_data(o);
@@ -284,6 +314,7 @@ int main(int argc, char** argv) {
       return fairport::cli::run_check(files, c, std::cout, std::cerr);
     }
     if (cmd == "vocab" && o.positional.size() <= 2) return vocab(o);
+    if (cmd == "tariff") return tariff(o);
     if (cmd == "data" && o.positional.size() == 2 && o.positional[1] == "list") return data_list(o);
     if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "show") {
       return data_show(o, o.positional[2]);

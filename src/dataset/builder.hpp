@@ -22,6 +22,7 @@
 #include "fairport/data/reference_data.hpp"
 #include "fairport/data/tariffs.hpp"
 #include "fairport/data/vat_goods_rates.hpp"
+#include "fairport/data/nomenclature.hpp"
 #include "fairport/data/vat_rates.hpp"
 #include "fairport/provenance.hpp"
 #include "fairport/quantity.hpp"
@@ -50,6 +51,7 @@ struct builder {
   country_table countries;
   vat_table vat;
   vat_goods_table vat_goods;
+  cn_nomenclature_table nomenclature;
   tariff_table tariffs;
   fx_rate_table fx;
   fairtrade_price_table fairtrade;
@@ -86,6 +88,8 @@ struct builder {
   void load_vat(const raw_dataset& ds);
   /// fairport.vat_goods_rates/1: the category national law gives to goods of a CN range.
   void load_vat_goods(const raw_dataset& ds);
+  /// fairport.cn_nomenclature/1: the description of each CN code.
+  void load_nomenclature(const raw_dataset& ds);
 
   specific_duty load_specific(const raw_dataset& ds, const raw_record& r, const json& obj,
                               const std::string& where);

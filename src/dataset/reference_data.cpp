@@ -65,6 +65,7 @@ const std::map<std::string, void (builder::*)(const raw_dataset&)>& loaders() {
       {"fairport.country_groups/1", &builder::load_country_groups},
       {"fairport.vat_rates/1", &builder::load_vat},
       {"fairport.vat_goods_rates/1", &builder::load_vat_goods},
+      {"fairport.cn_nomenclature/1", &builder::load_nomenclature},
       {"fairport.tariff_duties/1", &builder::load_tariffs},
       {"fairport.exchange_rates/1", &builder::load_exchange_rates},
       {"fairport.customs_exchange_rates/1", &builder::load_customs_exchange_rates},
@@ -125,7 +126,11 @@ void require_every_kind(const std::vector<std::string>& schemas, const std::stri
   std::string missing;
   for (const auto& [schema, loader] : loaders()) {
     const std::string kind = schema_kind(schema);
-    if (kind == "fairport.exchange_rates" || kind == "fairport.customs_exchange_rates") continue;
+    // The nomenclature serves the tariff search only; no engine needs it.
+    if (kind == "fairport.exchange_rates" || kind == "fairport.customs_exchange_rates" ||
+        kind == "fairport.cn_nomenclature") {
+      continue;
+    }
     if (kinds.count(kind) == 0) missing += (missing.empty() ? "" : ", ") + kind;
   }
   if (kinds.count("fairport.exchange_rates") == 0 &&
@@ -492,6 +497,10 @@ const origin_general_rule_table& reference_data::origin_general_rules() const no
 }
 const vat_goods_table& reference_data::vat_goods_rates() const noexcept {
   return impl_->tables.vat_goods;
+}
+
+const cn_nomenclature_table& reference_data::nomenclature() const noexcept {
+  return impl_->tables.nomenclature;
 }
 
 const gsp_coverage_table& reference_data::gsp_coverage() const noexcept {

@@ -181,3 +181,20 @@ if(TARGET fairport_cli)
     "eu_cct_erga_omnes [^ ]*felt_carpets\\.json /records/0 \\{\"cn_range\":\\[\"5704900000\",\"5704909999\"\\]\\} \\[2026-01-01, open\\): replaces [^ ]*eu_cct_erga_omnes\\.json /records/[0-9]+ \\[2026-01-01, 2026-12-31\\] for these days"
     data diff "${_user}")
 endif()
+
+# The tariff search: an adviser who does not know the code finds it by words (CN 2026
+# descriptions), and sees one code's duty, GSP coverage and list rule on a date.
+if(TARGET fairport_cli)
+  fairport_cli_check(tariff_search_felt_slippers 0
+    "^6405 20 91 +FOOTWEAR[^\n]*Slippers and other indoor footwear\n +third-country duty: 4 %"
+    tariff search felt slippers --as-of 2026-11-20)
+  fairport_cli_check(tariff_search_felt_carpet 0 "^5704 .*\n5704 90 00 +CARPETS"
+    tariff search felt carpet)
+  fairport_cli_check(tariff_search_dried_apricots 0 "^0813 10 00 .*> Apricots"
+    tariff search dried apricots)
+  fairport_cli_check(tariff_show_felt_slippers 0
+    "CN 6405 20 91 00 on 2026-11-20.*third-country duty: 4 %.*Annex V\\): sensitive, GSP section S-12a.*Annex IX\\): listed.*EBA \\(Art\\. 18\\(1\\)\\): covered.*ex Chapter 64.*assemblies of uppers"
+    tariff show 6405209100 --as-of 2026-11-20)
+  fairport_cli_check(tariff_show_needs_a_date 2 "\\[fairport\\.input\\.106\\] tariff show needs --as-of"
+    tariff show 6405209100)
+endif()

@@ -42,6 +42,7 @@
 ///   const low_value_relief_table& low_value_reliefs() const noexcept;
 ///   const rounding_policy_table& rounding_policies() const noexcept;
 ///   const origin_general_rule_table& origin_general_rules() const noexcept;  // data/origin_general_rules.hpp
+///   const cn_nomenclature_table& nomenclature() const noexcept;               // data/nomenclature.hpp
 /// };
 /// std::string to_string(const dataset_layer&);   // "FILE (version V, sha256 ..., 1 record added, ...)"
 /// reference_data load_reference_data(const std::string& directory);   // = reference_data::load
@@ -176,6 +177,8 @@ class reference_data {
   const incoterm_table& incoterms() const noexcept;
   const low_value_relief_table& low_value_reliefs() const noexcept;
   const rounding_policy_table& rounding_policies() const noexcept;
+  /// The descriptions of the CN (dataset eu_cn_nomenclature; data/nomenclature.hpp).
+  const cn_nomenclature_table& nomenclature() const noexcept;
   /// General rules of origin of the GSP (dataset eu_gsp_origin_general_rules).
   const origin_general_rule_table& origin_general_rules() const noexcept;
 
