@@ -8,6 +8,7 @@
 
 #include "casters.hpp"
 #include "fairport/data/gsp.hpp"
+#include "fairport/io/xi_tariff_import.hpp"
 #include "fairport/tariff/search.hpp"
 
 namespace py = pybind11;
@@ -104,6 +105,37 @@ void bind_tariff(py::module_& m) {
         return summary_dict(fairport::show_tariff(fairport::tariff_code::parse(code), data, as_of));
       },
       py::arg("code"), py::arg("data"), py::arg("as_of"), "Private: see fairport.tariff_show.");
+  m.def(
+      "import_xi_tariff",
+      [](const std::vector<std::pair<std::string, std::string>>& files, const std::string& retrieved) {
+        std::vector<fairport::xi_response> rs;
+        for (const auto& [name, text] : files) rs.push_back({name, text});
+        const auto r = fairport::tariff_from_xi(rs, retrieved);
+        py::list measures;
+        for (const auto& x : r.measures) {
+          py::dict d;
+          d["file"] = x.file;
+          d["commodity"] = x.commodity;
+          d["id"] = x.id;
+          d["type"] = x.type;
+          d["type_description"] = x.type_description;
+          d["area"] = x.area;
+          d["duty_text"] = x.duty_text;
+          d["valid_from"] = x.valid_from;
+          d["valid_through"] = x.valid_through;
+          d["fate"] = std::string(fairport::to_string(x.fate));
+          d["reason"] = x.reason;
+          measures.append(d);
+        }
+        py::dict out;
+        out["dataset_json"] = r.dataset_json;
+        out["retrieved"] = r.retrieved;
+        out["records"] = r.records;
+        out["measures"] = measures;
+        out["not_found"] = r.not_found;
+        return out;
+      },
+      py::arg("files"), py::arg("retrieved"), "Private: see fairport.import_xi_tariff.");
 }
 
 }  // namespace fairport_py

@@ -31,7 +31,14 @@ from ._check import (
     landed_cost_columns,
 )
 from ._data import Vocabulary, VocabularyValue, datasets, load_reference_data, vocabulary
-from ._tariff import TariffHit, TariffSummary, tariff_search, tariff_show
+from ._tariff import (
+    TariffHit,
+    TariffSummary,
+    XiTariffImport,
+    import_xi_tariff,
+    tariff_search,
+    tariff_show,
+)
 from ._frames import artisan_fair_prices, assess_origins, decide_preferences
 from ._engines import (
     PriceChain,
@@ -55,6 +62,7 @@ __all__ = [
     "RoundingMode",
     "Verdict",
     "Vocabulary",
+    "XiTariffImport",
     "VocabularyValue",
     "__version__",
     "allocate",
@@ -74,6 +82,7 @@ __all__ = [
     "example_names",
     "extend_lines",
     "extend_lines_fixed",
+    "import_xi_tariff",
     "fairtrade_price",
     "fairtrade_prices",
     "landed_cost_columns",

@@ -1,7 +1,7 @@
 """Type stubs for fairport._core (kept by hand; names are 1:1 with the C++ API)."""
 import datetime
 import decimal
-from typing import Any, ClassVar, Dict, List, Optional, Sequence, Union
+from typing import Any, ClassVar, Dict, List, Optional, Sequence, Tuple, Union
 
 _Num = Union[decimal.Decimal, str, int]
 _Date = Union[datetime.date, str]
@@ -165,3 +165,4 @@ def tariff_search(
 def tariff_show(
     code: str, data: ReferenceData, as_of: Union[str, datetime.date]
 ) -> Dict[str, Any]: ...
+def import_xi_tariff(files: List[Tuple[str, str]], retrieved: str) -> Dict[str, Any]: ...

@@ -1,8 +1,9 @@
 """The tariff search: CN codes by words, and one code's duty, GSP coverage and list rule."""
 
 import datetime
+import os
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from . import _core
 from ._data import DataArg, resolve_data
@@ -159,4 +160,81 @@ def tariff_show(
         s["eba"],
         s["list_rule_match"],
         tuple(s["list_rules"]),
+    )
+
+
+@dataclass(frozen=True)
+class XiTariffImport:
+    """What ``import_xi_tariff`` made of UK Trade Tariff API (XI) responses.
+
+    Parameters
+    ----------
+    dataset_json : str
+        A ``fairport.tariff_duties/1`` file for dataset ``eu_cct_erga_omnes``: save it in a
+        directory and pass the directory as ``data=``.
+    retrieved : str
+        The date the responses were read (ISO).
+    records : int
+        Records written (one per commodity and third-country measure).
+    measures : tuple of dict
+        Every measure of the responses, once: ``commodity``, ``id``, ``type``,
+        ``type_description``, ``area``, ``duty_text``, ``valid_from``, ``valid_through``,
+        ``fate`` (``"mapped"``, ``"not_computable"``, ``"gsp_preference"``,
+        ``"out_of_scope"``), ``reason`` and ``file``.
+    not_found : tuple of str
+        The responses that say "not found".
+    """
+
+    dataset_json: str
+    retrieved: str
+    records: int
+    measures: Tuple[Dict[str, Any], ...]
+    not_found: Tuple[str, ...]
+
+
+def import_xi_tariff(
+    paths: Sequence[Union[str, "os.PathLike[str]"]],
+    as_of: Optional[Union[str, datetime.date]] = None,
+) -> XiTariffImport:
+    """Read third-country duties from UK Trade Tariff API v2 responses for Northern Ireland.
+
+    The responses of ``/xi/api/v2/commodities/{code}`` (the EU tariff) become a dataset file
+    for ``eu_cct_erga_omnes`` (``fairport data import xi-tariff``): the third-country duty
+    (measure type 103) of each code as a duty expression, or kept with its text where fairport
+    does not compute it; every other measure is listed with what became of it.
+
+    Parameters
+    ----------
+    paths : sequence of str or os.PathLike
+        Response files, or directories whose ``*.json`` files are responses.
+    as_of : str or datetime.date, optional
+        The date the responses were read; ``None``: the latest date in the file names
+        (``{code}-{YYYY-MM-DD}.json``).
+
+    Returns
+    -------
+    XiTariffImport
+        The dataset file and the account of every measure.
+
+    Raises
+    ------
+    fairport.errors.InputError
+        ``[fairport.consignment.401]`` for a response not in the API's format, naming the
+        file; ``[fairport.input.106]`` when no date is known.
+    """
+    files: List[Tuple[str, str]] = []
+    for p in paths:
+        p = os.fspath(p)
+        names = (
+            sorted(os.path.join(p, n) for n in os.listdir(p) if n.endswith(".json"))
+            if os.path.isdir(p)
+            else [p]
+        )
+        for n in names:
+            with open(n, encoding="utf-8") as f:
+                files.append((n, f.read()))
+    retrieved = "" if as_of is None else str(as_of)
+    r = _core.import_xi_tariff(files, retrieved)
+    return XiTariffImport(
+        r["dataset_json"], r["retrieved"], r["records"], tuple(r["measures"]), tuple(r["not_found"])
     )

@@ -1,6 +1,7 @@
 import datetime
 from dataclasses import dataclass
-from typing import Any, Dict, List, Optional, Tuple, Union
+import os
+from typing import Any, Dict, List, Optional, Sequence, Tuple, Union
 
 from ._data import DataArg
 
@@ -35,3 +36,16 @@ def tariff_search(
 def tariff_show(
     code: str, as_of: Union[str, datetime.date], data: DataArg = ...
 ) -> TariffSummary: ...
+
+@dataclass(frozen=True)
+class XiTariffImport:
+    dataset_json: str
+    retrieved: str
+    records: int
+    measures: Tuple[Dict[str, Any], ...]
+    not_found: Tuple[str, ...]
+
+def import_xi_tariff(
+    paths: Sequence[Union[str, "os.PathLike[str]"]],
+    as_of: Optional[Union[str, datetime.date]] = ...,
+) -> XiTariffImport: ...

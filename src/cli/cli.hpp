@@ -46,6 +46,13 @@ int run_tariff_search(const std::string& words, const std::optional<date::year_m
 int run_tariff_show(const tariff_code& code, const date::year_month_day& as_of,
                     const reference_data& data, std::ostream& out);
 
+/// `fairport data import xi-tariff FILE_OR_DIR... [--output PATH] [--as-of DATE] [--verbose]`:
+/// the third-country duties of UK Trade Tariff API v2 (XI) responses as a user's data file for
+/// eu_cct_erga_omnes; every measure is mapped, kept as not computable, or named out of scope.
+int run_import_xi(const std::vector<std::string>& paths, const std::optional<std::string>& output,
+                  const std::optional<std::string>& as_of, bool verbose, const reference_data& data,
+                  std::ostream& out, std::ostream& err);
+
 /// `fairport check`: checks the files (and the built-in example); returns the exit status.
 int run_check(const std::vector<std::string>& files, const check_options& o, std::ostream& out,
               std::ostream& err);

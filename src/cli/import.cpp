@@ -10,6 +10,11 @@
 
 #include "cli.hpp"
 #include "fairport/io/ecb_import.hpp"
+#include "fairport/io/xi_tariff_import.hpp"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
 
 namespace fairport::cli {
 
@@ -129,6 +134,71 @@ int run_import_ecb(const std::string& file, const std::optional<std::string>& ou
       << format_date(r.first_fixing) << " to " << format_date(r.last_fixing) << "; left out: "
       << r.skipped.size() << " currencies not in iso4217_currencies\n";
   if (output) err << "fairport: use it with --dataset " << *output << '\n';
+  return 0;
+}
+
+namespace {
+
+/// The responses named: files, or the *.json files of a directory, in name order.
+std::vector<xi_response> xi_responses(const std::vector<std::string>& paths) {
+  std::vector<xi_response> out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (std::filesystem::is_directory(p, ec)) {
+      std::vector<std::string> names;
+      for (const auto& e : std::filesystem::directory_iterator(p, ec)) {
+        if (e.path().extension() == ".json") names.push_back(e.path().string());
+      }
+      std::sort(names.begin(), names.end());
+      for (const auto& n : names) out.push_back({n, read_all(n)});
+    } else {
+      out.push_back({p, read_all(p)});
+    }
+  }
+  if (out.empty()) detail::throw_error(errc::invalid_argument, "no responses (*.json) were given");
+  return out;
+}
+
+}  // namespace
+
+int run_import_xi(const std::vector<std::string>& paths, const std::optional<std::string>& output,
+                  const std::optional<std::string>& as_of, bool verbose, const reference_data& data,
+                  std::ostream& out, std::ostream& err) {
+  const xi_tariff_import r = tariff_from_xi(xi_responses(paths), as_of.value_or(""));
+  // The written file is checked as a user's data layer before it is handed out.
+  (void)data.with_layer_text(r.dataset_json, output ? *output : "xi-tariff.json");
+  if (output) {
+    std::ofstream o(*output, std::ios::binary);
+    o << r.dataset_json;
+    o.close();
+    if (!o) detail::throw_error(errc::invalid_argument, *output + ": cannot write the file");
+  } else {
+    out << r.dataset_json;
+  }
+  std::map<std::string, std::size_t> by_fate;
+  std::map<std::string, std::size_t> out_of_scope;
+  for (const auto& m : r.measures) {
+    ++by_fate[std::string(to_string(m.fate))];
+    if (m.fate == xi_measure_fate::out_of_scope) {
+      ++out_of_scope[m.type + " " + (m.type_description.empty() ? "(no description)" : m.type_description)];
+    }
+    if (verbose || m.fate == xi_measure_fate::not_computable) {
+      err << "fairport: " << m.commodity << " measure " << m.id << " (type " << m.type << ", area "
+          << m.area << ") " << to_string(m.fate) << ": \"" << m.duty_text << "\""
+          << (m.reason.empty() ? "" : "; " + m.reason) << '\n';
+    }
+  }
+  err << "fairport: " << r.files << " responses (" << r.not_found.size() << " \"not found\"), "
+      << r.commodities << " commodities, " << r.measures.size() << " measures: ";
+  bool first = true;
+  for (const auto& [fate, n] : by_fate) {
+    err << (first ? "" : ", ") << n << ' ' << fate;
+    first = false;
+  }
+  err << "; " << r.records << " records written (read " << r.retrieved << ")\n";
+  for (const auto& [type, n] : out_of_scope) err << "fairport:   out of scope: " << n << " x type " << type << '\n';
+  for (const auto& f : r.not_found) err << "fairport:   not found: " << f << '\n';
+  if (output) err << "fairport: put it in a directory and use --data DIR\n";
   return 0;
 }
 

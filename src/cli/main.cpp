@@ -7,6 +7,7 @@
 //   fairport data check DIR          load a user data directory and say what it holds
 //   fairport data diff DIR           what a user data directory changes
 //   fairport data import ecb FILE [--output PATH]
+//   fairport data import xi-tariff FILE_OR_DIR... [--output PATH] [--as-of DATE]
 //   (every command: --data DIR, --dataset FILE)
 //   fairport vocab [NAME] [--as-of DATE] [--data DIR]
 //   fairport tariff search WORDS... [--as-of DATE]
@@ -60,6 +61,12 @@ constexpr const char* usage =
     "  data diff DIR           what each record of the user data in DIR does to the loaded\n"
     "                          data: adds a record, or replaces or withdraws which record for\n"
     "                          which days\n"
+    "  data import xi-tariff FILE_OR_DIR... [--output PATH] [--as-of YYYY-MM-DD] [--verbose]\n"
+    "                          third-country duties (measure type 103) from UK Trade Tariff API\n"
+    "                          v2 responses for Northern Ireland (/xi/api/v2/commodities/CODE,\n"
+    "                          the EU tariff), as your own data file for eu_cct_erga_omnes (put it\n"
+    "                          in a directory and use --data DIR); duties fairport does not compute\n"
+    "                          (agricultural components, entry prices) are kept and listed\n"
     "  data import ecb FILE [--output PATH]\n"
     "                          the EU customs exchange rate of each month (Implementing\n"
     "                          Regulation (EU) 2015/2447, Art. 146) from the ECB's reference-rate\n"
@@ -324,6 +331,12 @@ int main(int argc, char** argv) {
       return fairport::cli::run_import_ecb(o.positional[3], o.check.output, load_data(o),
                                            std::cout, std::cerr);
     }
+    if (cmd == "data" && o.positional.size() >= 4 && o.positional[1] == "import" &&
+        o.positional[2] == "xi-tariff") {
+      const std::vector<std::string> paths(o.positional.begin() + 3, o.positional.end());
+      return fairport::cli::run_import_xi(paths, o.check.output, o.as_of, o.check.verbose,
+                                          load_data(o), std::cout, std::cerr);
+    }
     if (cmd == "data" && o.positional.size() == 3 && o.positional[1] == "check") {
       return data_check(o, o.positional[2]);
     }
@@ -331,7 +344,8 @@ int main(int argc, char** argv) {
       return data_diff(o, o.positional[2]);
     }
     if (cmd == "data") {
-      std::cerr << "fairport data: give list, show ID, check DIR, diff DIR or import ecb FILE\n"
+      std::cerr << "fairport data: give list, show ID, check DIR, diff DIR, import ecb FILE or "
+                   "import xi-tariff FILE...\n"
                 << usage;
       return 2;
     }

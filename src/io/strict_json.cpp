@@ -115,6 +115,34 @@ class position_tracker final : public nlohmann::json_sax<json> {
   std::string error_pointer_;
 };
 
+/// A DOM builder that keeps the text of every number with a fraction or an exponent (as a JSON
+/// string): nothing of another publisher's figures passes through a double.
+class exact_dom {
+ public:
+  explicit exact_dom(json& root) : dom_(root, false) {}
+  bool null() { return dom_.null(); }
+  bool boolean(bool b) { return dom_.boolean(b); }
+  bool number_integer(json::number_integer_t v) { return dom_.number_integer(v); }
+  bool number_unsigned(json::number_unsigned_t v) { return dom_.number_unsigned(v); }
+  bool number_float(json::number_float_t, const std::string& text) {
+    std::string t = text;
+    return dom_.string(t);
+  }
+  bool string(std::string& s) { return dom_.string(s); }
+  bool binary(json::binary_t& b) { return dom_.binary(b); }
+  bool start_object(std::size_t n) { return dom_.start_object(n); }
+  bool key(std::string& k) { return dom_.key(k); }
+  bool end_object() { return dom_.end_object(); }
+  bool start_array(std::size_t n) { return dom_.start_array(n); }
+  bool end_array() { return dom_.end_array(); }
+  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception&) {
+    return false;
+  }
+
+ private:
+  nlohmann::detail::json_sax_dom_parser<json> dom_;
+};
+
 /// nlohmann's message without its "[json.exception.parse_error.101] " prefix.
 std::string parse_error_text(std::string s) {
   if (auto pos = s.find("] "); pos != std::string::npos && s.rfind("[json.exception", 0) == 0) {
@@ -140,7 +168,11 @@ std::string json_pointer_token(std::string_view key) {
   return out;
 }
 
-strict_json parse_strict_json(std::string_view text, errc invalid, const error_context& where) {
+namespace {
+
+/// The checks of both readers: size, byte order mark, syntax, depth; returns the text to parse.
+std::string_view checked_text(std::string_view text, errc invalid, const error_context& where,
+                              std::optional<std::string>& repeated_key) {
   if (text.size() > max_json_bytes) {
     throw_error(invalid,
                 "invalid JSON: the document has " + std::to_string(text.size()) +
@@ -160,12 +192,30 @@ strict_json parse_strict_json(std::string_view text, errc invalid, const error_c
                                                                     : tracker.error()),
         at);
   }
+  repeated_key = tracker.duplicate();
+  return text;
+}
+
+}  // namespace
+
+strict_json parse_strict_json(std::string_view text, errc invalid, const error_context& where) {
   strict_json out;
-  out.repeated_key = tracker.duplicate();
+  text = checked_text(text, invalid, where, out.repeated_key);
   try {
     out.value = json::parse(text.begin(), text.end());  // well-formed: should not fail now
   } catch (const json::exception& e) {
     throw_error(invalid, "invalid JSON: " + parse_error_text(e.what()), where);
+  }
+  return out;
+}
+
+strict_json parse_strict_json_exact(std::string_view text, errc invalid,
+                                    const error_context& where) {
+  strict_json out;
+  text = checked_text(text, invalid, where, out.repeated_key);
+  exact_dom dom(out.value);
+  if (!json::sax_parse(text.begin(), text.end(), &dom, json::input_format_t::json, true, false)) {
+    throw_error(invalid, "invalid JSON", where);  // not reached: checked_text parsed it
   }
   return out;
 }

@@ -6,6 +6,7 @@
 // Synopsis
 //   struct strict_json { nlohmann::json value; std::optional<std::string> repeated_key; };
 //   strict_json parse_strict_json(text, errc invalid, const error_context& where);
+//   strict_json parse_strict_json_exact(text, invalid, where);   // fractional numbers as text
 //   [[noreturn]] void throw_repeated_key(errc, const std::string& pointer, error_context where);
 //   std::string json_pointer_token(std::string_view);         // RFC 6901 escaping ("~0", "~1")
 //
@@ -40,6 +41,11 @@ struct strict_json {
 /// @throws error with code `invalid` ("invalid JSON: <reason>") naming, in `where`, the pointer
 ///         at which the parse stopped: a syntax error, or a number beyond the range of a double.
 strict_json parse_strict_json(std::string_view text, errc invalid, const error_context& where);
+
+/// As parse_strict_json(), but a number with a fraction or an exponent is kept as its text, a
+/// JSON string ("20.0" stays "20.0"), never a double: for importers of other publishers' files
+/// (the UK Trade Tariff API writes duties as JSON numbers). Integers stay integers.
+strict_json parse_strict_json_exact(std::string_view text, errc invalid, const error_context& where);
 
 /// Throws `code` "duplicate key "<key>" in one JSON object" at `pointer`.
 [[noreturn]] void throw_repeated_key(errc code, const std::string& pointer, error_context where);

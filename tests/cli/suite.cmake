@@ -128,7 +128,7 @@ if(TARGET fairport_cli)
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv"
     -o /nonexistent/fairport/out.csv)
   fairport_cli_check(version_option 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+" --version)
-  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID, check DIR, diff DIR or import ecb FILE" data)
+  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID, check DIR, diff DIR, import ecb FILE or import xi-tariff FILE" data)
   # A misspelt optional column is refused, not ignored (the freight would be lost).
   fairport_cli_check(lines_misspelt_column 2
     "fairport\\.input\\.106.*freight_to_boarder.*did you mean \"freight_to_border\""
@@ -197,4 +197,13 @@ if(TARGET fairport_cli)
     tariff show 6405209100 --as-of 2026-11-20)
   fairport_cli_check(tariff_show_needs_a_date 2 "\\[fairport\\.input\\.106\\] tariff show needs --as-of"
     tariff show 6405209100)
+endif()
+
+# fairport data import xi-tariff: UK Trade Tariff API v2 (XI) responses become a user's data file
+# for eu_cct_erga_omnes; every measure is mapped, kept as not computable, a GSP preference or
+# named out of scope (fixtures in the API's format: tests/data/xi/).
+if(TARGET fairport_cli)
+  fairport_cli_check(data_import_xi_tariff_accounts_for_every_measure 0
+    "\"dataset\": \"eu_cct_erga_omnes\".*\"ad_valorem\": \"0\\.091\".*not_computable: \"9\\.00 % \\+ EA MAX 24\\.20 % \\+ADSZ\"; duty expression 12.*3 responses \\(1 \"not found\"\\), 2 commodities, 4 measures: 1 gsp_preference, 1 mapped, 1 not_computable, 1 out_of_scope; 2 records written \\(read 2026-11-20\\)"
+    data import xi-tariff "${PROJECT_SOURCE_DIR}/tests/data/xi")
 endif()

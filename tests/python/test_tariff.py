@@ -42,3 +42,17 @@ def test_one_code_on_a_date():
     assert unknown.duty is None and unknown.duty_match == "none" and unknown.path == ()
     with pytest.raises(errors.InputError, match="fairport.input.104"):
         fairport.tariff_show("64x", "2026-11-20")
+
+
+def test_xi_tariff_responses_become_a_user_data_file(tmp_path):
+    import pathlib
+
+    fixtures = pathlib.Path(__file__).resolve().parents[1] / "data" / "xi"
+    r = fairport.import_xi_tariff([fixtures])
+    assert r.retrieved == "2026-11-20" and r.records == 2 and len(r.not_found) == 1
+    fates = sorted(m["fate"] for m in r.measures)
+    assert fates == ["gsp_preference", "mapped", "not_computable", "out_of_scope"]
+    (tmp_path / "duties.json").write_text(r.dataset_json)
+    s = fairport.tariff_show("1704903000", "2026-11-20", data=str(tmp_path))
+    assert s.duty == "9.10 % + 45.10 EUR / 100 kg MAX 18.90 % + 16.50 EUR / 100 kg"
+    assert "user data" in s.duty_reference
