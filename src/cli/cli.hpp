@@ -1,5 +1,6 @@
 #pragma once
 // Private to the command-line tool.
+#include <istream>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -66,6 +67,10 @@ int run_check(const std::vector<std::string>& files, const check_options& o, std
 /// (fail closed: the origin is not assessed in this form). Returns 0, or 2 when a row has an
 /// error.
 int run_lines(const std::string& file, const check_options& o, std::ostream& out,
+              std::ostream& err);
+
+/// As run_lines(file, ...), reading the CSV from `in` (`file` names it in messages).
+int run_lines(std::istream& in, const std::string& file, const check_options& o, std::ostream& out,
               std::ostream& err);
 
 /// The output header of run_lines for the given input columns.

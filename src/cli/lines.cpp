@@ -206,6 +206,11 @@ int run_lines(const std::string& file, const check_options& o, std::ostream& out
     err << "fairport: " << file << ": [fairport.input.106] cannot read the file\n";
     return 2;
   }
+  return run_lines(in, file, o, out, err);
+}
+
+int run_lines(std::istream& in, const std::string& file, const check_options& o,
+              std::ostream& out, std::ostream& err) {
   const reference_data data = load_reference(o.data_dir, o.datasets);
   const std::vector<fx_rate> rates = o.rates ? read_rates(*o.rates) : std::vector<fx_rate>();
   std::string line;

@@ -27,6 +27,12 @@ namespace detail {
 dataset_layer merge_layer(raw_dataset& base, raw_dataset layer, const std::string& file,
                           const std::string& sha256);
 
+/// One user file loaded as with_layer_text() loads it (strict reading, its own overlaps, the
+/// merge with the built-in dataset of the same id, the schema's loader), but building only that
+/// dataset's table on the built-in code tables: the fuzz target's fast path (defined with the
+/// loaders, in reference_data.cpp). @throws what with_layer_text() throws.
+void load_dataset_alone(std::string_view text, const std::string& name);
+
 /// Marks every record of a user file that adds a dataset of its own as the user's.
 dataset_layer mark_layer(raw_dataset& ds, const std::string& file, const std::string& sha256);
 

@@ -331,6 +331,50 @@ std::shared_ptr<reference_data::impl> build(std::vector<dataset_text> texts,
 
 }  // namespace
 
+namespace detail {
+
+void load_dataset_alone(std::string_view text, const std::string& name) {
+  // The built-in datasets as parsed records, and a builder holding only the code tables.
+  struct prepared {
+    std::vector<dataset_entry> entries;
+    builder codes;
+  };
+  static const prepared base = [] {
+    prepared p;
+    const auto& files = builtin_files();
+    std::string manifest;
+    for (const auto& f : files) {
+      if (f.path == manifest_file) manifest = std::string(f.content);
+    }
+    const auto texts = read_manifest(manifest, "builtin:manifest.json",
+                                     [&](const std::string& file, const error_context&) {
+                                       for (const auto& f : files) {
+                                         if (f.path == file) return std::string(f.content);
+                                       }
+                                       return std::string();
+                                     });
+    for (const auto& t : texts) {
+      p.entries.push_back({parse_checked(t.text, t.file, t.schema, t.id), t.file, t.sha256, {}});
+      const auto& ds = p.entries.back().ds;
+      if (kind_rank(schema_kind(ds.header.schema)) < 3) (p.codes.*loaders().at(ds.header.schema))(ds);
+    }
+    return p;
+  }();
+  const auto [id, schema] = dataset_named(text, name);
+  const layer_text l{name, sha256_hex(text), std::string(text)};
+  std::vector<dataset_entry> one;
+  for (const auto& e : base.entries) {
+    if (e.ds.header.dataset == id) one.push_back(e);
+  }
+  apply_layer(one, l);
+  builder b = base.codes;
+  for (const auto& e : one) {
+    if (kind_rank(schema_kind(e.ds.header.schema)) >= 3) (b.*loaders().at(e.ds.header.schema))(e.ds);
+  }
+}
+
+}  // namespace detail
+
 const reference_data& reference_data::builtin() {
   static const reference_data data = [] {
     const auto& files = detail::builtin_files();

@@ -1,5 +1,5 @@
-// Build and run (not part of the default build):
-//   clang++ -std=c++17 -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude tests/fuzz/decimal_parse_fuzz.cpp -o decimal_parse_fuzz && ./decimal_parse_fuzz -max_total_time=600
+// Built by tests/fuzz/targets.cmake and run by tests/fuzz/run_fuzz.cmake (the test
+// fuzz.each_target_for_a_while; longer: tests/fuzz/fuzz.sh decimal_parse 1800).
 //
 // libFuzzer target for fairport::decimal text handling. For every input:
 // - try_parse never crashes and agrees with parse (nullopt exactly when parse throws 101);

@@ -16,3 +16,14 @@ if(FAIRPORT_SANITIZER_SUITE)
   set_tests_properties(sanitize.address_and_undefined_behaviour sanitize.thread PROPERTIES
     LABELS sanitize TIMEOUT 3000 RESOURCE_LOCK package_build)
 endif()
+
+# The libFuzzer targets (tests/fuzz/): built with clang in build/fuzz, the regression inputs
+# run, then each target fuzzed for FAIRPORT_FUZZ_SECONDS (longer runs: tests/fuzz/fuzz.sh).
+if(FAIRPORT_FUZZ_SUITE)
+  add_test(NAME fuzz.each_target_for_a_while
+    COMMAND ${CMAKE_COMMAND} "-DSOURCE=${PROJECT_SOURCE_DIR}" "-DGENERATOR=${CMAKE_GENERATOR}"
+            "-DBUILD=${PROJECT_BINARY_DIR}/fuzz" "-DSECONDS=${FAIRPORT_FUZZ_SECONDS}"
+            -P "${PROJECT_SOURCE_DIR}/tests/fuzz/run_fuzz.cmake")
+  set_tests_properties(fuzz.each_target_for_a_while PROPERTIES LABELS sanitize TIMEOUT 3000
+    RESOURCE_LOCK package_build SKIP_REGULAR_EXPRESSION "SKIP: ")
+endif()
