@@ -32,6 +32,19 @@ std::string read_all(const std::string& file) {
   return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
 }
 
+/// An imported dataset file to `output`, or to `out` when none is named.
+void write_dataset(const std::string& json, const std::optional<std::string>& output,
+                   std::ostream& out) {
+  if (!output) {
+    out << json;
+    return;
+  }
+  std::ofstream o(*output, std::ios::binary);
+  o << json;
+  o.close();
+  if (!o) detail::throw_error(errc::invalid_argument, *output + ": cannot write the file");
+}
+
 std::uint32_t le(const std::string& s, std::size_t at, int bytes) {
   std::uint32_t v = 0;
   for (int i = bytes - 1; i >= 0; --i) v = (v << 8) | static_cast<unsigned char>(s[at + i]);
@@ -121,14 +134,7 @@ int run_import_ecb(const std::string& file, const std::optional<std::string>& ou
   const ecb_import r = customs_rates_from_ecb(ecb_csv(file), file, data);
   // The written file is checked as any dataset is before it is handed out.
   (void)data.with_override_text(r.dataset_json, output ? *output : file);
-  if (output) {
-    std::ofstream o(*output, std::ios::binary);
-    o << r.dataset_json;
-    o.close();
-    if (!o) detail::throw_error(errc::invalid_argument, *output + ": cannot write the file");
-  } else {
-    out << r.dataset_json;
-  }
+  write_dataset(r.dataset_json, output, out);
   err << "fairport: " << r.months << " monthly customs rates (" << r.rates << " rates), "
       << month_name(r.first_month) << " to " << month_name(r.last_month) << ", from the ECB fixings "
       << format_date(r.first_fixing) << " to " << format_date(r.last_fixing) << "; left out: "
@@ -167,14 +173,7 @@ int run_import_xi(const std::vector<std::string>& paths, const std::optional<std
   const xi_tariff_import r = tariff_from_xi(xi_responses(paths), as_of.value_or(""));
   // The written file is checked as a user's data layer before it is handed out.
   (void)data.with_layer_text(r.dataset_json, output ? *output : "xi-tariff.json");
-  if (output) {
-    std::ofstream o(*output, std::ios::binary);
-    o << r.dataset_json;
-    o.close();
-    if (!o) detail::throw_error(errc::invalid_argument, *output + ": cannot write the file");
-  } else {
-    out << r.dataset_json;
-  }
+  write_dataset(r.dataset_json, output, out);
   std::map<std::string, std::size_t> by_fate;
   std::map<std::string, std::size_t> out_of_scope;
   for (const auto& m : r.measures) {
