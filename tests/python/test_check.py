@@ -161,7 +161,7 @@ def test_report_json_follows_the_schema_kept_in_the_repository():
     # A line whose duty step fails keeps its origin and fair-price verdicts, with landed_cost
     # null, and the totals name it.
     consignment = fairport.example_consignment()
-    consignment["lines"][1]["hs_code"] = "5701 90 10"
+    consignment["lines"][1]["hs_code"] = "5705 00 80"
     doc = json.loads(fairport.check_consignment(consignment).to_json())
     jsonschema.validate(doc, schema, cls=jsonschema.Draft202012Validator)
     assert doc["lines"][1]["landed_cost"] is None
