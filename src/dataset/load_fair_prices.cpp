@@ -50,7 +50,7 @@ void builder::load_wages(const raw_dataset& ds) {
     w.key.region = detail::require_string(r.key, "region", kctx);
     w.key.kind = detail::require_string(r.key, "kind", kctx);
     if (w.key.kind != "living_wage" && w.key.kind != "minimum_wage" &&
-        w.key.kind != "living_income") {
+        w.key.kind != "living_income" && w.key.kind != "subsistence_minimum") {
       detail::throw_error(errc::invalid_value, "unknown benchmark kind \"" + w.key.kind + "\"",
                           record_context(ds, r, "/key/kind"));
     }

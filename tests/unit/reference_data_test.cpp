@@ -420,8 +420,16 @@ TEST(ReferenceData, MinimumWagesByCountryRegionAndDate) {
   EXPECT_EQ(at("UZ", "national", "2025-07-31").amount, fairport::decimal::parse("1155000"));
   EXPECT_EQ(at("TJ", "national", "2025-09-01").amount, fairport::decimal::parse("1000"));
   EXPECT_EQ(at("PK", "sindh", "2025-07-01").amount, fairport::decimal::parse("40000"));
-  // Tajikistan 2023: the amounts in force could not be dated from a source, so there is no record.
-  expect_error([&] { (void)at("TJ", "national", "2023-06-01"); }, errc::no_valid_record);
+  // Tajikistan: 600 TJS from 2022-07-01 (decree of 2022-01-13, Khovar 2022-06-24), 800 TJS from
+  // 2024-07-01 (decree of 2024-01-09), so a 2023 embroidery price meets a floor.
+  EXPECT_EQ(at("TJ", "national", "2023-06-01").amount, fairport::decimal::parse("600"));
+  EXPECT_EQ(at("TJ", "national", "2025-08-31").amount, fairport::decimal::parse("800"));
+  // Kyrgyzstan before 2026: the budget laws' amounts could not be dated, so there is no record.
+  expect_error([&] { (void)at("KG", "national", "2025-06-01"); }, errc::no_valid_record);
+  // The KG subsistence minimum of the working-age population, 2025 year average (NSC).
+  const auto& sm = w.at({cty("KG"), "national", "subsistence_minimum"}, parse_date("2025-06-01"));
+  EXPECT_EQ(sm.amount, fairport::decimal::parse("9738.29"));
+  EXPECT_THAT(sm.household, HasSubstr("working-age"));
 }
 
 

@@ -79,7 +79,7 @@ class fairtrade_price_table
 struct wage_key {
   country_code country;
   std::string region;  ///< "national", "rural", "urban", or a named region
-  std::string kind;    ///< "living_wage", "minimum_wage", "living_income"
+  std::string kind;    ///< "living_wage", "minimum_wage", "living_income", "subsistence_minimum"
 
   friend bool operator<(const wage_key& a, const wage_key& b) noexcept;
   std::string to_string() const { return country.to_string() + "/" + region + "/" + kind; }
