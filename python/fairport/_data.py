@@ -86,14 +86,17 @@ def datasets(data: DataArg = None) -> List[Dict[str, Any]]:
     ----------
     data : fairport.ReferenceData or str or os.PathLike, optional
         The reference data: ``None`` (the default) for the built-in set, a
-        ``fairport.ReferenceData``, or a directory with a ``manifest.json``.
+        ``fairport.ReferenceData``, or a directory (with a ``manifest.json``, a complete set;
+        without one, your own dataset files layered over the built-in set).
 
     Returns
     -------
     list of dict
         Per dataset: ``id``, ``version``, ``schema``, ``file``, ``sha256``, ``records``,
         ``coverage_from``, ``coverage_through`` (``None`` when open-ended), ``title``,
-        ``publisher``, ``url``, ``retrieved``, ``licence`` and ``note``.
+        ``publisher``, ``url``, ``retrieved``, ``licence``, ``note`` and ``layers``: the user
+        files merged into it (``file``, ``version``, ``sha256``, ``added``, ``replaced``,
+        ``withdrawn`` and ``changes``, one per user record and record it replaced).
     """
     return resolve_data(data).datasets()
 
