@@ -96,18 +96,30 @@ std::size_t edits(std::string_view a, std::string_view b) {
 
 }  // namespace
 
-void refuse_misspelt_columns(const std::vector<std::string>& names) {
+std::optional<std::string_view> nearest_line_column(std::string_view name) {
   const auto& known = line_input_columns();
-  for (const auto& n : names) {
-    if (std::find(known.begin(), known.end(), n) != known.end()) continue;
+  if (std::find(known.begin(), known.end(), name) != known.end()) return std::nullopt;
+  for (const auto k : known) {
+    if (edits(name, k) <= 2) return k;
+  }
+  if (name.size() >= 3) {  // a part of a column's name: "exporter", "mass"
     for (const auto k : known) {
-      if (edits(n, k) <= 2) {
-        detail::throw_error(errc::invalid_argument,
-                            "column \"" + n + "\" is not a column of the lines form; did you mean \"" +
-                                std::string(k) + "\"? (a misspelt column would be ignored and its "
-                                "figures lost)");
-      }
+      if (k.find(name) != std::string_view::npos) return k;
     }
+  }
+  return std::nullopt;
+}
+
+void refuse_misspelt_columns(const std::vector<std::string>& names) {
+  for (const auto& n : names) {
+    const auto near = nearest_line_column(n);
+    if (!near) continue;
+    const bool present = std::find(names.begin(), names.end(), *near) != names.end();
+    if (edits(n, *near) > 2 && present) continue;  // "exporter" beside "exporter_country"
+    detail::throw_error(errc::invalid_argument,
+                        "column \"" + n + "\" is not a column of the lines form; did you mean \"" +
+                            std::string(*near) + "\"? (a misspelt column would be ignored and its "
+                            "figures lost)");
   }
 }
 

@@ -24,7 +24,23 @@ struct check_options {
   bool progress = false;  ///< a progress line on stderr (when it is a terminal)
   std::optional<std::string> lines;  ///< --lines FILE.csv
   std::optional<std::string> rates;  ///< --rates FILE.csv: base,quote,rate,date[,source]
+  std::optional<char> delimiter;     ///< --delimiter: else detected from the header
+  std::optional<bool> decimal_comma;  ///< --decimal comma|point: else comma when ';' separates
+  std::vector<std::string> keep_columns;  ///< --keep-column NAME: carried through untouched
+  std::size_t chunk_rows = 16384;  ///< --lines reads, checks and writes this many rows at a time
 };
+
+/// How a lines CSV is written: its field delimiter and decimal separator.
+struct csv_dialect {
+  char delimiter = ',';
+  bool decimal_comma = false;
+};
+
+/// A number cell as decimal::parse reads it: with a decimal comma, "187,35" is "187.35" and a
+/// point is refused (a thousands separator or a decimal point cannot be told apart); with a
+/// decimal point, a comma is refused with the hint to read the file with --decimal-comma.
+/// @throws input_error [fairport.input.106]
+std::string number_text(const std::string& cell, csv_dialect dialect);
 
 /// The reference data of the command: the built-in set, or `data_dir` (a complete set when it
 /// holds a manifest.json, else the user's layer over the built-in set:
@@ -74,6 +90,6 @@ int run_lines(std::istream& in, const std::string& file, const check_options& o,
               std::ostream& err);
 
 /// The output header of run_lines for the given input columns.
-std::string line_header(const std::vector<std::string>& input_columns);
+std::string line_header(const std::vector<std::string>& input_columns, char delimiter = ',');
 
 }  // namespace fairport::cli

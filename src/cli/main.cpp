@@ -122,6 +122,23 @@ options parse_options(int argc, char** argv) {
       o.check.rates = a == "--rates" ? value_of(i, argc, argv, a) : a.substr(8);
     } else if (a == "--as-of" || a.rfind("--as-of=", 0) == 0) {
       o.as_of = a == "--as-of" ? value_of(i, argc, argv, a) : a.substr(8);
+    } else if (a == "--delimiter" || a.rfind("--delimiter=", 0) == 0) {
+      const std::string d = a == "--delimiter" ? value_of(i, argc, argv, a) : a.substr(12);
+      if (d != "," && d != ";" && d != "tab") {
+        detail::throw_error(errc::invalid_argument, "--delimiter must be , ; or tab, not " + d);
+      }
+      o.check.delimiter = d == "tab" ? '\t' : d[0];
+    } else if (a == "--decimal-comma") {
+      o.check.decimal_comma = true;
+    } else if (a == "--decimal" || a.rfind("--decimal=", 0) == 0) {
+      const std::string d = a == "--decimal" ? value_of(i, argc, argv, a) : a.substr(10);
+      if (d != "comma" && d != "point") {
+        detail::throw_error(errc::invalid_argument, "--decimal must be comma or point, not " + d);
+      }
+      o.check.decimal_comma = d == "comma";
+    } else if (a == "--keep-column" || a.rfind("--keep-column=", 0) == 0) {
+      o.check.keep_columns.push_back(a == "--keep-column" ? value_of(i, argc, argv, a)
+                                                          : a.substr(14));
     } else if (a == "--version" || a == "-V") {
       o.positional.insert(o.positional.begin(), "version");  // fairport --version
     } else if (a == "--example") {

@@ -94,12 +94,12 @@ if(TARGET fairport_cli)
   # February one is older, so not used): 216.07, 27.14 and 10.86 USD convert to 199.00, 25.00
   # and 10.00 EUR (each rounded to the cent, half up), giving the EUR figures again.
   fairport_cli_check(lines_rates 0
-    "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,EUR,none,,.*1 lines, 1 computed, 0 with errors"
+    "USD,4202210000,216\\.07,27\\.14,10\\.86,0,,,234\\.00,7\\.02,7\\.02,50\\.61,291\\.63,EUR,none,,.*1 line, 1 computed, 0 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv")
   # Without a rate of November 2026 (the built-in customs rates end with April 2026) the line
   # fails with 301 naming the month (Implementing Regulation (EU) 2015/2447, Art. 146).
   fairport_cli_check(lines_no_rate 2
-    "fairport\\.data\\.301.*USD->EUR for November 2026.*1 lines, 0 computed, 1 with errors"
+    "fairport\\.data\\.301.*USD->EUR for November 2026.*1 line, 0 computed, 1 with errors"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd_nov.csv")
   # The ECB's own file (here a four-day extract in its layout, CSV or zipped) becomes the monthly
   # customs rates: March 2026 from the fixing of Wednesday 2026-02-18, April from 2026-03-17
@@ -206,4 +206,21 @@ if(TARGET fairport_cli)
   fairport_cli_check(data_import_xi_tariff_accounts_for_every_measure 0
     "\"dataset\": \"eu_cct_erga_omnes\".*\"ad_valorem\": \"0\\.091\".*not_computable: \"9\\.00 % \\+ EA MAX 24\\.20 % \\+ADSZ\"; duty expression 12.*3 responses \\(1 \"not found\"\\), 2 commodities, 4 measures: 1 gsp_preference, 1 mapped, 1 not_computable, 1 out_of_scope; 2 records written \\(read 2026-11-20\\)"
     data import xi-tariff "${PROJECT_SOURCE_DIR}/tests/data/xi")
+endif()
+
+# The lines CSV reader: spreadsheet dialects, unknown columns, and output that does not depend on
+# the chunk size of the streaming reader.
+if(TARGET fairport_cli_commands)
+  add_executable(lines_csv_test "${CMAKE_CURRENT_LIST_DIR}/lines_csv_test.cpp")
+  target_link_libraries(lines_csv_test PRIVATE fairport_cli_commands GTest::gtest_main)
+  fairport_set_warnings(lines_csv_test)
+  gtest_discover_tests(lines_csv_test TEST_PREFIX "cli." PROPERTIES LABELS cli DISCOVERY_TIMEOUT 60)
+endif()
+
+# The progress line of --lines: in a terminal (a tmux pane) it is drawn, without one it is not.
+if(TARGET fairport_cli)
+  add_test(NAME cli.lines_progress_bar_in_a_terminal
+    COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/progress_bar.sh" $<TARGET_FILE:fairport_cli>
+            "${CMAKE_CURRENT_BINARY_DIR}/progress_bar")
+  set_tests_properties(cli.lines_progress_bar_in_a_terminal PROPERTIES LABELS cli TIMEOUT 120)
 endif()

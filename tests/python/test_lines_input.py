@@ -217,3 +217,17 @@ def test_a_misspelt_column_is_refused_not_ignored():
         fairport.check_lines(df)
     out = fairport.check_lines(df.drop(columns=["freight_to_boarder"]))
     assert out.loc[0, "error_code"] is None
+
+
+def test_a_part_of_a_column_name_is_refused_when_the_column_is_absent():
+    # "exporter" for "exporter_country": the row would pay the third-country duty without a word.
+    # Beside an exporter_country column it is a column of the analyst's own and passes through.
+    df = pd.DataFrame({
+        "as_of": ["2026-03-16"], "exporter": ["PK"], "origin_proof": ["true"],
+        "importer_country": ["NL"], "incoterm": ["EXW"], "currency": ["EUR"],
+        "hs_code": ["4202210000"], "invoice_value": ["199"],
+    })
+    with pytest.raises(fairport.errors.InputError, match='did you mean "exporter_country"'):
+        fairport.check_lines(df)
+    out = fairport.check_lines(df.assign(exporter_country="PK"))
+    assert out.loc[0, "regime"] == "gsp_plus"

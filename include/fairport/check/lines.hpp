@@ -28,6 +28,7 @@
 #include <cstddef>
 #include <memory>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -50,9 +51,16 @@ const std::array<std::string_view, 9>& line_result_columns() noexcept;
 /// freight_after_border, net_mass_kg, quantity, vat_category, declaration_currency.
 const std::vector<std::string_view>& line_input_columns() noexcept;
 
-/// Refuses a column name that is not one of line_input_columns() but is within two edits of one
-/// ("freight_to_boarder", "exporter" for "exporter_country" is not: other columns pass through
-/// untouched): a misspelt optional column would otherwise be ignored and its figures lost.
+/// The column of line_input_columns() that `name` (not itself one) resembles: within two edits
+/// ("freight_to_boarder"), else the first whose name holds it ("exporter", "mass"; three
+/// characters at least); none for a name like neither.
+std::optional<std::string_view> nearest_line_column(std::string_view name);
+
+/// Refuses a column name that is not one of line_input_columns() but resembles one
+/// (nearest_line_column): within two edits always, a part of a name ("exporter") when the
+/// column it is part of is absent. Other columns pass through untouched. A misspelt optional
+/// column would otherwise be ignored and its figures lost (a row without exporter_country pays
+/// the third-country duty).
 /// @throws input_error [fairport.input.106] naming the column and the one it resembles.
 void refuse_misspelt_columns(const std::vector<std::string>& names);
 
