@@ -231,7 +231,7 @@ struct lines_chunk {
   std::string amount(const decimal& d) const {
     std::string s = d.to_string();
     if (dialect.decimal_comma) std::replace(s.begin(), s.end(), '.', ',');
-    return s;
+    return csv_field(s, dialect.delimiter);  // quoted when the comma is also the delimiter
   }
 
   /// The input columns as given, then the pipeline's; returns the number of failed rows.
@@ -363,7 +363,6 @@ bool read_header(std::istream& in, const std::string& file, const check_options&
   dialect.decimal_comma = o.decimal_comma.value_or(dialect.delimiter == ';');
   std::istringstream h(first);
   read_record(h, dialect.delimiter, header);
-  refuse_unknown_columns(header, o);  // [fairport.input.106], caught by main
   for (const char* k :
        {"as_of", "importer_country", "incoterm", "currency", "hs_code", "invoice_value"}) {
     if (std::find(header.begin(), header.end(), k) == header.end()) {
@@ -377,6 +376,7 @@ bool read_header(std::istream& in, const std::string& file, const check_options&
       return false;
     }
   }
+  refuse_unknown_columns(header, o);  // [fairport.input.106], caught by main
   return true;
 }
 

@@ -38,18 +38,26 @@ const tariff_record* tariff_table::find(const tariff_code& code,
   return l.found() ? &entries_[l.id].second : nullptr;
 }
 
+std::string tariff_table::no_record_text(const tariff_code& code,
+                                         const date::year_month_day& as_of) const {
+  const cn_lookup l = index_.find(code, as_of);
+  const std::string head =
+      "no single third-country duty for CN " + code.to_string() + " valid on " + format_date(as_of);
+  if (l.match == cn_match::depends_on_subcode) {
+    return head + ": its sub-codes have different duties in the reference data; give the full "
+                  "10-digit code (fairport tariff search WORDS lists them)";
+  }
+  return head + ": the reference data has no duty record for this code on that date. Add it: "
+                "import the code's UK Trade Tariff response for Northern Ireland (the EU tariff) "
+                "with `fairport data import xi-tariff FILE -o DIR/duties.json`, or write the "
+                "record in a dataset file of your own, and check with --data DIR";
+}
+
 const tariff_record& tariff_table::at(const tariff_code& code,
                                       const date::year_month_day& as_of) const {
   const cn_lookup l = index_.find(code, as_of);
   if (l.found()) return entries_[l.id].second;
-  detail::throw_error(
-      errc::no_valid_record,
-      "no single third-country duty for CN " + code.to_string() + " valid on " +
-          format_date(as_of) +
-          (l.match == cn_match::depends_on_subcode
-               ? ": its sub-codes have different duties in the reference data; give the full "
-                 "10-digit code"
-               : ": the reference data has no duty record for this code on that date"));
+  detail::throw_error(errc::no_valid_record, no_record_text(code, as_of));
 }
 
 FAIRPORT_END_NAMESPACE

@@ -686,10 +686,7 @@ void explain_third_country(const explanation& x) {
                              o.tariff->source.to_string()));
   } else {
     f.push_back(make_finding("gsp.duty.third_country_unknown", severity::warning,
-                             "no single third-country duty for CN " + x.code + " valid on " +
-                                 x.date_text +
-                                 " in the tariff data (code not covered, or its sub-codes have "
-                                 "different duties)",
+                             x.data.tariffs().no_record_text(x.q.cn, x.q.as_of),
                              x.data.dataset("eu_cct_erga_omnes").id));
   }
 }

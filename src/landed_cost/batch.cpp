@@ -108,9 +108,8 @@ batch_lookup look_up(const landed_cost_row& row, const reference_data& data,
     }
     l.tariff = data.tariffs().find(row.cn, row.as_of);
     if (l.tariff == nullptr) {
-      detail::throw_error(errc::no_valid_record, "no single third-country duty for CN " +
-                                                     row.cn.to_string() + " valid on " +
-                                                     format_date(row.as_of));
+      detail::throw_error(errc::no_valid_record,
+                          data.tariffs().no_record_text(row.cn, row.as_of));
     }
     // The one VAT-rate rule: the declared category, else the goods', else the standard rate.
     l.vat = select_vat_rate(data, row.destination, row.cn, row.vat_category, row.as_of).rate;

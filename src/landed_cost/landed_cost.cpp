@@ -482,11 +482,7 @@ void duty_of_line(const context& cx, const landed_cost_line& l,
         "no third-country duty record for CN " + l.cn.to_string() +
             " in the reference data; not needed, the low-value rule replaces the tariff"));
   } else {
-    detail::throw_error(errc::no_valid_record,
-                        "no single third-country duty for CN " + l.cn.to_string() + " valid on " +
-                            format_date(cx.in.as_of) +
-                            " in the reference data (code not covered, or its sub-codes have "
-                            "different duties: give the 10-digit code)");
+    detail::throw_error(errc::no_valid_record, cx.data.tariffs().no_record_text(l.cn, cx.in.as_of));
   }
   if (relieved) {
     r.findings.push_back(make_finding(

@@ -9,7 +9,7 @@ if(TARGET fairport_cli)
   set_tests_properties(cli.unknown_command_exits_2 PROPERTIES LABELS cli WILL_FAIL TRUE)
   add_test(NAME cli.unknown_option_names_its_code COMMAND fairport_cli example --bogus)
   set_tests_properties(cli.unknown_option_names_its_code PROPERTIES LABELS cli
-    PASS_REGULAR_EXPRESSION "\\[fairport\\.input\\.106\\] unknown option --bogus")
+    PASS_REGULAR_EXPRESSION "\\[fairport\\.input\\.106\\] The following argument was not expected: --bogus.*Usage: fairport example")
 endif()
 
 # Reference data on the command line: the built-in datasets are listed with version and source;
@@ -73,7 +73,7 @@ if(TARGET fairport_cli)
     "== .*kg_felt_de\\.json.*== .*uz_apricots_nl\\.json.*3 consignments, 2 clean, 0 with a failed check, 1 not checked"
     check "${_ex}/kg_felt_de.json" "${CMAKE_CURRENT_LIST_DIR}/number_overflow.json"
     "${_ex}/uz_apricots_nl.json")
-  fairport_cli_check(unknown_format_exits_2 2 "\\[fairport\\.input\\.106\\] --format must be"
+  fairport_cli_check(unknown_format_exits_2 2 "\\[fairport\\.input\\.106\\] --format: pdf not in \\{text,json,html\\}"
     check --example --format pdf)
 endif()
 
@@ -128,7 +128,7 @@ if(TARGET fairport_cli)
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/rates.csv"
     -o /nonexistent/fairport/out.csv)
   fairport_cli_check(version_option 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+" --version)
-  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID, check DIR, diff DIR, import ecb FILE or import xi-tariff FILE" data)
+  fairport_cli_check(data_alone_names_its_subcommands 2 "fairport data: give list, show ID, check DIR, diff DIR or import.*Usage: fairport data \\[OPTIONS\\] \\[SUBCOMMAND\\].*list +the loaded datasets.*import +turn a publisher's file" data)
   # A misspelt optional column is refused, not ignored (the freight would be lost).
   fairport_cli_check(lines_misspelt_column 2
     "fairport\\.input\\.106.*freight_to_boarder.*did you mean \"freight_to_border\""
@@ -138,8 +138,6 @@ if(TARGET fairport_cli)
   # A rate written with a decimal comma is refused with its code, file and row.
   fairport_cli_check(lines_bad_rates 2 "\\[fairport\\.input\\.101\\].*bad_rates\\.csv row 2"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/bad_rates.csv")
-  # check --help prints the usage, not a missing file.
-  fairport_cli_check(check_help 0 "usage: fairport <command>.*--rates RATES\\.csv" check --help)
   # A directory stands for its consignment files.
   fairport_cli_check(directory 1 "6 consignments, 5 clean, 1 with a failed check, 0 not checked"
     check "${PROJECT_SOURCE_DIR}/src/examples")
@@ -223,4 +221,86 @@ if(TARGET fairport_cli)
     COMMAND bash "${CMAKE_CURRENT_LIST_DIR}/progress_bar.sh" $<TARGET_FILE:fairport_cli>
             "${CMAKE_CURRENT_BINARY_DIR}/progress_bar")
   set_tests_properties(cli.lines_progress_bar_in_a_terminal PROPERTIES LABELS cli TIMEOUT 120)
+endif()
+
+# The command line's conventions: every command has its --help (the options, and for --lines the
+# CSV columns and their formats), a command without what it needs prints its help and exits 2,
+# output paths are checked before any work (nothing written on error), and each CSV option of
+# --lines does what its help says.
+if(TARGET fairport_cli)
+  set(_c "${CMAKE_CURRENT_LIST_DIR}")
+  set(_w "${CMAKE_CURRENT_BINARY_DIR}/cli_conventions")
+  file(MAKE_DIRECTORY "${_w}")
+  function(fairport_cli_expect name exit regex)
+    cmake_parse_arguments(_x "" "INPUT;ABSENT" "" ${ARGN})
+    string(REPLACE ";" "|" _args "${_x_UNPARSED_ARGUMENTS}")
+    set(_extra)
+    if(_x_INPUT)
+      list(APPEND _extra "-DINPUT=${_x_INPUT}")
+    endif()
+    if(_x_ABSENT)
+      list(APPEND _extra "-DABSENT=${_x_ABSENT}")
+    endif()
+    add_test(NAME cli.conventions.${name}
+      COMMAND ${CMAKE_COMMAND} -DPROGRAM=$<TARGET_FILE:fairport_cli> "-DARGS=${_args}"
+              -DEXIT=${exit} "-DREGEX=${regex}" ${_extra} -P "${_c}/expect_exit.cmake")
+    set_tests_properties(cli.conventions.${name} PROPERTIES LABELS cli)
+  endfunction()
+  # Help: exit 0, on standard output, for every command.
+  fairport_cli_expect(help 0 "Usage: fairport \\[OPTIONS\\] \\[SUBCOMMAND\\].*check.*tariff.*Exit status: 0" --help)
+  fairport_cli_expect(help_command 0 "Usage: fairport \\[OPTIONS\\]" help)
+  fairport_cli_expect(check_help 0
+    "Usage: fairport check \\[OPTIONS\\] \\[FILE_OR_DIR\\.\\.\\.\\].*--format FORMAT.*-o,--output PATH.*--lines FILE\\.csv.*--rates RATES\\.csv.*--delimiter SEP.*--decimal point\\|comma.*--decimal-comma.*--keep-column NAME.*--data DIR.*--dataset FILE.*as_of +YYYY-MM-DD.*invoice_value +the invoice amount.*origin_proof +true.*187,35.*Exit status: 0"
+    check --help)
+  foreach(_cmd "data" "data|import" "data|import|xi-tariff" "data|show" "tariff" "tariff|show" "vocab" "example")
+    string(REPLACE "|" "_" _n "${_cmd}")
+    string(REPLACE "|" " " _u "${_cmd}")
+    string(REPLACE "|" ";" _a "${_cmd}")
+    fairport_cli_expect(help_${_n} 0 "Usage: fairport ${_u} \\[OPTIONS\\]" ${_a} --help)
+  endforeach()
+  fairport_cli_expect(version_short 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+\n$" -V)
+  fairport_cli_expect(version_command 0 "^fairport [0-9]+\\.[0-9]+\\.[0-9]+\n$" version)
+  # A command without what it needs: its help on standard error, exit 2.
+  fairport_cli_expect(no_command 2 "Usage: fairport \\[OPTIONS\\] \\[SUBCOMMAND\\]")
+  fairport_cli_expect(check_alone 2
+    "fairport check: give consignment files \\(or a directory\\), --example or --lines FILE\\.csv.*Usage: fairport check"
+    check)
+  fairport_cli_expect(data_import_alone 2 "fairport import: give ecb FILE or xi-tariff.*Usage: fairport data import" data import)
+  fairport_cli_expect(tariff_alone 2 "fairport tariff: give search WORDS\\.\\.\\. or show CODE.*Usage: fairport tariff" tariff)
+  fairport_cli_expect(data_show_alone 2 "\\[fairport\\.input\\.106\\] ID is required.*Usage: fairport data show" data show)
+  fairport_cli_expect(data_import_ecb_alone 2 "\\[fairport\\.input\\.106\\] FILE is required.*Usage: fairport data import ecb" data import ecb)
+  fairport_cli_expect(unknown_command 2 "\\[fairport\\.input\\.106\\] The following argument was not expected: no-such-command" no-such-command)
+  fairport_cli_expect(option_needs_a_value 2 "\\[fairport\\.input\\.106\\] .*--lines" check --lines)
+  fairport_cli_expect(bad_delimiter 2 "\\[fairport\\.input\\.106\\] --delimiter: x not in" check --lines "${_c}/lines.csv" --delimiter x)
+  # Output paths, checked before any work: nothing is written, exit 2.
+  fairport_cli_expect(output_in_a_missing_directory 2
+    "^fairport: \\[fairport\\.input\\.106\\] cannot write /nonexistent/fairport/report\\.html: the directory /nonexistent/fairport does not exist\n$"
+    check --example --format html -o /nonexistent/fairport/report.html)
+  fairport_cli_expect(output_is_a_directory 2 "\\[fairport\\.input\\.106\\] cannot write .*: it is a directory"
+    check --example -o "${_w}")
+  fairport_cli_expect(import_output_in_a_missing_directory 2 "cannot write /nonexistent/rates\\.json: the directory /nonexistent does not exist"
+    data import ecb "${_c}/ecb_mini.csv" -o /nonexistent/rates.json)
+  fairport_cli_expect(bad_lines_header_writes_nothing 2 "\\[fairport\\.consignment\\.401\\] the header has no column \"as_of\"" 
+    check --lines "${_c}/rates.csv" -o "${_w}/not_written.csv" ABSENT "${_w}/not_written.csv")
+  fairport_cli_expect(unknown_column_writes_nothing 2
+    "column \"line_ref\" is not a column of the lines form\\. The columns are: as_of, exporter_country, .*--keep-column line_ref"
+    check --lines "${_c}/lines_excel.csv" -o "${_w}/not_written2.csv" ABSENT "${_w}/not_written2.csv")
+  # CSV as spreadsheets write it: a ;-separated file with decimal commas, a byte-order mark and
+  # CRLF, read exactly (199,50 + 25 + 10 = 234,50; 21 % VAT of 234,50 + 7,04 duty saved... GSP+
+  # 0 %: 49,25) and written back in its own dialect; the negative amount fails its row.
+  fairport_cli_expect(lines_excel_dialect 2
+    "as_of;exporter_country;.*;line_ref;customs_value;duty;.*A-1;234,50;0,00;7,04;49,25;283,75;EUR;gsp_plus;;.*A-2;;;;;;;none;fairport\\.input\\.106;.*invoice_value cannot be negative.*2 lines, 1 computed, 1 with errors"
+    check --lines "${_c}/lines_excel.csv" --keep-column line_ref)
+  fairport_cli_expect(lines_delimiter_given 2
+    "the header has no column \"as_of\" \\(the header has one column: is the file separated by another delimiter"
+    check --lines "${_c}/lines_excel.csv" --keep-column line_ref --delimiter ,)
+  fairport_cli_expect(lines_decimal_point_given 2
+    "A-1;;;;;;;none;fairport\\.input\\.106;.*has a decimal comma; read the file with --decimal-comma"
+    check --lines "${_c}/lines_excel.csv" --keep-column line_ref --decimal point)
+  fairport_cli_expect(lines_decimal_comma_flag 0 "^as_of,.*,\"199,50\",25,10,0,\"234,50\",\"0,00\",\"7,04\",\"49,25\",\"283,75\",EUR,gsp_plus,,\n"
+    check --lines "${_c}/lines_quoted_comma.csv" --decimal-comma)
+  fairport_cli_expect(lines_from_standard_input 2 "A-1;234,50;.*2 lines, 1 computed"
+    check --lines - --keep-column line_ref INPUT "${_c}/lines_excel.csv")
+  fairport_cli_expect(lines_to_a_file 2 "^fairport check --lines: 2 lines, 1 computed, 1 with errors\n$"
+    check --lines "${_c}/lines_excel.csv" --keep-column line_ref -o "${_w}/excel_out.csv")
 endif()

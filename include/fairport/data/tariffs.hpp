@@ -25,6 +25,7 @@
 ///   cn_lookup lookup(tariff_code, date::year_month_day as_of) const noexcept;   // found / none / depends
 ///   const tariff_record* find(tariff_code, date::year_month_day as_of) const noexcept;
 ///   const tariff_record& at(tariff_code, date::year_month_day as_of) const;   // 301
+///   std::string no_record_text(tariff_code, date::year_month_day as_of) const; // why, what to do
 /// };
 /// @endcode
 /// A code is looked up by cn_range_index, the one narrowest-range rule: the narrowest record
@@ -115,9 +116,13 @@ class tariff_table {
   const tariff_record* find(const tariff_code& code,
                             const date::year_month_day& as_of) const noexcept;
 
-  /// As find(). @throws no_valid_record [fairport.data.301] naming the code and date, and saying
-  /// whether the code is not in the data or needs more digits.
+  /// As find(). @throws no_valid_record [fairport.data.301] with no_record_text().
   const tariff_record& at(const tariff_code& code, const date::year_month_day& as_of) const;
+
+  /// Why find() has no record for the code on the date, and what to do: give the 10-digit code
+  /// (its sub-codes differ), or add the record (`fairport data import xi-tariff`, a user layer).
+  /// The one wording of a missing duty, for errors and findings alike.
+  std::string no_record_text(const tariff_code& code, const date::year_month_day& as_of) const;
 
   /// Every record with its validity, in insertion (file) order.
   const std::vector<std::pair<validity_interval, tariff_record>>& records() const noexcept {
