@@ -415,8 +415,9 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
     fairport.errors.FairportError
         If a required column is missing, or a column is within two edits of a column of the
         form without being one (``freight_to_boarder``: ``InputError`` [fairport.input.106],
-        instead of a freight silently lost). A bad cell is reported in its row's error
-        columns and every other row is computed.
+        instead of a freight silently lost), or is a part of the name of a column that is
+        absent (``exporter`` without ``exporter_country``). A bad cell is reported in its
+        row's error columns and every other row is computed.
     """
     import pandas as pd  # optional dependency, imported when used
 
