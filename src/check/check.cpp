@@ -527,6 +527,10 @@ void report_lines(const consignment& c, const reference_data& data, line_verdict
     for (auto& e : landed_errors[i]) rep.errors.push_back(std::move(e));
     report_line rl;
     rl.id = l.id;
+    rl.hs_code = l.hs_code;
+    rl.description = l.description;
+    rl.quantity = l.quantity;
+    rl.net_mass = l.net_mass;
     rl.origin = std::move(v.origins[i]);
     rl.preference = std::move(v.prefs[i]);
     if (l.producer && (l.producer->artisan || l.producer->fairtrade)) {
@@ -554,6 +558,8 @@ report consignment_checker::check(const consignment& c) const {
   report rep;
   rep.consignment_id = c.id;
   rep.as_of = c.as_of;
+  rep.header = {c.exporter, c.importer, c.terms, c.currency, c.transport, c.departure_country,
+                c.direct_transport, c.ioss};
   for (const auto& d : data.datasets()) rep.datasets.push_back({d.id, d.version, d.layers});
   const std::size_t n = c.lines.size();
   line_verdicts v(n);

@@ -826,6 +826,18 @@ void write_fair_price(writer& w, const fair_price_section& f) {
 void write_line(writer& w, const report_line& l) {
   w.begin_object();
   w.field("id", l.id);
+  w.field("hs_code", std::string(l.hs_code.digits()));
+  w.field("description", l.description);
+  if (l.quantity) {
+    w.key("quantity").begin_object();
+    w.field("value", l.quantity->value.to_string()).field("unit", l.quantity->unit.name());
+    w.end_object();
+  }
+  if (l.net_mass) {
+    w.key("net_mass").begin_object();
+    w.field("value", l.net_mass->value().to_string()).field("unit", l.net_mass->unit().name());
+    w.end_object();
+  }
   if (l.origin) write_origin(w, *l.origin);
   if (l.preference) write_preference(w, *l.preference);
   if (l.landed) {
@@ -889,12 +901,35 @@ void write_errors(writer& w, const std::vector<line_error>& errors) {
   w.end_array();
 }
 
+void write_party(writer& w, const char* key, const party& p) {
+  w.key(key).begin_object();
+  w.field("name", p.name).field("country", p.country.to_string());
+  if (!p.rex_number.empty()) w.field("rex_number", p.rex_number);
+  w.end_object();
+}
+
+void write_header(writer& w, const report_header& h) {
+  w.key("header").begin_object();
+  write_party(w, "exporter", h.exporter);
+  write_party(w, "importer", h.importer);
+  w.field("incoterm", to_string(h.terms));
+  w.field("invoice_currency", h.invoice_currency.to_string());
+  w.field_or_null("transport_mode", h.transport,
+                  [](transport_mode m) { return std::string(to_string(m)); });
+  w.field_or_null("departure_country", h.departure_country,
+                  [](country_code c) { return c.to_string(); });
+  w.field_or_null("direct_transport", h.direct_transport);
+  w.field("ioss", h.ioss);
+  w.end_object();
+}
+
 void write_report(writer& w, const report& r) {
   w.begin_object();
   w.field("schema", "fairport.report/1");
   w.field("consignment_id", r.consignment_id);
   w.field("as_of", format_date(r.as_of));
   w.field("currency", r.currency.to_string());
+  write_header(w, r.header);
   w.key("datasets").begin_array();
   for (const auto& d : r.datasets) {
     w.begin_object().field("id", d.id).field("version", d.version);

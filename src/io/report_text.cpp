@@ -4,19 +4,39 @@
 #include <vector>
 
 #include "fairport/io/report_format.hpp"
+#include "fairport/tariff/search.hpp"
 #include "fairport/text.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
 namespace {
 
+/// The width of a UTF-8 text in characters (code points), for aligned columns.
+std::size_t width(const std::string& s) {
+  std::size_t n = 0;
+  for (char c : s) n += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return n;
+}
+
 std::string pad(std::string s, std::size_t n) {
-  if (s.size() < n) s.resize(n, ' ');
+  const std::size_t w = width(s);
+  if (w < n) s.append(n - w, ' ');
   return s;
 }
 
 std::string rpad(const std::string& s, std::size_t n) {
-  return s.size() >= n ? s : std::string(n - s.size(), ' ') + s;
+  const std::size_t w = width(s);
+  return w >= n ? s : std::string(n - w, ' ') + s;
+}
+
+/// The first `n` characters of a UTF-8 text, "..." marking a cut.
+std::string clip(const std::string& s, std::size_t n) {
+  if (width(s) <= n) return s;
+  std::size_t chars = 0, i = 0;
+  for (; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80 && chars++ == n - 3) break;
+  }
+  return s.substr(0, i) + "...";
 }
 
 std::string amt(const money& m) { return m.amount().to_string(); }
@@ -33,13 +53,62 @@ std::string preference_word(const report_line& l) {
   return "none (" + std::string(to_string(p.arrangement)) + ")";
 }
 
+/// The producer-price verdict with its currency: the fair price may be in another currency
+/// than the declaration's (a Fairtrade minimum in USD).
 std::string fair_word(const report_line& l) {
   if (!l.fair_price) return "-";
   const auto& f = *l.fair_price;
-  if (!f.is_fair) return "fair price " + amt(f.fair_price_per_unit);
-  return std::string(*f.is_fair ? "fair" : "BELOW FAIR") + " (" +
-         (f.price_paid_per_unit ? amt(*f.price_paid_per_unit) : std::string("?")) + " vs " +
-         amt(f.fair_price_per_unit) + ")";
+  if (!f.is_fair) return "fair price " + f.fair_price_per_unit.to_string();
+  return std::string(*f.is_fair ? "fair" : "BELOW FAIR") + " (paid " +
+         (f.price_paid_per_unit ? f.price_paid_per_unit->to_string() : std::string("?")) +
+         ", fair " + f.fair_price_per_unit.to_string() + ")";
+}
+
+std::string party_text(const party& p, bool exporter) {
+  std::string s = p.name + " (" + p.country.to_string() + ")";
+  if (exporter) s += p.rex_number.empty() ? ", no REX number given" : ", REX " + p.rex_number;
+  return s;
+}
+
+/// The header of the document: the consignment, its parties and terms.
+void print_header(std::ostream& out, const report& r) {
+  const auto& h = r.header;
+  out << "fairport check " << r.consignment_id << "  as of " << format_date(r.as_of) << "\n\n";
+  out << "  exporter   " << party_text(h.exporter, true) << '\n';
+  out << "  importer   " << party_text(h.importer, false) << '\n';
+  out << "  terms      " << to_string(h.terms) << " (Incoterms 2020); invoiced in "
+      << h.invoice_currency.to_string() << "; amounts in " << r.currency.to_string()
+      << " unless marked" << (h.ioss ? "; IOSS declared" : "") << '\n';
+  out << "  transport  " << (h.transport ? std::string(to_string(*h.transport)) : "mode not given");
+  if (h.departure_country) out << " from " << h.departure_country->to_string();
+  out << "; direct transport "
+      << (!h.direct_transport ? "not declared" : *h.direct_transport ? "declared" : "not declared (false)")
+      << "\n\n";
+}
+
+/// The goods table: which line is which good.
+void print_goods(std::ostream& out, const report& r) {
+  out << pad("line", 6) << pad("CN code", 15) << rpad("quantity", 12) << rpad("net mass", 13)
+      << "  description\n";
+  for (const auto& l : r.lines) {
+    out << pad(l.id, 6) << pad(format_cn(l.hs_code.digits()), 15)
+        << rpad(l.quantity ? l.quantity->to_string() : "-", 12)
+        << rpad(l.net_mass ? l.net_mass->to_string() : "-", 13) << "  " << clip(l.description, 50)
+        << '\n';
+  }
+  out << '\n';
+}
+
+/// What the document must still show, line by line (the report's `missing` items).
+void print_todo(std::ostream& out, const report& r) {
+  const auto todo = todo_list(r);
+  if (todo.empty()) return;
+  out << "\nto do: what the document must still show\n";
+  for (const auto& t : todo) {
+    out << "  [ ] line " << t.line_id << ": " << t.what;
+    if (!t.pointer.empty()) out << "  (" << t.pointer << ")";
+    out << '\n';
+  }
 }
 
 void print_findings(std::ostream& out, const std::vector<finding>& fs, const std::string& indent,
@@ -160,8 +229,8 @@ std::string printable(const std::string& s) {
 
 std::string to_text(const report& r, bool verbose) {
   std::ostringstream out;
-  out << "fairport check " << r.consignment_id << "  as of " << format_date(r.as_of)
-      << "  amounts in " << r.currency.to_string() << "\n\n";
+  print_header(out, r);
+  print_goods(out, r);
   out << pad("line", 6) << pad("origin", 17) << pad("preference", 17) << rpad("customs value", 14)
       << rpad("duty", 10) << rpad("VAT", 10) << rpad("landed cost", 13) << "  producer price\n";
   for (const auto& l : r.lines) {
@@ -194,6 +263,7 @@ std::string to_text(const report& r, bool verbose) {
     out << "potential saving, not in the figures above: " << r.currency.to_string() << ' '
         << amt(*r.potential_duty_saving) << " more once what is missing is shown\n";
   }
+  print_todo(out, r);
   for (const auto& d : r.documents) {
     out << "\n" << d.kind << ": " << (d.required ? "required" : "not required");
     if (d.rex_required) out << (*d.rex_required ? ", exporter must be registered in REX" : "");

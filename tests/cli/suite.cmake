@@ -52,7 +52,7 @@ if(TARGET fairport_cli)
     "KG-2026-0042.*originating +gsp_plus +2482\\.22 +0\\.00 +481\\.48 +3015\\.59.*total +3826\\.76 +0\\.00 +742\\.28 +4649\\.04.*statement_on_origin: required"
     check --example)
   fairport_cli_check(failing_consignment_exits_1 1
-    "not_originating +none \\(gsp_plus\\) +1560\\.00 +104\\.52 +340\\.90 +2045\\.42 +BELOW FAIR \\(9\\.00 vs 30\\.46\\)"
+    "not_originating +none \\(gsp_plus\\) +1560\\.00 +104\\.52 +340\\.90 +2045\\.42 +BELOW FAIR \\(paid EUR 9\\.00, fair EUR 30\\.46\\)"
     check "${_ex}/kg_felt_fr_fails.json")
   fairport_cli_check(json_report 0 "\"schema\": \"fairport\\.report/1\".*\"landed_cost\": \\{[^}]*\"amount\": \"4649\\.04\""
     check --example --format json)

@@ -120,6 +120,11 @@ struct fair_price_section {
 /// One checked line.
 struct report_line {
   std::string id;
+  /// The goods as the document declares them (the report's line table).
+  tariff_code hs_code = tariff_code::parse("00");
+  std::string description;
+  std::optional<measure> quantity;
+  std::optional<fairport::quantity<mass>> net_mass;
   std::optional<origin_section> origin;
   std::optional<preference_section> preference;
   /// The customs value, duty, VAT and landed cost; nullopt when a step of it failed (the error is
@@ -149,10 +154,25 @@ struct report_dataset {
   std::vector<dataset_layer> layers;  ///< the user's files merged into it (empty: unedited)
 };
 
+/// The parties and terms of the consignment, as the document declares them (the report's
+/// header): who exports and imports, under which Incoterm, invoiced in which currency, and how
+/// the goods travel.
+struct report_header {
+  party exporter;
+  party importer;
+  incoterm terms = incoterm::exw;
+  currency_code invoice_currency;
+  std::optional<transport_mode> transport;
+  std::optional<country_code> departure_country;
+  std::optional<bool> direct_transport;  ///< nullopt: not declared
+  bool ioss = false;
+};
+
 /// The report of a consignment check (`fairport.report/1`).
 struct report {
   std::string consignment_id;
   date::year_month_day as_of;
+  report_header header;
   currency_code currency;  ///< the declaration currency of the amounts
   std::vector<report_dataset> datasets;
   std::vector<report_line> lines;
