@@ -1,9 +1,12 @@
 // The HTML report: one self-contained page, no scripts, no network.
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include "fairport/io/report_format.hpp"
+#include "fairport/tariff/search.hpp"
 #include "fairport/text.hpp"
+#include "fairport/version.hpp"
 
 FAIRPORT_BEGIN_NAMESPACE
 
@@ -60,26 +63,107 @@ void findings_html(std::ostream& h, const std::vector<finding>& fs) {
 
 namespace {
 
+/// The style: a document on screen, A4 in print (page header with the consignment, page
+/// numbers, no table row or block split across pages, the full reasoning folded away).
+constexpr const char* style =
+    "body{font-family:'DejaVu Sans',Arial,sans-serif;margin:2em auto;max-width:60em;color:#222;"
+    "font-size:11pt}h1{font-size:16pt;margin:0}h2{font-size:12.5pt;border-bottom:1px solid #888;"
+    "margin:1.1em 0 .4em}h3{font-size:11pt;margin:.8em 0 .3em}table{border-collapse:collapse;"
+    "width:100%}td,th{border:1px solid #bbb;padding:3px 6px;text-align:left;vertical-align:top}"
+    "th{background:#eee}td.n,th.n{text-align:right;font-family:'DejaVu Sans Mono',monospace;"
+    "white-space:nowrap}.ok{color:#176c2b}.bad{color:#b00020;font-weight:bold}"
+    ".findings{font-size:90%}.findings .warning{color:#8a5a00}.findings .error{color:#b00020}"
+    ".code{font-family:monospace;color:#555}.ref{color:#666;font-size:90%}"
+    ".statement{border:1px solid #888;padding:.6em;white-space:pre-wrap}"
+    ".parties td{border:none;padding:1px 6px 1px 0}.parties th{background:none;border:none;"
+    "padding:1px 10px 1px 0;white-space:nowrap;color:#555;font-weight:normal}"
+    ".sub{color:#555;margin:.2em 0 .8em}.todo li{list-style:'\\2610  '}"
+    ".line,.statement,tr,li,.sign{break-inside:avoid}.sign td{border:none;padding:1.6em 1em 0 0;"
+    "border-bottom:1px solid #444;width:33%}.key{margin:.2em 0;padding-left:1.2em}"
+    "details summary{cursor:pointer;color:#444}"
+    "@page{size:A4;margin:16mm 13mm 15mm 13mm;@top-left{content:var(--fp-head);"
+    "font:8pt sans-serif;color:#555}@top-right{content:'page ' counter(page) ' of ' "
+    "counter(pages);font:8pt sans-serif;color:#555}}"
+    "@media print{body{margin:0;max-width:none;font-size:8.5pt}h1{font-size:13pt}"
+    "h2{font-size:10pt;margin:.7em 0 .3em}h3{font-size:9pt;margin:.5em 0 .2em}"
+    "svg.costs{display:none}.findings{font-size:7.5pt}td,th{padding:2px 4px}}";
+
+/// A CSS string literal of a text (for the print header).
+std::string css_string(const std::string& s) {
+  std::string o = "\"";
+  for (char c : s) {
+    if (c == '"' || c == '\\') o += '\\';
+    if (c == '<' || c == '>') {
+      o += ' ';
+      continue;
+    }
+    o += c;
+  }
+  return o + "\"";
+}
+
+std::string party_html(const party& p, bool exporter) {
+  std::string s = esc(p.name) + " (" + p.country.to_string() + ")";
+  if (exporter) {
+    s += p.rex_number.empty() ? ", no REX number given (see the statement on origin)"
+                              : ", REX number " + esc(p.rex_number);
+  }
+  return s;
+}
+
 void html_head(std::ostream& h, const report& r, const std::string& cur) {
+  const auto& x = r.header;
   h << "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-    << "<title>fairport check " << esc(r.consignment_id) << "</title><style>"
-    << "body{font-family:sans-serif;margin:2em;color:#222}table{border-collapse:collapse}"
-    << "td,th{border:1px solid #bbb;padding:4px 8px}td.n{text-align:right;font-family:monospace}"
-    << ".ok{color:#176c2b}.bad{color:#b00020;font-weight:bold}.findings{font-size:90%}"
-    << ".findings .warning{color:#8a5a00}.findings "
-       ".error{color:#b00020}.code{font-family:monospace;color:#555}"
-    << ".ref{color:#777;font-size:85%}.statement{border:1px solid "
-       "#888;padding:1em;white-space:pre-wrap}"
-    << "@media print{body{margin:0}}</style></head><body>\n";
-  h << "<h1>Consignment " << esc(r.consignment_id) << "</h1><p>As of " << format_date(r.as_of)
-    << "; amounts in " << cur << "; exit status " << r.exit_status() << ".</p>\n";
+    << "<title>fairport check " << esc(r.consignment_id) << "</title><style>" << style
+    << ":root{--fp-head:"
+    << esc(css_string("Consignment " + r.consignment_id + " \u00b7 as of " + format_date(r.as_of) +
+                      " \u00b7 fairport check"))
+    << "}</style></head><body>\n";
+  h << "<h1>Consignment " << esc(r.consignment_id) << "</h1><p class=\"sub\">Import check as of "
+    << format_date(r.as_of) << "; amounts in " << cur << " unless marked.</p>\n";
+  h << "<table class=\"parties\"><tr><th>Exporter</th><td>" << party_html(x.exporter, true)
+    << "</td></tr><tr><th>Importer</th><td>" << party_html(x.importer, false)
+    << "</td></tr><tr><th>Terms</th><td>" << to_string(x.terms) << " (Incoterms 2020); invoiced in "
+    << x.invoice_currency.to_string() << "; declared in " << cur
+    << (x.ioss ? "; IOSS declared" : "") << "</td></tr><tr><th>Transport</th><td>"
+    << (x.transport ? esc(std::string(to_string(*x.transport))) : std::string("mode not given"));
+  if (x.departure_country) h << " from " << x.departure_country->to_string();
+  h << "; direct transport "
+    << (x.direct_transport && *x.direct_transport ? "declared" : "<span class=\"bad\">not declared</span>")
+    << "</td></tr></table>\n";
+}
+
+/// The goods table: which line is which good.
+void html_goods(std::ostream& h, const report& r) {
+  h << "<h2>Goods</h2><table><tr><th>line</th><th>CN code</th><th>description</th>"
+    << "<th class=\"n\">quantity</th><th class=\"n\">net mass</th></tr>\n";
+  for (const auto& l : r.lines) {
+    h << "<tr><td>" << esc(l.id) << "</td><td class=\"n\">" << format_cn(l.hs_code.digits())
+      << "</td><td>" << esc(l.description) << "</td><td class=\"n\">"
+      << (l.quantity ? esc(l.quantity->to_string()) : "-") << "</td><td class=\"n\">"
+      << (l.net_mass ? esc(l.net_mass->to_string()) : "-") << "</td></tr>\n";
+  }
+  h << "</table>\n";
+}
+
+/// What the document must still show (the report's missing items), as a checklist.
+void html_todo(std::ostream& h, const report& r) {
+  const auto todo = todo_list(r);
+  if (todo.empty()) return;
+  h << "<h2>To do: what the document must still show</h2><ul class=\"todo\">";
+  for (const auto& t : todo) {
+    h << "<li>Line " << esc(t.line_id) << ": " << esc(t.what);
+    if (!t.pointer.empty()) h << " <span class=\"code\">" << esc(t.pointer) << "</span>";
+    h << "</li>";
+  }
+  h << "</ul>\n";
 }
 
 /// The verdicts table, the totals, the duty saved and the lines not checked.
 void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
-  h << "<h2>Verdicts</h2><table><tr><th>line</th><th>origin</th><th>preference</th>"
-    << "<th>customs value</th><th>duty</th><th>VAT</th><th>landed cost</th><th>producer "
-       "price</th></tr>\n";
+  h << "<h2>Verdicts and amounts (" << cur << ")</h2><table><tr><th>line</th><th>origin</th>"
+    << "<th>preference</th><th class=\"n\">customs value</th><th class=\"n\">duty</th>"
+    << "<th class=\"n\">VAT</th><th class=\"n\">landed cost</th><th>producer price</th></tr>\n";
   for (const auto& l : r.lines) {
     const bool orig_ok = !l.origin || l.origin->status == origin_status::originating;
     const bool pref_ok = !l.preference || l.preference->eligible;
@@ -100,8 +184,8 @@ void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
       const bool fair = !f.is_fair || *f.is_fair;
       h << "<span class=\"" << (fair ? "ok" : "bad") << "\">"
         << (f.is_fair ? (*f.is_fair ? "fair" : "below fair") : "no price paid given")
-        << "</span> (fair " << amt(f.fair_price_per_unit);
-      if (f.price_paid_per_unit) h << ", paid " << amt(*f.price_paid_per_unit);
+        << "</span> (fair price " << esc(f.fair_price_per_unit.to_string());
+      if (f.price_paid_per_unit) h << ", paid " << esc(f.price_paid_per_unit->to_string());
       h << ")";
     } else {
       h << "-";
@@ -132,39 +216,35 @@ void html_verdicts(std::ostream& h, const report& r, const std::string& cur) {
   }
 }
 
-/// One line's cost breakdown (an SVG bar chart) and its findings.
-void html_costs(std::ostream& h, const report_line& l, const std::string& cur) {
-  if (!l.landed) {
-    h << "<h3>Line " << esc(l.id) << ": landed cost not computed (see the errors)</h3>\n";
-    return;
-  }
+/// One line's cost breakdown: an SVG bar chart on screen (bar lengths are display proportions,
+/// the figures beside them are exact), left out in print where the key figures say it.
+void html_costs(std::ostream& h, const report_line& l) {
+  if (!l.landed) return;
   const auto& c = *l.landed;
   struct part {
     const char* name;
     money value;
     const char* colour;
   };
-  const money goods = c.invoice_value;
   const money transport =
       c.customs_value - c.invoice_value + c.freight_after_border + c.other_to_destination;
-  const part parts[] = {{"goods", goods, "#4e79a7"},
+  const part parts[] = {{"goods", c.invoice_value, "#4e79a7"},
                         {"transport and insurance", transport, "#f28e2b"},
                         {"duty", c.duty.amount, "#e15759"},
                         {"excise and fees", c.excise + c.fees, "#76b7b2"},
                         {"VAT", c.vat, "#59a14f"}};
-  const long width = 560;  // bars start at x = 300, after the labels
-  h << "<h3>Line " << esc(l.id) << ": landed cost " << amt(c.landed_cost) << ' ' << cur
-    << "</h3>\n<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width + 310 << "\" height=\""
-    << 24 * 5 + 10 << "\" role=\"img\" aria-label=\"cost breakdown of line " << esc(l.id) << "\">";
-  int y = 5;
+  const long width = 420;  // bars start at x = 260, after the labels
+  h << "<svg class=\"costs\" xmlns=\"http://www.w3.org/2000/svg\" width=\"" << width + 270
+    << "\" height=\"" << 20 * 5 + 6 << "\" role=\"img\" aria-label=\"cost breakdown of line "
+    << esc(l.id) << "\">";
+  int y = 3;
   for (const auto& p : parts) {
-    h << "<rect x=\"300\" y=\"" << y << "\" width=\"" << px(p.value, c.landed_cost, width)
-      << "\" height=\"18\" fill=\"" << p.colour << "\"/><text x=\"0\" y=\"" << y + 14 << "\">"
-      << p.name << " " << amt(p.value) << "</text>";
-    y += 24;
+    h << "<rect x=\"260\" y=\"" << y << "\" width=\"" << px(p.value, c.landed_cost, width)
+      << "\" height=\"15\" fill=\"" << p.colour << "\"/><text x=\"0\" y=\"" << y + 12
+      << "\" font-size=\"12\">" << p.name << " " << amt(p.value) << "</text>";
+    y += 20;
   }
   h << "</svg>\n";
-  findings_html(h, c.findings);
 }
 
 /// The margin of the deciding value rule, the headroom and the materials that would flip it.
@@ -191,35 +271,95 @@ void html_origin_margin(std::ostream& h, const origin_section& o) {
   h << "</ul>";
 }
 
-void html_line(std::ostream& h, const report_line& l, const std::string& cur) {
-  html_costs(h, l, cur);
+/// The findings that are not informative (warnings, errors): always shown.
+std::vector<finding> notable(const std::vector<finding>& fs) {
+  std::vector<finding> out;
+  for (const auto& f : fs) {
+    if (f.level != severity::info) out.push_back(f);
+  }
+  return out;
+}
+
+/// The key figures of a line's landed cost, each with its rate and source.
+void html_landed_key(std::ostream& h, const landed_cost_line_result& c) {
+  h << "<li>Customs value <b>" << esc(c.customs_value.to_string()) << "</b> (invoice "
+    << esc(c.invoice_value.to_string()) << ", transport and insurance to the border "
+    << esc((c.freight_to_border + c.insurance).to_string());
+  if (c.additions.amount().signum() != 0) h << ", additions " << esc(c.additions.to_string());
+  h << "); duty " << esc(c.duty.text.empty() ? c.duty.measure : c.duty.text) << " ("
+    << esc(c.duty.measure) << ") = <b>" << esc(c.duty.amount.to_string()) << "</b>";
+  if (c.duty.saving.amount().signum() > 0) {
+    h << ", saving " << esc(c.duty.saving.to_string()) << " on the third-country duty";
+  }
+  if (!c.duty.tariff_source.dataset.empty()) {
+    h << " <span class=\"ref\">[" << esc(c.duty.tariff_source.to_string()) << "]</span>";
+  }
+  h << "</li><li>Import VAT " << percent_text(c.vat_rate) << " (" << esc(c.vat_category)
+    << ") of " << esc(c.vat_base.to_string()) << " = <b>" << esc(c.vat.to_string())
+    << "</b>; landed cost <b>" << esc(c.landed_cost.to_string()) << "</b>";
+  if (c.landed_cost_per_unit) h << ", " << esc(c.landed_cost_per_unit->to_string()) << " per unit";
+  if (c.landed_cost_per_kg) h << ", " << esc(c.landed_cost_per_kg->to_string()) << " per kg";
+  h << "</li>";
+}
+
+void html_preference_key(std::ostream& h, const preference_section& p) {
+  h << "<li>Preference: <b>" << esc(std::string(to_string(p.regime))) << "</b>, "
+    << (p.eligible ? "eligible" : "not eligible") << " ("
+    << esc(std::string(to_string(p.status))) << ")";
+  if (p.potential_duty) {
+    h << "; would be " << esc(p.potential_duty->text)
+      << (p.potential_saving ? " (saving " + esc(p.potential_saving->to_string()) + ")"
+                             : std::string())
+      << " once shown (see the to-do list), the third-country duty is due until then";
+  }
+  h << "</li>";
+}
+
+/// One line's reasoning: the key figures with their rules, the warnings and errors, then every
+/// finding folded away (on screen a click opens it).
+void html_line(std::ostream& h, const report_line& l) {
+  h << "<div class=\"line\"><h3>Line " << esc(l.id) << " &middot; CN "
+    << format_cn(l.hs_code.digits()) << " &middot; " << esc(l.description) << "</h3>";
+  html_costs(h, l);
+  h << "<ul class=\"key\">";
   if (l.origin) {
-    h << "<p>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
+    h << "<li>Origin: <b>" << esc(std::string(to_string(l.origin->status))) << "</b>";
+    if (l.origin->basis) h << " (" << esc(std::string(to_string(*l.origin->basis))) << ")";
     if (!l.origin->rule.empty()) h << " by the rule &ldquo;" << esc(l.origin->rule) << "&rdquo;";
-    h << "</p>";
-    html_origin_margin(h, *l.origin);
-    findings_html(h, l.origin->findings);
-  }
-  if (l.preference) {
-    h << "<p>Preference: <b>" << esc(std::string(to_string(l.preference->regime))) << "</b>, "
-      << (l.preference->eligible ? "eligible" : "not eligible") << " ("
-      << esc(std::string(to_string(l.preference->status))) << ")";
-    if (l.preference->potential_duty) {
-      h << "; would be " << esc(l.preference->potential_duty->text)
-        << (l.preference->potential_saving
-                ? " (saving " + esc(l.preference->potential_saving->to_string()) + ")"
-                : std::string())
-        << " once shown, the third-country duty is due until then";
+    if (!l.origin->rule_reference.empty()) {
+      h << " <span class=\"ref\">[" << esc(l.origin->rule_reference) << "]</span>";
     }
-    h << "</p>";
-    if (!l.preference->missing.empty()) {
-      h << "<p>To unlock the preference, declare:</p><ul>";
-      for (const auto& m : l.preference->missing) h << "<li><code>" << esc(m) << "</code></li>";
-      h << "</ul>";
-    }
-    findings_html(h, l.preference->findings);
+    h << "</li>";
   }
-  if (l.fair_price) findings_html(h, l.fair_price->findings);
+  if (l.preference) html_preference_key(h, *l.preference);
+  if (l.landed) {
+    html_landed_key(h, *l.landed);
+  } else {
+    h << "<li class=\"bad\">Landed cost not computed (see the errors)</li>";
+  }
+  if (l.fair_price) {
+    const auto& f = *l.fair_price;
+    h << "<li>Producer price (" << esc(std::string(to_string(f.method))) << "): fair price "
+      << esc(f.fair_price_per_unit.to_string()) << " per unit";
+    if (f.price_paid_per_unit) h << ", paid " << esc(f.price_paid_per_unit->to_string());
+    if (f.is_fair) h << ": <b class=\"" << (*f.is_fair ? "ok" : "bad") << "\">"
+                     << (*f.is_fair ? "fair" : "below fair") << "</b>";
+    h << "</li>";
+  }
+  h << "</ul>";
+  if (l.origin) html_origin_margin(h, *l.origin);
+  std::vector<finding> all;
+  for (const auto* fs : {l.origin ? &l.origin->findings : nullptr,
+                         l.preference ? &l.preference->findings : nullptr,
+                         l.landed ? &l.landed->findings : nullptr,
+                         l.fair_price ? &l.fair_price->findings : nullptr}) {
+    if (fs != nullptr) all.insert(all.end(), fs->begin(), fs->end());
+  }
+  findings_html(h, notable(all));
+  h << "<details><summary>The reasoning in full: " << all.size()
+    << " findings with their legal acts and records</summary>";
+  findings_html(h, all);
+  h << "</details></div>\n";
 }
 
 void html_documents(std::ostream& h, const report& r) {
@@ -235,26 +375,44 @@ void html_documents(std::ostream& h, const report& r) {
   }
 }
 
+/// The signature block: who checked the figures and when (the report advises; the declaration
+/// is the declarant's).
+void html_signature(std::ostream& h) {
+  h << "<table class=\"sign\"><tr><td>Checked by (name)</td><td>Date</td><td>Signature</td></tr>"
+       "</table><p class=\"ref\">Computed by fairport " FAIRPORT_VERSION_STRING
+       " from the document and the reference data below; every figure has its rule, rate, "
+       "record and legal act in the reasoning. The customs declaration remains the "
+       "declarant's.</p>\n";
+}
+
 }  // namespace
 
 std::string to_html(const report& r) {
   std::ostringstream h;
   const std::string cur = r.currency.to_string();
   html_head(h, r, cur);
+  html_goods(h, r);
   html_verdicts(h, r, cur);
-  h << "<h2>Cost breakdown per line</h2>\n";
-  for (const auto& l : r.lines) html_line(h, l, cur);
+  html_todo(h, r);
   html_documents(h, r);
-  h << "<h2>Consignment findings</h2>";
+  h << "<h2>Reasoning per line</h2>\n";
+  for (const auto& l : r.lines) html_line(h, l);
+  const auto consignment_notes = notable(r.findings);
+  h << "<h2>Consignment</h2>";
+  findings_html(h, consignment_notes);
+  h << "<details><summary>All " << r.findings.size() << " consignment findings</summary>";
   findings_html(h, r.findings);
-  h << "<h2>Reference data</h2><p>";
+  h << "</details>";
+  h << "<h2>Reference data</h2><p class=\"ref\">";
   bool first = true;
   for (const auto& d : r.datasets) {
     h << (first ? "" : ", ") << esc(d.id) << " " << esc(d.version);
     for (const auto& l : d.layers) h << " <mark>+ user data " << esc(to_string(l)) << "</mark>";
     first = false;
   }
-  h << "</p></body></html>\n";
+  h << "</p>\n";
+  html_signature(h);
+  h << "</body></html>\n";
   return h.str();
 }
 

@@ -36,7 +36,8 @@ std::string pointer_text(const std::string& pointer) {
 std::vector<report_todo> todo_list(const report& r) {
   std::vector<report_todo> out;
   for (const auto& l : r.lines) {
-    if (l.origin) {
+    // An origin decided by another alternative of its rule needs nothing more.
+    if (l.origin && l.origin->status == origin_status::undetermined) {
       for (const auto& m : l.origin->missing) out.push_back({l.id, m, {}});
     }
     if (l.preference) {

@@ -139,7 +139,7 @@ if(TARGET fairport_cli)
   fairport_cli_check(lines_bad_rates 2 "\\[fairport\\.input\\.101\\].*bad_rates\\.csv row 2"
     check --lines "${CMAKE_CURRENT_LIST_DIR}/lines_usd.csv" --rates "${CMAKE_CURRENT_LIST_DIR}/bad_rates.csv")
   # A directory stands for its consignment files.
-  fairport_cli_check(directory 1 "6 consignments, 5 clean, 1 with a failed check, 0 not checked"
+  fairport_cli_check(directory 1 "7 consignments, 6 clean, 1 with a failed check, 0 not checked"
     check "${PROJECT_SOURCE_DIR}/src/examples")
 endif()
 

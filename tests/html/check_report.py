@@ -15,6 +15,12 @@ STEP is one of
               @import in its style
   screenshot  DIR/report.png (--screenshot, 1200x2000) must be a PNG of that size and far larger
               than a blank page; DIR/report.pdf (--print-to-pdf) must be a PDF of at least a page
+  pages       the shipped 2- and 3-line examples (--examples DIR: kg_felt_de,
+              tj_embroidery_ceramics_ee, tj_cushions_slippers_apricots_ee), each written as HTML
+              and printed to PDF by chromium (its own page header and footer off: the page header
+              and numbers are the report's, from its @page rules), must print on A4 (595 x 842
+              points) in at most two pages: a document an officer is handed, not a print-out of
+              a web page
 
 The figures are taken from the JSON report of the same consignment, so the test compares the two
 outputs of the command-line tool rather than hard-coding numbers.
@@ -311,15 +317,61 @@ def step_screenshot(a):
     print(f"printout {pdf}: {pages} pages, {len(data)} bytes")
 
 
+PAGE_EXAMPLES = ("kg_felt_de", "tj_embroidery_ceramics_ee", "tj_cushions_slippers_apricots_ee")
+MAX_PAGES = 2
+
+
+def pdf_pages(data):
+    """(page count, set of MediaBox sizes in whole points) of a PDF chromium wrote."""
+    pages = len(re.findall(rb"/Type\s*/Page(?![s\w])", data))
+    boxes = set()
+    for m in re.finditer(rb"/MediaBox\s*\[\s*([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s+([-\d.]+)\s*\]",
+                         data):
+        x0, y0, x1, y1 = (float(v) for v in m.groups())
+        boxes.add((round(x1 - x0), round(y1 - y0)))
+    return pages, boxes
+
+
+def step_pages(a):
+    chromium = find_chromium(a.chromium)
+    problems = []
+    for name in PAGE_EXAMPLES:
+        src = os.path.join(a.examples, name + ".json")
+        html_path = os.path.abspath(os.path.join(a.artefacts, name + ".html"))
+        pdf = os.path.abspath(os.path.join(a.artefacts, name + ".pdf"))
+        for path in (html_path, pdf):
+            if os.path.exists(path):
+                os.remove(path)
+        p = subprocess.run([a.fairport, "check", src, "--format", "html", "-o", html_path],
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=30)
+        if p.returncode not in (0, 1):
+            raise Failure(f"fairport check {src} exited with {p.returncode}:\n{p.stderr}")
+        run_chromium(chromium, [f"--print-to-pdf={pdf}", "--no-pdf-header-footer"],
+                     "file://" + html_path)
+        if not os.path.isfile(pdf):
+            raise Failure(f"chromium wrote no printout {pdf}")
+        with open(pdf, "rb") as f:
+            pages, boxes = pdf_pages(f.read())
+        print(f"{name}: {pages} pages, page sizes {sorted(boxes)} points")
+        if not 1 <= pages <= MAX_PAGES:
+            problems.append(f"{name} prints on {pages} pages (at most {MAX_PAGES})")
+        if boxes != {(595, 842)}:
+            problems.append(f"{name} prints on {sorted(boxes)} points, not A4 (595 x 842)")
+    if problems:
+        raise Failure("the printed report:\n  - " + "\n  - ".join(problems))
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--fairport", required=True)
     p.add_argument("--chromium", default="")
     p.add_argument("--artefacts", required=True)
-    p.add_argument("step", choices=("generate", "dom", "screenshot"))
+    p.add_argument("--examples", default="")
+    p.add_argument("step", choices=("generate", "dom", "screenshot", "pages"))
     a = p.parse_args()
     try:
-        {"generate": step_generate, "dom": step_dom, "screenshot": step_screenshot}[a.step](a)
+        {"generate": step_generate, "dom": step_dom, "screenshot": step_screenshot,
+         "pages": step_pages}[a.step](a)
     except (Failure, OSError, ValueError, subprocess.SubprocessError) as e:
         print(f"FAIL: {e}", file=sys.stderr)
         return 1
