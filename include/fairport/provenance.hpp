@@ -10,7 +10,7 @@
 ///   std::string reference;          // "Umsatzsteuergesetz § 12(1)" (the record's legal reference)
 ///   std::string valid_from, valid_through;   // ISO dates; valid_through empty = open-ended
 ///   std::string layer;              // the user's file the record came from; "" = the base data
-///   std::string to_string() const;  // "eu_vat_rates 2026.1.0 /records/17 [2007-01-01, open): UStG § 12(1)"
+///   std::string to_string() const;  // "UStG § 12(1) (eu_vat_rates 2026.1.0 /records/17 [2007-01-01, open))"
 ///   std::string citation() const;   // "UStG § 12(1) (eu_vat_rates 2026.1.0 /records/17)"
 /// };
 /// @endcode
@@ -36,15 +36,15 @@ struct provenance {
   std::string valid_through;  ///< ISO date, inclusive; empty when open-ended
   std::string layer;          ///< the user data file the record came from; empty for base data
 
-  /// One line for people: "dataset version pointer [from, through]: reference".
+  /// One line for people, the legal act first and the record after, as an officer cites it:
+  /// "reference (dataset version pointer [from, through])", with ", user data FILE" inside the
+  /// brackets for a record of the user's own; the record alone when it has no reference.
   std::string to_string() const {
-    std::string s = dataset + " " + version + " " + pointer + " [" + valid_from + ", " +
-                    (valid_through.empty() ? std::string("open)") : valid_through + "]");
-    if (!layer.empty()) s += " (user data " + layer + ")";
-    if (!reference.empty()) s += ": " + reference;
-    return s;
+    std::string record = dataset + " " + version + " " + pointer + " [" + valid_from + ", " +
+                         (valid_through.empty() ? std::string("open)") : valid_through + "]");
+    if (!layer.empty()) record += ", user data " + layer;
+    return reference.empty() ? record : reference + " (" + record + ")";
   }
-
   /// The legal act first, then the record: "reference (dataset version pointer)".
   std::string citation() const {
     return reference + " (" + dataset + " " + version + " " + pointer +
