@@ -214,16 +214,22 @@ const typename cell_cache<T>::entry& text_cell(const column& c, std::size_t i, c
 struct amount_reader {
   cell_cache<fairport::decimal> cache;
   PyObject* decimal_type = decimal_class().ptr();
+  /// With a fixed scale (check_lines(..., fixed_scale=k)), an integer is the coefficient of an
+  /// amount at that scale (18735 at scale 2 is 187.35) and nothing but integers is accepted.
+  std::optional<int> fixed_scale;
 
   // Fills `out` (or `missing`), or returns the error.
   std::optional<cell_error> read(const column& c, std::size_t i, fairport::decimal& out, bool& missing) {
     missing = false;
+    const int scale = fixed_scale.value_or(0);
     if (c.kind == 'i') {
-      out = fairport::decimal(c.scalar<std::int64_t>(i));
+      out = fairport::decimal::from_parts(static_cast<fairport::int128>(c.scalar<std::int64_t>(i)),
+                                          scale);
       return std::nullopt;
     }
     if (c.kind == 'u') {
-      out = fairport::decimal::from_parts(static_cast<fairport::int128>(c.scalar<std::uint64_t>(i)), 0);
+      out = fairport::decimal::from_parts(static_cast<fairport::int128>(c.scalar<std::uint64_t>(i)),
+                                          scale);
       return std::nullopt;
     }
     if (c.kind == 'f') {  // all NaN, checked when the column was opened
@@ -254,7 +260,22 @@ struct amount_reader {
                            "exactly; pass Decimal, str or int (read CSV files with dtype=str)");
     }
     if (PyBool_Check(o)) throw py::type_error("column \"" + c.name + "\" holds a bool, not a number");
+    if (fixed_scale && !PyLong_Check(o)) {
+      throw py::type_error("column \"" + c.name + "\" holds a " + Py_TYPE(o)->tp_name +
+                           ": with fixed_scale=" + std::to_string(*fixed_scale) +
+                           " the amount columns are int64 coefficients (187.35 is 18735 at scale 2)");
+    }
     try {
+      if (fixed_scale) {
+        int overflow = 0;
+        const long long v = PyLong_AsLongLongAndOverflow(o, &overflow);
+        if (overflow != 0) {
+          fairport::detail::throw_error(fairport::errc::overflow,
+                                        "the coefficient does not fit 64 bits");
+        }
+        e.value = fairport::decimal::from_parts(static_cast<fairport::int128>(v), *fixed_scale);
+        return;
+      }
       if (PyUnicode_Check(o)) {
         e.value = fairport::decimal::parse(*utf8_of(o));
       } else if (PyLong_Check(o)) {
@@ -356,6 +377,48 @@ struct object_column {
   }
 };
 
+/// An int64 column of coefficients at a fixed scale with its mask (true: no value, the row
+/// failed), for pandas' nullable Int64.
+struct fixed_column {
+  py::array_t<std::int64_t> values;
+  py::array_t<bool> mask;
+  std::int64_t* v;
+  bool* m;
+  explicit fixed_column(std::size_t n)
+      : values(static_cast<py::ssize_t>(n)), mask(static_cast<py::ssize_t>(n)),
+        v(values.mutable_data()), m(mask.mutable_data()) {}
+};
+
+/// The coefficient of `d` at `scale`, exactly: a figure with more places than the scale, or one
+/// beyond 64 bits, is the row's error rather than a rounded or wrapped number.
+std::optional<cell_error> to_fixed(const fairport::decimal& d, int scale, std::int64_t& out) {
+  fairport::int128 c = d.coefficient();
+  int k = d.scale();
+  const fairport::int128 limit = std::numeric_limits<std::int64_t>::max();
+  for (; k < scale; ++k) {
+    if (c > limit / 10 || c < -limit / 10) {
+      return cell_error{tag_text(fairport::errc::overflow),
+                        "the figure " + d.to_string() + " does not fit an int64 coefficient at "
+                        "scale " + std::to_string(scale)};
+    }
+    c *= 10;
+  }
+  for (; k > scale; --k) {
+    if (c % 10 != 0) {
+      return cell_error{tag_text(fairport::errc::inexact),
+                        "the figure " + d.to_string() + " has more places than fixed_scale=" +
+                            std::to_string(scale)};
+    }
+    c /= 10;
+  }
+  if (c > limit || c < -limit - 1) {
+    return cell_error{tag_text(fairport::errc::overflow),
+                      "the figure " + d.to_string() + " does not fit an int64 coefficient"};
+  }
+  out = static_cast<std::int64_t>(c);
+  return std::nullopt;
+}
+
 /// The landed cost of independent rows given as columns: the columns are read a chunk at a
 /// time (with the GIL), the chunk goes through the one lines pipeline (without it), and the
 /// results are written into object columns. The working memory stays small and warm whatever
@@ -364,8 +427,10 @@ class lines_frame {
  public:
   static constexpr std::size_t chunk = 2048;
 
-  lines_frame(const py::dict& cols, const fairport::reference_data& data)
+  lines_frame(const py::dict& cols, const fairport::reference_data& data,
+              std::optional<int> fixed_scale)
       : n_(rows_of(cols)),
+        fixed_scale_(fixed_scale),
         as_of_(*open(cols, "as_of")),
         dest_(*open(cols, "importer_country")),
         term_(*open(cols, "incoterm")),
@@ -391,9 +456,15 @@ class lines_frame {
         proofs_(std::make_unique<bool[]>(rows_.size())),
         regimes_(rows_.size()),
         checker_(data),
-        cv_(n_), duty_(n_), third_(n_), vat_(n_), landed_(n_), currency_(n_), regime_(n_),
+        cv_(fixed_scale ? 0 : n_), duty_(fixed_scale ? 0 : n_), third_(fixed_scale ? 0 : n_),
+        vat_(fixed_scale ? 0 : n_), landed_(fixed_scale ? 0 : n_), currency_(n_), regime_(n_),
         codes_(n_),
-        messages_(n_) {}
+        messages_(n_) {
+    if (fixed_scale) {
+      for (auto* r : {&inv_r_, &fr_r_, &ins_r_, &after_r_}) r->fixed_scale = fixed_scale;
+      for (std::size_t k = 0; k < 5; ++k) fixed_.emplace_back(n_);
+    }
+  }
 
   py::dict run(const std::vector<fairport::fx_rate>& exchange_rates) {
     for (std::size_t start = 0; start < n_; start += chunk) {
@@ -417,7 +488,12 @@ class lines_frame {
                                      &currency_, &regime_, &codes_, &messages_};
     py::dict d;
     for (std::size_t k = 0; k < fairport::line_result_columns().size(); ++k) {
-      d[py::str(std::string(fairport::line_result_columns()[k]))] = arrays[k]->array;
+      const py::str name(std::string(fairport::line_result_columns()[k]));
+      if (fixed_scale_ && k < fixed_.size()) {
+        d[name] = py::make_tuple(fixed_[k].values, fixed_[k].mask);
+      } else {
+        d[name] = arrays[k]->array;
+      }
     }
     return d;
   }
@@ -554,29 +630,75 @@ class lines_frame {
     return std::nullopt;
   }
 
-  /// Writes the result of slot j of the chunk into row i of the result columns.
-  void write_row(std::size_t i, std::size_t j) {
-    const bool failed = out_[j].code != 0;
-    const auto reg = failed ? fairport::preference_regime::none : regimes_[j];
+  /// The regime's name, made once per call.
+  PyObject* regime_name(fairport::preference_regime reg) {
     auto rn = regime_names_.find(reg);
     if (rn == regime_names_.end()) {
       rn = regime_names_.emplace(reg, py::str(std::string(fairport::to_string(reg)))).first;
     }
-    regime_.set_borrowed(i, rn->second.ptr());
-    if (!failed) {
-      cv_.set(i, decimals_.make(out_[j].customs_value));
-      duty_.set(i, decimals_.make(out_[j].duty));
-      third_.set(i, decimals_.make(out_[j].third_country_duty));
-      vat_.set(i, decimals_.make(out_[j].vat));
-      landed_.set(i, decimals_.make(out_[j].landed_cost));
-      auto cn = currency_names_.find(out_[j].currency.to_string());
-      if (cn == currency_names_.end()) {
-        const std::string c = out_[j].currency.to_string();
-        cn = currency_names_.emplace(c, py::str(c)).first;
-      }
-      currency_.set_borrowed(i, cn->second.ptr());
-      return;
+    return rn->second.ptr();
+  }
+
+  /// The currency of a computed row (one Python string per currency and call).
+  void write_currency(std::size_t i, std::size_t j) {
+    auto cn = currency_names_.find(out_[j].currency.to_string());
+    if (cn == currency_names_.end()) {
+      const std::string c = out_[j].currency.to_string();
+      cn = currency_names_.emplace(c, py::str(c)).first;
     }
+    currency_.set_borrowed(i, cn->second.ptr());
+  }
+
+  /// The figures of computed row j as Decimal objects into row i. Returns true (written).
+  bool write_decimals(std::size_t i, std::size_t j) {
+    cv_.set(i, decimals_.make(out_[j].customs_value));
+    duty_.set(i, decimals_.make(out_[j].duty));
+    third_.set(i, decimals_.make(out_[j].third_country_duty));
+    vat_.set(i, decimals_.make(out_[j].vat));
+    landed_.set(i, decimals_.make(out_[j].landed_cost));
+    write_currency(i, j);
+    return true;
+  }
+
+  /// The figures of row j as int64 coefficients at the fixed scale into row i; a failed row is
+  /// masked (false: its error is still to be written). A figure that does not fit the scale
+  /// exactly fails the row here, with its own code (true: written).
+  bool write_fixed(std::size_t i, std::size_t j, bool failed) {
+    for (auto& f : fixed_) {
+      f.v[i] = 0;
+      f.m[i] = true;
+    }
+    if (failed) return false;
+    const fairport::decimal* figures[] = {&out_[j].customs_value, &out_[j].duty,
+                                          &out_[j].third_country_duty, &out_[j].vat,
+                                          &out_[j].landed_cost};
+    std::int64_t values[5];
+    for (std::size_t k = 0; k < 5; ++k) {
+      if (auto e = to_fixed(*figures[k], *fixed_scale_, values[k])) {
+        regime_.set_borrowed(i, regime_name(fairport::preference_regime::none));
+        codes_.set(i, py::str(e->code).release().ptr());
+        messages_.set(
+            i, py::str("[" + e->code + "] " + std::string(fairport::line_result_columns()[k]) +
+                       ": " + e->message)
+                   .release()
+                   .ptr());
+        return true;
+      }
+    }
+    for (std::size_t k = 0; k < 5; ++k) {
+      fixed_[k].v[i] = values[k];
+      fixed_[k].m[i] = false;
+    }
+    write_currency(i, j);
+    return true;
+  }
+
+  /// Writes the result of slot j of the chunk into row i of the result columns.
+  void write_row(std::size_t i, std::size_t j) {
+    const bool failed = out_[j].code != 0;
+    const auto reg = failed ? fairport::preference_regime::none : regimes_[j];
+    regime_.set_borrowed(i, regime_name(reg));
+    if (fixed_scale_ ? write_fixed(i, j, failed) : (!failed && write_decimals(i, j))) return;
     if (pre_[j]) {
       codes_.set(i, py::str(pre_[j]->code).release().ptr());
       messages_.set(i, py::str(pre_[j]->message).release().ptr());
@@ -593,6 +715,8 @@ class lines_frame {
   }
 
   std::size_t n_;
+  std::optional<int> fixed_scale_;
+  std::vector<fixed_column> fixed_;  // customs_value .. landed_cost, with fixed_scale
   column as_of_, dest_, term_, cur_, hs_, inv_;
   std::optional<column> fr_, ins_, after_, mass_, qty_, exporter_, proof_, vat_category_,
       declared_;
@@ -619,8 +743,14 @@ class lines_frame {
 };
 
 py::dict landed_cost_arrays(const py::dict& cols, const fairport::reference_data& data,
-                            const std::vector<fairport::fx_rate>& exchange_rates) {
-  return lines_frame(cols, data).run(exchange_rates);
+                            const std::vector<fairport::fx_rate>& exchange_rates,
+                            std::optional<int> fixed_scale) {
+  if (fixed_scale && (*fixed_scale < 0 || *fixed_scale > 18)) {
+    fairport::detail::throw_error(fairport::errc::invalid_argument,
+                                  "fixed_scale must be 0 to 18, got " +
+                                      std::to_string(*fixed_scale));
+  }
+  return lines_frame(cols, data, fixed_scale).run(exchange_rates);
 }
 
 }  // namespace
@@ -653,7 +783,7 @@ void bind_check(py::module_& m) {
       .def("check_json", &check_json, py::arg("text"), py::arg("name"),
            "Checks a fairport.consignment/1 JSON text.");
   m.def("_landed_cost_arrays", &landed_cost_arrays, py::arg("columns"), py::arg("data"),
-        py::arg("exchange_rates"),
+        py::arg("exchange_rates"), py::arg("fixed_scale") = py::none(),
         "Landed cost of independent rows given as equal-length NumPy arrays; returns object "
         "arrays.");
   m.def("_refuse_misspelt_columns", &fairport::refuse_misspelt_columns, py::arg("names"),

@@ -301,12 +301,16 @@ def _array(values: Any) -> Any:
 
 
 def _landed_cost_arrays(
-    columns: Mapping[str, Any], data: DataArg, exchange_rates: Sequence[Any]
+    columns: Mapping[str, Any], data: DataArg, exchange_rates: Sequence[Any],
+    fixed_scale: Optional[int] = None,
 ) -> Dict[str, Any]:
     _core._refuse_misspelt_columns([str(k) for k in columns])
+    if fixed_scale is not None and (isinstance(fixed_scale, bool)
+                                    or not isinstance(fixed_scale, int)):
+        raise TypeError(f"fixed_scale must be an int, not {type(fixed_scale).__name__}")
     cols = {k: _array(columns[k]) for k in _LANDED_COLUMNS if k in columns}
     result: Dict[str, Any] = _core._landed_cost_arrays(
-        cols, resolve_data(data), list(exchange_rates))
+        cols, resolve_data(data), list(exchange_rates), fixed_scale)
     return result
 
 
@@ -373,7 +377,8 @@ def landed_cost_columns(
     return {k: v.tolist() for k, v in result.items()}
 
 
-def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any:
+def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None,
+                fixed_scale: Optional[int] = None) -> Any:
     """Compute the landed cost and GSP regime of every row of a pandas DataFrame of lines.
 
     Each row is an independent line declared in EUR in a euro-area member state (see
@@ -397,12 +402,22 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
         one the built-in customs rate of the month applies.
     data : ReferenceData, str, os.PathLike or None, optional
         The reference data; ``None`` is the built-in set.
+    fixed_scale : int, optional
+        The fixed-point form (0 to 18): the amount columns ``invoice_value,
+        freight_to_border, insurance, freight_after_border`` are int64 coefficients at this
+        scale (at 2, ``18735`` is 187.35; any other cell type is a ``TypeError``), and the five
+        figures come back as pandas ``Int64`` columns of coefficients at the same scale, with
+        ``<NA>`` for a row that failed. No ``Decimal`` object is made; every figure equals the
+        ``Decimal`` form's. A figure with more places than the scale (a duty of 12.34 at scale
+        0) fails its row (``fairport.arithmetic.205``), never rounded. ``net_mass_kg`` and
+        ``quantity`` are read as in the ``Decimal`` form.
 
     Returns
     -------
     pandas.DataFrame
         With the index of ``df`` and the columns ``customs_value, duty, third_country_duty, vat,
-        landed_cost`` (``Decimal``, or ``None`` for a row that failed), ``result_currency``
+        landed_cost`` (``Decimal``, or ``None`` for a row that failed; with ``fixed_scale``,
+        ``Int64`` coefficients, ``<NA>`` for a row that failed), ``result_currency``
         (their currency: EUR in the euro area, else the row's ``declaration_currency``),
         ``regime`` (``eba``, ``gsp_plus``, ``gsp`` or ``none``), ``error_code`` and
         ``error_message`` (``None`` for a row that was computed): the columns ``fairport check
@@ -423,7 +438,12 @@ def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg
 
     _core._refuse_misspelt_columns([str(k) for k in df.columns])
     res = _landed_cost_arrays(
-        {k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data, exchange_rates)
+        {k: df[k] for k in _LANDED_COLUMNS if k in df.columns}, data, exchange_rates,
+        fixed_scale)
+    if fixed_scale is not None:
+        for k in _CHECK_LINES_COLUMNS[:5]:
+            values, mask = res[k]
+            res[k] = pd.arrays.IntegerArray(values, mask)
     return pd.DataFrame(
         {k: res[k] for k in _CHECK_LINES_COLUMNS},
         index=df.index,

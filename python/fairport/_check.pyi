@@ -1,5 +1,5 @@
 import os
-from typing import Any, Dict, List, Mapping, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Union
 
 from . import _core
 from ._core import FxRate
@@ -25,4 +25,5 @@ def landed_cost_columns(
     exchange_rates: Sequence[FxRate] = (),
     data: DataArg = None,
 ) -> Dict[str, List[Any]]: ...
-def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any: ...
+def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None,
+                fixed_scale: Optional[int] = None) -> Any: ...

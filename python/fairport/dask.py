@@ -60,25 +60,32 @@ _REQUIRED_COLUMNS = (
 )
 
 
-def output_meta(index: Any = None) -> Any:
+def output_meta(index: Any = None, fixed_scale: Optional[int] = None) -> Any:
     """Return an empty DataFrame shaped like the result of ``check_lines`` (the Dask ``meta``).
 
     Parameters
     ----------
     index : pandas.Index, optional
         An empty index of the input's type, used as the frame's index when given.
+    fixed_scale : int, optional
+        As for ``check_lines``: the five figures are then of dtype ``Int64``.
 
     Returns
     -------
     pandas.DataFrame
-        No rows; the columns of ``fairport.check_lines``, all of dtype object.
+        No rows; the columns of ``fairport.check_lines``, of dtype object (the figures
+        ``Int64`` with ``fixed_scale``).
     """
     import pandas as pd  # optional dependency, imported when used
 
-    columns = {name: pd.Series([], dtype=object) for name in _OUTPUT_COLUMNS}
+    def dtype(name: str) -> Any:
+        figure = name in _OUTPUT_COLUMNS[:5]
+        return "Int64" if figure and fixed_scale is not None else object
+
     if index is None:
-        return pd.DataFrame(columns)
-    return pd.DataFrame({k: pd.Series([], dtype=object, index=index) for k in columns}, index=index)
+        return pd.DataFrame({k: pd.Series([], dtype=dtype(k)) for k in _OUTPUT_COLUMNS})
+    return pd.DataFrame({k: pd.Series([], dtype=dtype(k), index=index) for k in _OUTPUT_COLUMNS},
+                        index=index)
 
 
 def _portable_data(data: DataArg) -> Optional[Union[str, "os.PathLike[str]"]]:
@@ -99,15 +106,20 @@ def _portable_data(data: DataArg) -> Optional[Union[str, "os.PathLike[str]"]]:
 
 
 def _check_partition(
-    part: Any, data: Optional[Union[str, "os.PathLike[str]"]], rates: Tuple[Tuple[str, ...], ...]
+    part: Any, data: Optional[Union[str, "os.PathLike[str]"]], rates: Tuple[Tuple[str, ...], ...],
+    fixed_scale: Optional[int] = None,
 ) -> Any:
     exchange_rates = [FxRate(*r) for r in rates]
-    result = _check_lines_pandas(part, exchange_rates=exchange_rates, data=data)
-    # An empty partition gives empty lists: keep the object dtype the meta promises.
-    return result.astype(object) if len(result) == 0 else result
+    result = _check_lines_pandas(part, exchange_rates=exchange_rates, data=data,
+                                 fixed_scale=fixed_scale)
+    # An empty partition gives empty lists: keep the dtypes the meta promises.
+    if len(result) == 0:
+        return result.astype(output_meta(result.index, fixed_scale).dtypes.to_dict())
+    return result
 
 
-def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None) -> Any:
+def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None,
+                fixed_scale: Optional[int] = None) -> Any:
     """Run ``fairport.check_lines`` on every partition of a Dask DataFrame.
 
     Lazy: nothing is computed until ``.compute()`` (or ``.persist()``, ``.to_csv()``,
@@ -123,6 +135,10 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
     data : str, os.PathLike, ReferenceData or None, optional
         ``None`` (the built-in set, also when the built-in ``ReferenceData`` is passed) or a
         directory path that every worker can read.
+    fixed_scale : int, optional
+        The fixed-point form of ``fairport.check_lines``: amount columns as int64
+        coefficients at this scale, the figures back as ``Int64`` coefficients (no ``Decimal``
+        object is made on the workers).
 
     Returns
     -------
@@ -143,7 +159,7 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
     if missing:
         raise ValueError("check_lines: missing column(s) " + ", ".join(missing))
     portable = _portable_data(data)
-    meta = output_meta(ddf._meta.index)
+    meta = output_meta(ddf._meta.index, fixed_scale)
     # functools.partial keeps the path out of the task graph's arguments (a string there could
     # be taken for the key of another task).
     # Rates travel as (base, quote, rate, date, source, basis) text: exact, and picklable anywhere.
@@ -152,5 +168,6 @@ def check_lines(ddf: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataAr
         for r in exchange_rates
     )
     return ddf.map_partitions(
-        functools.partial(_check_partition, data=portable, rates=rates), meta=meta
+        functools.partial(_check_partition, data=portable, rates=rates, fixed_scale=fixed_scale),
+        meta=meta
     )

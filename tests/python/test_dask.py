@@ -77,6 +77,25 @@ def test_partitions_give_the_single_process_result():
     _assert_exactly_equal(res.compute(scheduler="sync"), ref)
 
 
+def test_the_fixed_point_form_over_partitions_equals_the_single_process_one():
+    import numpy as np
+
+    df = _lines(97)
+    for k in ("invoice_value", "freight_to_border", "insurance", "freight_after_border"):
+        df[k] = np.array([int(v.scaleb(2)) for v in df[k]], dtype=np.int64)
+    ref = fairport.check_lines(df, fixed_scale=2)
+    assert ref["landed_cost"].notna().sum() > 50 and ref["landed_cost"].isna().any()
+    res = fdask.check_lines(dd.from_pandas(df, npartitions=5), fixed_scale=2)
+    assert [str(t) for t in res.dtypes[:5]] == ["Int64"] * 5
+    out = res.compute(scheduler="sync")
+    pd.testing.assert_frame_equal(out, ref)
+    # And the figures are the Decimal form's, in cents.
+    exact = fairport.check_lines(_lines(97))
+    for col in ("customs_value", "duty", "vat", "landed_cost"):
+        assert [None if v is pd.NA else Decimal(int(v)).scaleb(-2) for v in out[col]] == \
+            exact[col].tolist()
+
+
 def test_the_built_in_reference_data_object_may_be_passed():
     df = _lines(8)
     data = fairport.ReferenceData.builtin()
