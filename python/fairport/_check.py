@@ -140,6 +140,73 @@ class Report:
             self._html = self._checked.html()
         return self._html
 
+    def lines_frame(self) -> Any:
+        """Return one row per line with every figure and verdict as a column.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Indexed by ``line_id``. The goods (``hs_code``, ``description``,
+            ``quantity``, ``quantity_unit``, ``net_mass``, ``net_mass_unit``); the origin
+            (``origin_status``, ``origin_basis``, ``origin_rule``); the preference
+            (``regime``, ``arrangement``, ``eligible``, ``preference_status``,
+            ``potential_duty_text``, ``potential_saving``); the landed cost in ``currency``
+            (``invoice_value``, the line's share of ``freight_to_border``, ``insurance``,
+            ``freight_after_border``, ``other_to_destination``, ``additions``,
+            ``customs_value``, ``duty``, ``duty_text``, ``duty_rate``,
+            ``third_country_duty``, ``duty_saving``, ``excise``, ``fees``, ``vat_category``,
+            ``vat_rate``, ``vat_base``, ``vat``, ``landed_cost``,
+            ``landed_cost_excluding_vat``, ``landed_cost_per_unit``, ``landed_cost_per_kg``;
+            ``None`` where the line's landed cost failed); the producer price
+            (``fair_price_method``, ``fair_price_per_unit``, ``price_paid_per_unit``,
+            ``shortfall_per_unit``, ``fair_price_currency``, ``is_fair``, ``producer_share``);
+            ``missing`` (what the document must still show, as a list) and the line's errors
+            (``error_codes``, ``error_messages``, lists). Amounts, rates and quantities are
+            ``Decimal``.
+        """
+        import pandas as pd  # optional dependency, imported when used
+
+        r = self.to_dict()
+        errors: Dict[str, List[Dict[str, Any]]] = {}
+        for e in r["errors"]:
+            errors.setdefault(e["line_id"], []).append(e)
+        rows = [_line_row(line, r["currency"], errors.get(line["id"], [])) for line in r["lines"]]
+        frame = pd.DataFrame(rows, columns=list(_LINE_FRAME_COLUMNS))
+        return frame.set_index("line_id")
+
+    def findings_frame(self) -> Any:
+        """Return every finding of the report, one row each, with where it belongs.
+
+        Returns
+        -------
+        pandas.DataFrame
+            Columns ``line_id`` (``None`` for the consignment and its documents),
+            ``section`` (``origin``, ``preference``, ``landed_cost``, ``fair_price``,
+            ``consignment`` or the document's kind), ``severity``, ``code``, ``message`` and
+            ``reference`` (the legal act first, then the dataset record).
+        """
+        import pandas as pd  # optional dependency, imported when used
+
+        r = self.to_dict()
+        rows: List[Dict[str, Any]] = []
+
+        def add(line_id: Optional[str], section: str, findings: Sequence[Any]) -> None:
+            for f in findings:
+                rows.append({"line_id": line_id, "section": section, "severity": f["severity"],
+                             "code": f["code"], "message": f["message"],
+                             "reference": f.get("reference", "")})
+
+        for line in r["lines"]:
+            for section in ("origin", "preference", "fair_price"):
+                if line.get(section):
+                    add(line["id"], section, line[section]["findings"])
+            add(line["id"], "landed_cost", line["findings"])
+        add(None, "consignment", r["findings"])
+        for d in r["documents"]:
+            add(None, d["kind"], d["findings"])
+        return pd.DataFrame(rows, columns=["line_id", "section", "severity", "code", "message",
+                                           "reference"])
+
     def _repr_html_(self) -> str:
         return self.to_html()
 
@@ -149,6 +216,76 @@ class Report:
             f"<fairport.Report {c.consignment_id} as of {c.as_of}: "
             f"{c.line_count} lines, {c.error_count} errors, exit status {self.exit_status}>"
         )
+
+
+_LINE_FRAME_COLUMNS = (
+    "line_id", "hs_code", "description", "quantity", "quantity_unit", "net_mass",
+    "net_mass_unit", "origin_status", "origin_basis", "origin_rule", "regime", "arrangement",
+    "eligible", "preference_status", "potential_duty_text", "potential_saving", "currency",
+    "invoice_value", "freight_to_border", "insurance", "freight_after_border",
+    "other_to_destination", "additions", "customs_value", "duty", "duty_text", "duty_rate",
+    "third_country_duty",
+    "duty_saving", "excise", "fees", "vat_category", "vat_rate", "vat_base", "vat",
+    "landed_cost", "landed_cost_excluding_vat", "landed_cost_per_unit", "landed_cost_per_kg",
+    "fair_price_method", "fair_price_per_unit", "price_paid_per_unit", "shortfall_per_unit",
+    "fair_price_currency", "is_fair", "producer_share", "missing", "error_codes",
+    "error_messages",
+)
+
+
+def _amount(value: Any) -> Any:
+    """The Decimal of a report amount ({amount, currency}), or None."""
+    return None if value is None else value["amount"]
+
+
+def _line_row(line: Mapping[str, Any], currency: str,
+              errors: Sequence[Mapping[str, Any]]) -> Dict[str, Any]:
+    """One row of Report.lines_frame from a line of the report's dict."""
+    row: Dict[str, Any] = {k: None for k in _LINE_FRAME_COLUMNS}
+    row.update(line_id=line["id"], hs_code=line["hs_code"], description=line["description"],
+               currency=currency)
+    for key in ("quantity", "net_mass"):
+        if line.get(key):
+            row[key] = Decimal(line[key]["value"])
+            row[key + "_unit"] = line[key]["unit"]
+    origin = line.get("origin") or {}
+    row.update(origin_status=origin.get("status"), origin_basis=origin.get("basis"),
+               origin_rule=origin.get("rule"))
+    pref = line.get("preference") or {}
+    row.update(regime=pref.get("regime"), arrangement=pref.get("arrangement"),
+               eligible=pref.get("eligible"), preference_status=pref.get("status"),
+               potential_duty_text=pref.get("potential_duty_text"),
+               potential_saving=_amount(pref.get("potential_saving")))
+    if line.get("customs_value") is not None:
+        duty, vat = line["duty"], line["vat"]
+        row.update({k: _amount(v) for k, v in line["costs"].items()})
+        row.update(
+            invoice_value=_amount(line["invoice_value"]),
+            customs_value=_amount(line["customs_value"]), duty=_amount(duty["amount"]),
+            duty_text=duty["text"], duty_rate=duty["rate"],
+            third_country_duty=_amount(duty["third_country_amount"]),
+            duty_saving=_amount(duty["saving"]), excise=_amount(line["excise"]),
+            fees=_amount(line["fees"]), vat_category=vat["category"], vat_rate=vat["rate"],
+            vat_base=_amount(vat["base"]), vat=_amount(vat["amount"]),
+            landed_cost=_amount(line["landed_cost"]),
+            landed_cost_excluding_vat=_amount(line["landed_cost_excluding_vat"]),
+            landed_cost_per_unit=_amount(line.get("landed_cost_per_unit")),
+            landed_cost_per_kg=_amount(line.get("landed_cost_per_kg")))
+    fair = line.get("fair_price")
+    if fair:
+        row.update(fair_price_method=fair["method"],
+                   fair_price_per_unit=_amount(fair["fair_price_per_unit"]),
+                   price_paid_per_unit=_amount(fair.get("price_paid_per_unit")),
+                   shortfall_per_unit=_amount(fair.get("shortfall_per_unit")),
+                   fair_price_currency=fair["fair_price_per_unit"]["currency"],
+                   is_fair=fair.get("is_fair"), producer_share=fair.get("producer_share"))
+    missing = list(pref.get("missing", []))
+    if origin.get("status") == "undetermined":
+        missing = list(origin.get("missing", [])) + missing
+    row["missing"] = missing
+    row["error_codes"] = [e["code"] for e in errors]
+    row["error_messages"] = [e["message"] for e in errors]
+    return row
 
 
 def _document_text(doc: DocArg) -> tuple:
