@@ -12,6 +12,7 @@
 #include <limits>
 #include <map>
 #include <optional>
+#include <sstream>
 #include <string_view>
 #include <type_traits>
 #include <string>
@@ -22,6 +23,7 @@
 #include "fairport/check/check.hpp"
 #include "fairport/check/lines.hpp"
 #include "fairport/gsp/preference.hpp"
+#include "fairport/io/csv.hpp"
 #include "fairport/io/json.hpp"
 #include "fairport/io/report_format.hpp"
 #include "fairport/landed_cost/landed_cost.hpp"
@@ -786,6 +788,14 @@ void bind_check(py::module_& m) {
         py::arg("exchange_rates"), py::arg("fixed_scale") = py::none(),
         "Landed cost of independent rows given as equal-length NumPy arrays; returns object "
         "arrays.");
+  m.def(
+      "_read_rates",
+      [](const std::string& text, const std::string& name) {
+        std::istringstream in(text);
+        return fairport::read_rates_csv(in, name);
+      },
+      py::arg("text"), py::arg("name"),
+      "The dated exchange rates of a rates CSV text (base,quote,rate,date[,basis][,source]).");
   m.def("_refuse_misspelt_columns", &fairport::refuse_misspelt_columns, py::arg("names"),
         "Raises InputError for a column within two edits of a lines-form column it is not.");
   m.def("_direct_decimal", &direct_decimal_enabled,

@@ -29,6 +29,7 @@ from ._check import (
     example_consignment,
     example_names,
     landed_cost_columns,
+    read_rates,
 )
 from ._data import Vocabulary, VocabularyValue, datasets, load_reference_data, vocabulary
 from ._tariff import (
@@ -90,6 +91,7 @@ __all__ = [
     "multiply",
     "parse_decimal",
     "price_chain",
+    "read_rates",
     "round",
     "round_significant",
     "sum_decimals",

@@ -514,6 +514,41 @@ def landed_cost_columns(
     return {k: v.tolist() for k, v in result.items()}
 
 
+def read_rates(path: Union[str, "os.PathLike[str]"]) -> List[FxRate]:
+    """Read the customs exchange rates of a rates CSV file, exactly.
+
+    The file ``fairport check --lines --rates`` reads: a header ``base,quote,rate,date`` with
+    optional ``basis`` and ``source`` columns, one rate a row (1 ``base`` = ``rate`` ``quote``).
+    ``basis`` is ``month`` (the default: the customs rate of the month, dated its first day,
+    Implementing Regulation (EU) 2015/2447, Art. 146) or ``fixing`` (an ECB rate published on
+    that date).
+
+    Parameters
+    ----------
+    path : str or os.PathLike
+        The CSV file (UTF-8, comma-separated).
+
+    Returns
+    -------
+    list of fairport.FxRate
+        The rates in file order, for ``exchange_rates=`` of ``check_lines`` and
+        ``landed_cost_columns``.
+
+    Raises
+    ------
+    OSError
+        If the file cannot be read.
+    fairport.errors.FairportError
+        With the file name and row for a bad cell (a rate written with a decimal comma is
+        ``fairport.input.101``), or ``fairport.consignment.401`` for a header without a
+        required column.
+    """
+    with open(path, encoding="utf-8", newline="") as f:
+        text = f.read()
+    rates: List[FxRate] = _core._read_rates(text, os.fspath(path))
+    return rates
+
+
 def check_lines(df: Any, *, exchange_rates: Sequence[FxRate] = (), data: DataArg = None,
                 fixed_scale: Optional[int] = None) -> Any:
     """Compute the landed cost and GSP regime of every row of a pandas DataFrame of lines.

@@ -16,56 +16,13 @@
 
 #include "cli.hpp"
 #include "fairport/fairport.hpp"
+#include "fairport/io/csv.hpp"
 
 namespace fairport::cli {
 
 namespace {
 
-/// Reads one CSV record (RFC 4180: the delimiter, double quotes, "" inside quotes, line breaks
-/// inside quotes) into `out`; false at the end of the input. A UTF-8 byte-order mark before the
-/// first record (as Excel writes it) is dropped by the caller.
-bool read_record(std::istream& in, char delimiter, std::vector<std::string>& out) {
-  out.assign(1, std::string());
-  std::string line;
-  bool quoted = false;
-  bool any = false;
-  while (std::getline(in, line)) {
-    any = true;
-    for (std::size_t i = 0; i < line.size(); ++i) {
-      const char c = line[i];
-      if (quoted) {
-        if (c == '"' && i + 1 < line.size() && line[i + 1] == '"') {
-          out.back() += '"';
-          ++i;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          out.back() += c;
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == delimiter) {
-        out.emplace_back();
-      } else if (c != '\r') {
-        out.back() += c;
-      }
-    }
-    if (!quoted) return true;
-    out.back() += '\n';  // a line break inside a quoted field
-  }
-  return any;
-}
-
 bool blank(const std::vector<std::string>& r) { return r.size() == 1 && r[0].empty(); }
-
-std::string csv_field(const std::string& s, char delimiter) {
-  if (s.find_first_of("\"\n\r") == std::string::npos && s.find(delimiter) == std::string::npos) {
-    return s;
-  }
-  std::string o = "\"";
-  for (char c : s) o += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return o + "\"";
-}
 
 /// The delimiter of a header line: the most frequent of , ; and tab outside quotes (a header
 /// holds names, never numbers, so their decimal commas cannot mislead); a comma on a tie.
@@ -84,48 +41,11 @@ char detect_delimiter(const std::string& header) {
   return ',';
 }
 
-/// The dated exchange rates of a CSV file with the header base,quote,rate,date[,basis][,source]:
-/// 1 base = rate quote; basis month (default: the customs rate of the month dated its first day)
-/// or fixing (a rate published on that date).
+/// The rates file of --rates (io/csv.hpp).
 std::vector<fx_rate> read_rates(const std::string& file) {
   std::ifstream in(file, std::ios::binary);
   if (!in) detail::throw_error(errc::invalid_argument, file + ": cannot read the rates file");
-  std::vector<std::string> header;
-  read_record(in, ',', header);
-  std::map<std::string, std::size_t> col;
-  for (std::size_t i = 0; i < header.size(); ++i) col[header[i]] = i;
-  for (const char* k : {"base", "quote", "rate", "date"}) {
-    if (col.count(k) == 0) {
-      detail::throw_error(errc::invalid_document,
-                          file + ": the header has no column \"" + k +
-                              "\" (expected base,quote,rate,date[,basis][,source])");
-    }
-  }
-  std::vector<fx_rate> rates;
-  std::size_t row = 1;
-  std::vector<std::string> r;
-  while (read_record(in, ',', r)) {
-    ++row;
-    if (blank(r)) continue;
-    auto get = [&](const char* k) {
-      const auto it = col.find(k);
-      return it == col.end() || it->second >= r.size() ? std::string() : r[it->second];
-    };
-    try {
-      const std::string cell = get("basis");
-      const auto basis = cell.empty() ? rate_basis::month : try_parse_rate_basis(cell);
-      if (!basis) {
-        detail::throw_error(errc::invalid_argument,
-                            "basis must be month or fixing, got \"" + cell + "\"");
-      }
-      rates.emplace_back(currency_code::parse(get("base")), currency_code::parse(get("quote")),
-                         decimal::parse(get("rate")), parse_date(get("date")), get("source"),
-                         *basis);
-    } catch (const error& e) {
-      detail::throw_error(e.code(), file + " row " + std::to_string(row) + ": " + e.message());
-    }
-  }
-  return rates;
+  return read_rates_csv(in, file);
 }
 
 /// Refuses a header column that is not a column of the lines form and not kept on purpose
@@ -362,7 +282,7 @@ bool read_header(std::istream& in, const std::string& file, const check_options&
   dialect.delimiter = o.delimiter.value_or(detect_delimiter(first));
   dialect.decimal_comma = o.decimal_comma.value_or(dialect.delimiter == ';');
   std::istringstream h(first);
-  read_record(h, dialect.delimiter, header);
+  read_csv_record(h, dialect.delimiter, header);
   for (const char* k :
        {"as_of", "importer_country", "incoterm", "currency", "hs_code", "invoice_value"}) {
     if (std::find(header.begin(), header.end(), k) == header.end()) {
@@ -410,7 +330,7 @@ int run_lines_in(std::istream& in, const std::string& file, const check_options&
   while (more) {
     chunk.size = 0;
     while (chunk.size < chunk.records.size()) {
-      if (!read_record(in, dialect.delimiter, chunk.records[chunk.size])) {
+      if (!read_csv_record(in, dialect.delimiter, chunk.records[chunk.size])) {
         more = false;
         break;
       }

@@ -3,6 +3,7 @@
 The figures are compared with the same rows given as Decimal objects (the reference form), so
 every input form must give the same Decimals, digit for digit and exponent for exponent.
 """
+import os
 from decimal import Decimal
 
 import numpy as np
@@ -231,3 +232,18 @@ def test_a_part_of_a_column_name_is_refused_when_the_column_is_absent():
         fairport.check_lines(df)
     out = fairport.check_lines(df.assign(exporter_country="PK"))
     assert out.loc[0, "regime"] == "gsp_plus"
+
+
+def test_read_rates_reads_the_rates_file_of_the_command_line(tmp_path):
+    # tests/cli/rates.csv: the rate of the month for the USD handbag of tests/cli/lines_usd.csv.
+    here = os.path.dirname(os.path.abspath(__file__))
+    rates = fairport.read_rates(os.path.join(here, "..", "cli", "rates.csv"))
+    assert [(r.base, r.quote, str(r.rate), r.date.isoformat(), r.basis) for r in rates] == [
+        ("USD", "EUR", "0.9000", "2026-02-01", "month"), ("USD", "EUR", "0.9210", "2026-03-01", "month")]
+    bad = tmp_path / "bad.csv"
+    bad.write_text("base,quote,rate,date\nUSD,EUR,\"0,92\",2026-03-01\n", encoding="utf-8")
+    with pytest.raises(fairport.errors.FairportError, match=r"bad\.csv row 2"):
+        fairport.read_rates(bad)
+    (tmp_path / "nohead.csv").write_text("from,to,rate\n", encoding="utf-8")
+    with pytest.raises(fairport.errors.FairportError, match=r"fairport\.consignment\.401.*\"base\""):
+        fairport.read_rates(tmp_path / "nohead.csv")
