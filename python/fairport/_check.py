@@ -159,7 +159,10 @@ class Report:
             ``landed_cost_excluding_vat``, ``landed_cost_per_unit``, ``landed_cost_per_kg``;
             ``None`` where the line's landed cost failed); the producer price
             (``fair_price_method``, ``fair_price_per_unit``, ``price_paid_per_unit``,
-            ``shortfall_per_unit``, ``fair_price_currency``, ``is_fair``, ``producer_share``);
+            ``shortfall_per_unit``, ``fair_price_currency``, ``is_fair``, ``producer_share``;
+            for a Fairtrade line ``price_due_per_unit`` and ``premium_due_per_unit``, and
+            with the premium declared apart ``premium_paid_per_unit``,
+            ``premium_shortfall_per_unit``, ``premium_paid_in_full``);
             ``missing`` (what the document must still show, as a list) and the line's errors
             (``error_codes``, ``error_messages``, lists). Amounts, rates and quantities are
             ``Decimal``.
@@ -228,7 +231,9 @@ _LINE_FRAME_COLUMNS = (
     "duty_saving", "excise", "fees", "vat_category", "vat_rate", "vat_base", "vat",
     "landed_cost", "landed_cost_excluding_vat", "landed_cost_per_unit", "landed_cost_per_kg",
     "fair_price_method", "fair_price_per_unit", "price_paid_per_unit", "shortfall_per_unit",
-    "fair_price_currency", "is_fair", "producer_share", "missing", "error_codes",
+    "fair_price_currency", "is_fair", "producer_share", "price_due_per_unit",
+    "premium_due_per_unit", "premium_paid_per_unit", "premium_shortfall_per_unit",
+    "premium_paid_in_full", "missing", "error_codes",
     "error_messages",
 )
 
@@ -278,7 +283,11 @@ def _line_row(line: Mapping[str, Any], currency: str,
                    price_paid_per_unit=_amount(fair.get("price_paid_per_unit")),
                    shortfall_per_unit=_amount(fair.get("shortfall_per_unit")),
                    fair_price_currency=fair["fair_price_per_unit"]["currency"],
-                   is_fair=fair.get("is_fair"), producer_share=fair.get("producer_share"))
+                   is_fair=fair.get("is_fair"), producer_share=fair.get("producer_share"),
+                   premium_paid_in_full=fair.get("premium_paid_in_full"))
+        for k in ("price_due_per_unit", "premium_due_per_unit", "premium_paid_per_unit",
+                  "premium_shortfall_per_unit"):
+            row[k] = _amount(fair.get(k))
     missing = list(pref.get("missing", []))
     if origin.get("status") == "undetermined":
         missing = list(origin.get("missing", [])) + missing

@@ -377,6 +377,7 @@ producer_price_line producer_line_of(const consignment& c, const consignment_lin
     detail::throw_error(errc::missing_input, "producer.price_paid_per_unit is required");
   }
   p.price_paid_per_unit = *l.producer->price_paid_per_unit;
+  p.premium_paid_per_unit = l.producer->premium_paid_per_unit;
   if (const auto& a = l.producer->artisan) {
     p.artisan = artisan_terms{a->materials_per_unit, a->labour_minutes_per_unit, a->hourly_wage,
                               a->overhead_rate, a->margin_rate};
@@ -410,6 +411,11 @@ fair_price_section fair_price_of(const consignment& c, const consignment_line& l
   f.shortfall_per_unit = fc.shortfall_per_unit;
   f.is_fair = fc.is_fair;
   f.producer_share = fc.producer_share;
+  f.price_due_per_unit = fc.price_due_per_unit;
+  f.premium_due_per_unit = fc.premium_due_per_unit;
+  f.premium_paid_per_unit = fc.premium_paid_per_unit;
+  f.premium_shortfall_per_unit = fc.premium_shortfall_per_unit;
+  f.premium_paid_in_full = fc.premium_paid_in_full;
   f.findings = std::move(fc.notes);
   return f;
 }

@@ -284,10 +284,17 @@ class reader {
   }
 
   producer_claim producer(const plain_json& v, const std::string& ptr) const {
-    only(v, ptr, {"price_paid_per_unit", "artisan", "fairtrade"});
+    only(v, ptr, {"price_paid_per_unit", "premium_paid_per_unit", "artisan", "fairtrade"});
     producer_claim p;
     if (const auto* pp = opt(v, "price_paid_per_unit")) {
       p.price_paid_per_unit = non_negative(*pp, ptr + "/price_paid_per_unit");
+    }
+    if (const auto* pp = opt(v, "premium_paid_per_unit")) {
+      if (opt(v, "fairtrade") == nullptr) {
+        fail(errc::invalid_document, ptr + "/premium_paid_per_unit",
+             "a premium paid is judged against a Fairtrade Premium: give it with \"fairtrade\"");
+      }
+      p.premium_paid_per_unit = non_negative(*pp, ptr + "/premium_paid_per_unit");
     }
     if (const auto* a = opt(v, "artisan")) {
       const std::string ap = ptr + "/artisan";
@@ -819,6 +826,13 @@ void write_fair_price(writer& w, const fair_price_section& f) {
   w.amount("shortfall_per_unit", f.shortfall_per_unit);
   w.field_or_null("is_fair", f.is_fair);
   w.field_or_null("producer_share", f.producer_share, [](const decimal& d) { return d.to_string(); });
+  if (f.price_due_per_unit) w.amount("price_due_per_unit", f.price_due_per_unit);
+  if (f.premium_due_per_unit) w.amount("premium_due_per_unit", f.premium_due_per_unit);
+  if (f.premium_paid_per_unit) {
+    w.amount("premium_paid_per_unit", f.premium_paid_per_unit);
+    w.amount("premium_shortfall_per_unit", f.premium_shortfall_per_unit);
+    w.field_or_null("premium_paid_in_full", f.premium_paid_in_full);
+  }
   write_findings(w, "findings", f.findings);
   w.end_object();
 }

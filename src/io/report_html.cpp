@@ -342,6 +342,15 @@ void html_line(std::ostream& h, const report_line& l) {
     h << "<li>Producer price (" << esc(std::string(to_string(f.method))) << "): fair price "
       << esc(f.fair_price_per_unit.to_string()) << " per unit";
     if (f.price_paid_per_unit) h << ", paid " << esc(f.price_paid_per_unit->to_string());
+    if (f.premium_paid_per_unit && f.price_due_per_unit && f.premium_due_per_unit) {
+      h << " (price due " << esc(f.price_due_per_unit->to_string()) << ", short "
+        << esc(f.shortfall_per_unit->to_string()) << "; Fairtrade Premium due "
+        << esc(f.premium_due_per_unit->to_string()) << ", paid "
+        << esc(f.premium_paid_per_unit->to_string()) << ", still due "
+        << esc(f.premium_shortfall_per_unit->to_string()) << ")";
+    } else if (f.premium_due_per_unit) {
+      h << " (of which Fairtrade Premium " << esc(f.premium_due_per_unit->to_string()) << ")";
+    }
     if (f.is_fair) h << ": <b class=\"" << (*f.is_fair ? "ok" : "bad") << "\">"
                      << (*f.is_fair ? "fair" : "below fair") << "</b>";
     h << "</li>";

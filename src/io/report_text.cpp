@@ -59,6 +59,21 @@ std::string fair_word(const report_line& l) {
   if (!l.fair_price) return "-";
   const auto& f = *l.fair_price;
   if (!f.is_fair) return "fair price " + f.fair_price_per_unit.to_string();
+  if (f.premium_paid_per_unit && f.price_due_per_unit && f.premium_due_per_unit) {
+    // The price and the Fairtrade Premium judged apart: two verdicts, two amounts.
+    std::string s = *f.is_fair ? "fair" : "BELOW FAIR";
+    s += " (price paid " + f.price_paid_per_unit->to_string() + " vs " +
+         f.price_due_per_unit->to_string();
+    if (f.shortfall_per_unit && f.shortfall_per_unit->amount().signum() > 0) {
+      s += ", " + f.shortfall_per_unit->amount().to_string() + " short";
+    }
+    s += "; premium paid " + f.premium_paid_per_unit->amount().to_string() + " vs " +
+         f.premium_due_per_unit->amount().to_string();
+    if (f.premium_shortfall_per_unit && f.premium_shortfall_per_unit->amount().signum() > 0) {
+      s += ", " + f.premium_shortfall_per_unit->amount().to_string() + " due";
+    }
+    return s + ")";
+  }
   return std::string(*f.is_fair ? "fair" : "BELOW FAIR") + " (paid " +
          (f.price_paid_per_unit ? f.price_paid_per_unit->to_string() : std::string("?")) +
          ", fair " + f.fair_price_per_unit.to_string() + ")";

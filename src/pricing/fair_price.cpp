@@ -915,6 +915,34 @@ price_chain_result price_chain(const price_chain_inputs& in, const reference_dat
   return r;
 }
 
+namespace {
+
+/// A Fairtrade line whose premium was paid apart: the price paid against the price due without
+/// the premium, the premium paid against the premium due; fair only when both are met.
+void judge_price_and_premium(const decimal& premium_paid, fair_price_check& out) {
+  const money paid = money(premium_paid, out.price_paid_per_unit.currency());
+  auto price = assess_price_paid(*out.price_due_per_unit, out.price_paid_per_unit);
+  out.shortfall_per_unit = price.shortfall;
+  for (auto& f : price.notes) out.notes.push_back(std::move(f));
+  auto premium = assess_price_paid(*out.premium_due_per_unit, paid);
+  out.premium_paid_per_unit = paid;
+  out.premium_shortfall_per_unit = premium.shortfall;
+  out.premium_paid_in_full = premium.is_fair;
+  out.is_fair = price.is_fair && premium.is_fair;
+  out.notes.push_back(make_finding(
+      premium.is_fair ? "fair.premium.paid" : "fair.premium.short",
+      premium.is_fair ? severity::info : severity::warning,
+      "Fairtrade Premium " + paid.to_string() + " paid per unit against " +
+          out.premium_due_per_unit->to_string() + " due" +
+          (premium.is_fair ? std::string(": paid in full")
+                           : ": " + premium.shortfall.to_string() + " per unit still due to the "
+                                                                    "producer organisation"),
+      "Fairtrade Standard for Small-scale Producer Organizations / Trader Standard, Fairtrade "
+      "Premium"));
+}
+
+}  // namespace
+
 fair_price_check check_producer_price(const producer_price_line& line, const reference_data& data) {
   if (line.fairtrade.has_value() == line.artisan.has_value()) {
     detail::throw_error(errc::invalid_argument,
@@ -935,9 +963,17 @@ fair_price_check check_producer_price(const producer_price_line& line, const ref
     q.exchange_rates = line.exchange_rates;
     q.builtin_rates = line.builtin_rates;
     q.mode = line.mode;
-    auto r = fairtrade_price(q, data);
+    const detail::fairtrade_setup st = detail::resolve_fairtrade(q, data);
+    detail::fairtrade_core c;
+    auto r = detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
     out.fair_price_per_unit = r.fair_price_per_unit;
     out.notes = std::move(r.notes);
+    // The premium and the price apart, in the answer's terms, each rounded once as the whole.
+    const auto premium = detail::fraction::of(r.premium.amount());
+    out.premium_due_per_unit =
+        money((premium * c.to_answer).round(r.scale, q.mode), r.fair_price_per_unit.currency());
+    out.price_due_per_unit = money(((c.total - premium) * c.to_answer).round(r.scale, q.mode),
+                                   r.fair_price_per_unit.currency());
   } else {
     const artisan_terms& t = *line.artisan;
     artisan_inputs in;
@@ -952,10 +988,29 @@ fair_price_check check_producer_price(const producer_price_line& line, const ref
     out.fair_price_per_unit = r.fair_price_per_unit;
     out.notes = std::move(r.notes);
   }
-  auto a = assess_price_paid(out.fair_price_per_unit, out.price_paid_per_unit);
-  out.is_fair = a.is_fair;
-  out.shortfall_per_unit = a.shortfall;
-  for (auto& f : a.notes) out.notes.push_back(std::move(f));
+  if (line.premium_paid_per_unit && !line.fairtrade) {
+    detail::throw_error(errc::invalid_argument,
+                        "producer: a premium paid is judged against a Fairtrade Premium");
+  }
+  if (line.fairtrade && line.premium_paid_per_unit) {
+    judge_price_and_premium(*line.premium_paid_per_unit, out);
+  } else {
+    auto a = assess_price_paid(out.fair_price_per_unit, out.price_paid_per_unit);
+    out.is_fair = a.is_fair;
+    out.shortfall_per_unit = a.shortfall;
+    for (auto& f : a.notes) out.notes.push_back(std::move(f));
+    if (line.fairtrade) {
+      out.notes.push_back(make_finding(
+          "fair.premium.included", severity::info,
+          "the price paid is compared with the price and the Fairtrade Premium together (" +
+              out.price_due_per_unit->to_string() + " + premium " +
+              out.premium_due_per_unit->to_string() +
+              " per unit); declare premium_paid_per_unit when the premium is paid apart, to the "
+              "producer organisation, and each is judged on its own",
+          "Fairtrade Standard for Small-scale Producer Organizations / Trader Standard, "
+          "Fairtrade Premium"));
+    }
+  }
   if (line.landed_cost_per_unit) {
     const money& lc = *line.landed_cost_per_unit;
     detail::require_positive(lc.amount(), "landed cost per unit");

@@ -69,3 +69,51 @@ def test_findings_frame_says_where_each_finding_belongs():
     # The legal act first, the dataset record after.
     tariff = ff[ff.message.str.contains("third-country duty") & (ff.section == "landed_cost")]
     assert tariff.reference.iloc[0].startswith("Common Customs Tariff conventional duty")
+
+
+def coffee(price, premium=None):
+    producer = {"price_paid_per_unit": price,
+                "fairtrade": {"product": "coffee_arabica_washed",
+                              "market_price": {"amount": "1.50", "currency": "USD"},
+                              "market_price_unit": "lb"}}
+    if premium is not None:
+        producer["premium_paid_per_unit"] = premium
+    return {
+        "schema": "fairport.consignment/1", "id": "PE-COFFEE-1", "as_of": "2026-03-16",
+        "exporter": {"name": "Cooperative", "country": "PE"},
+        "importer": {"name": "Roaster", "country": "DE"},
+        "incoterm": "FOB", "currency": "USD", "direct_transport": True,
+        "exchange_rates": [{"from": "USD", "to": "EUR", "rate": "0.9210", "date": "2026-03-01",
+                            "source": "customs monthly rate"}],
+        "lines": [{"id": "1", "description": "Green arabica coffee, washed",
+                   "hs_code": "0901 11 00", "quantity": {"value": "1000", "unit": "lb"},
+                   "net_mass": {"value": "453.59237", "unit": "kg"}, "invoice_value": "1600.00",
+                   "origin": {"wholly_obtained": True, "wholly_obtained_category": "b"},
+                   "producer": producer}],
+    }
+
+
+def test_the_fairtrade_premium_is_a_verdict_of_its_own():
+    # Minimum USD 1.80/lb + premium 0.20/lb (dataset fairtrade_minimum_prices, from 2023-08-01);
+    # paid 1.60: together 0.40 short; declared apart with no premium paid, 0.20 short on price
+    # and 0.20 premium due.
+    together = fairport.check_consignment(coffee("1.60")).lines_frame().loc["1"]
+    assert together["shortfall_per_unit"] == Decimal("0.40")
+    assert together["premium_due_per_unit"] == Decimal("0.20")
+    assert together["premium_paid_in_full"] is None
+    r = fairport.check_consignment(coffee("1.60", "0"))
+    apart = r.lines_frame().loc["1"]
+    assert not apart["is_fair"]
+    assert apart["shortfall_per_unit"] == Decimal("0.20")
+    assert apart["price_due_per_unit"] == Decimal("1.80")
+    assert apart["premium_shortfall_per_unit"] == Decimal("0.20")
+    assert apart["premium_paid_in_full"] == False  # noqa: E712
+    assert "price paid USD 1.60 vs USD 1.80, 0.20 short; premium paid 0 vs 0.20, 0.20 due" in \
+        r.to_text()
+    paid = fairport.check_consignment(coffee("1.80", "0.20")).lines_frame().loc["1"]
+    assert paid["is_fair"] and paid["premium_paid_in_full"]
+    doc = json.loads(fairport._core.example_consignment("kg_felt_de"))
+    doc["lines"][0]["producer"]["premium_paid_per_unit"] = "1.00"  # an artisan line
+    errors = fairport.check_consignment(doc).to_dict()["errors"]
+    assert [(e["code"], e["field"]) for e in errors] == [
+        ("fairport.consignment.401", "/lines/0/producer/premium_paid_per_unit")]

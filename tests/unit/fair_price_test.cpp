@@ -740,4 +740,55 @@ TEST(ProducerPriceCheck, FairtradeLinePerKilogram) {
                "exactly one");
 }
 
+// The Fairtrade Premium apart from the price (Fairtrade Coffee Standard figures of the dataset
+// fairtrade_minimum_prices from 2023-08-01: washed arabica minimum USD 1.80/lb FOB, premium USD
+// 0.20/lb). A cooperative paid USD 1.60/lb with the market at 1.50: together it is 0.40 short
+// of 2.00; declared apart it is "0.20 short on price, 0.20 premium due" (two findings, two
+// amounts), and fair only when both are met.
+TEST(ProducerPriceCheck, PremiumIsJudgedApartWhenItIsPaidApart) {
+  fairport::producer_price_line line;
+  line.as_of = parse_date("2026-03-16");
+  line.currency = currency_code::parse("USD");
+  line.quantity_unit = "lb";
+  line.price_paid_per_unit = d("1.60");
+  line.fairtrade = fairport::fairtrade_terms{"coffee_arabica_washed", usd("1.50"), "lb", false};
+  auto c = check_producer_price(line, data());
+  EXPECT_EQ(c.fair_price_per_unit, usd("2.00"));
+  EXPECT_EQ(c.shortfall_per_unit, usd("0.40"));
+  EXPECT_EQ(c.price_due_per_unit, usd("1.80"));
+  EXPECT_EQ(c.premium_due_per_unit, usd("0.20"));
+  EXPECT_FALSE(c.premium_paid_in_full.has_value());
+  EXPECT_TRUE(has_code(c.notes, "fair.premium.included"));
+
+  line.premium_paid_per_unit = d("0");
+  c = check_producer_price(line, data());
+  EXPECT_FALSE(c.is_fair);
+  EXPECT_EQ(c.shortfall_per_unit, usd("0.20"));
+  EXPECT_EQ(c.premium_shortfall_per_unit, usd("0.20"));
+  EXPECT_EQ(c.premium_paid_in_full, false);
+  EXPECT_TRUE(has_code(c.notes, "fair.premium.short"));
+  EXPECT_FALSE(has_code(c.notes, "fair.premium.included"));
+
+  line.price_paid_per_unit = d("1.80");
+  line.premium_paid_per_unit = d("0.20");
+  c = check_producer_price(line, data());
+  EXPECT_TRUE(c.is_fair);
+  EXPECT_TRUE(c.shortfall_per_unit.amount().is_zero());
+  EXPECT_EQ(c.premium_paid_in_full, true);
+  EXPECT_TRUE(has_code(c.notes, "fair.premium.paid"));
+
+  // Per kg each part is rounded up on its own: 1.80 / 0.45359237 = 3.968... -> 3.97 and
+  // 0.20 / 0.45359237 = 0.4409... -> 0.45, one cent above the whole (2.00 / 0.45359237 -> 4.41).
+  line.quantity_unit = "kg";
+  c = check_producer_price(line, data());
+  EXPECT_EQ(c.fair_price_per_unit, usd("4.41"));
+  EXPECT_EQ(c.price_due_per_unit, usd("3.97"));
+  EXPECT_EQ(c.premium_due_per_unit, usd("0.45"));
+
+  line.fairtrade.reset();  // a premium belongs to a Fairtrade line
+  line.artisan = fairport::artisan_terms{d("1"), d("1"), d("1"), d("0"), d("0")};
+  expect_error([&] { (void)check_producer_price(line, data()); }, errc::invalid_argument,
+               "Fairtrade Premium");
+}
+
 }  // namespace

@@ -114,6 +114,14 @@ struct fair_price_section {
   std::optional<money> shortfall_per_unit;
   std::optional<bool> is_fair;            ///< nullopt when no price paid was given
   std::optional<decimal> producer_share;  ///< price paid / landed cost per unit (same currency)
+  /// Fairtrade lines: the price due without the premium and the premium due, per unit; with
+  /// producer.premium_paid_per_unit, the premium paid, its shortfall and whether it was paid in
+  /// full (then `shortfall_per_unit` is the price's own, and `is_fair` needs both).
+  std::optional<money> price_due_per_unit;
+  std::optional<money> premium_due_per_unit;
+  std::optional<money> premium_paid_per_unit;
+  std::optional<money> premium_shortfall_per_unit;
+  std::optional<bool> premium_paid_in_full;
   std::vector<finding> findings;
 };
 

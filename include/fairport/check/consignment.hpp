@@ -12,7 +12,8 @@
 /// std::vector<std::string> operations; }; struct artisan_claim { materials_per_unit,
 /// labour_minutes_per_unit, hourly_wage, overhead_rate, margin_rate }; struct fairtrade_claim {
 /// product, market_price, market_price_unit, organic, region, quality }; struct producer_claim {
-/// std::optional<decimal> price_paid_per_unit; std::optional<artisan_claim> artisan;
+/// std::optional<decimal> price_paid_per_unit, premium_paid_per_unit;
+/// std::optional<artisan_claim> artisan;
 ///                         std::optional<fairtrade_claim> fairtrade; };
 /// struct consignment_line { id, description, hs_code, quantity, net_mass, supplementary,
 /// invoice_value,
@@ -91,6 +92,9 @@ struct fairtrade_claim {
 /// The producer's price and how to judge it.
 struct producer_claim {
   std::optional<decimal> price_paid_per_unit;
+  /// The Fairtrade Premium paid per unit (to the producer organisation, often invoiced apart);
+  /// given, the price and the premium are judged apart. Fairtrade lines only.
+  std::optional<decimal> premium_paid_per_unit;
   std::optional<artisan_claim> artisan;
   std::optional<fairtrade_claim> fairtrade;
 };

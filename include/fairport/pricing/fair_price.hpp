@@ -667,6 +667,9 @@ struct producer_price_line {
   currency_code currency;                    ///< the invoice currency
   std::string quantity_unit;                 ///< the line quantity's unit ("piece", "kg")
   decimal price_paid_per_unit;               ///< in `currency` per quantity unit
+  /// The Fairtrade Premium paid per unit, when declared apart: then the price paid is judged
+  /// against the price without the premium, and the premium against the premium due.
+  std::optional<decimal> premium_paid_per_unit;
   std::optional<fairtrade_terms> fairtrade;  ///< exactly one of fairtrade / artisan
   std::optional<artisan_terms> artisan;      ///< exactly one of fairtrade / artisan
   std::vector<fx_rate> exchange_rates;       ///< for market price and landed cost currencies
@@ -682,8 +685,18 @@ struct fair_price_check {
   money fair_price_per_unit{decimal(), currency_code()};  ///< rounded to minor units
   money price_paid_per_unit{decimal(), currency_code()};  ///< as given
   money shortfall_per_unit{decimal(), currency_code()};   ///< max(0, fair - paid)
-  bool is_fair = false;                                   ///< paid >= fair
+  bool is_fair = false;  ///< paid >= fair (and the premium paid in full, when declared apart)
   std::optional<decimal> producer_share;  ///< paid / landed cost per unit (same currency after fx)
+  /// Fairtrade lines: the price due without the premium (max(minimum, market) + organic
+  /// differential) and the Fairtrade Premium due, per unit, each rounded once as the fair price
+  /// (in the producer's favour, so the two may exceed it by a minor unit).
+  std::optional<money> price_due_per_unit;
+  std::optional<money> premium_due_per_unit;
+  /// When the premium paid is declared apart: it, its shortfall (max(0, due - paid)) and whether
+  /// it was paid in full; the price's own shortfall is then `shortfall_per_unit`.
+  std::optional<money> premium_paid_per_unit;
+  std::optional<money> premium_shortfall_per_unit;
+  std::optional<bool> premium_paid_in_full;
   findings notes;                         ///< how the fair price was found, and the verdict
 };
 
