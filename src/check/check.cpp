@@ -390,6 +390,7 @@ producer_price_line producer_line_of(const consignment& c, const consignment_lin
     t.organic = f->organic;
     if (!f->region.empty()) t.region = f->region;
     if (!f->quality.empty()) t.quality = f->quality;
+    t.contract_date = f->contract_date;
     p.fairtrade = t;
   }
   p.exchange_rates = c.exchange_rates;

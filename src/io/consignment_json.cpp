@@ -314,7 +314,8 @@ class reader {
     if (const auto* f = opt(v, "fairtrade")) {
       const std::string fp = ptr + "/fairtrade";
       only(*f, fp,
-           {"product", "market_price", "market_price_unit", "organic", "region", "quality"});
+           {"product", "market_price", "market_price_unit", "organic", "region", "quality",
+            "contract_date"});
       fairtrade_claim c;
       c.product = string(req(*f, fp, "product"), fp + "/product");
       c.market_price = amount(req(*f, fp, "market_price"), fp + "/market_price");
@@ -326,6 +327,7 @@ class reader {
       if (const auto* o = opt(*f, "organic")) c.organic = boolean(*o, fp + "/organic");
       if (const auto* r = opt(*f, "region")) c.region = string(*r, fp + "/region");
       if (const auto* q = opt(*f, "quality")) c.quality = string(*q, fp + "/quality");
+      if (const auto* d = opt(*f, "contract_date")) c.contract_date = day(*d, fp + "/contract_date");
       p.fairtrade = c;
     }
     if (p.artisan && p.fairtrade) {

@@ -954,7 +954,7 @@ fair_price_check check_producer_price(const producer_price_line& line, const ref
     const fairtrade_terms& t = *line.fairtrade;
     fairtrade_query q;
     q.key = {t.product, t.region, "fairtrade", t.quality};
-    q.as_of = line.as_of;
+    q.as_of = t.contract_date.value_or(line.as_of);
     q.organic = t.organic;
     q.market_price = t.market_price;
     q.market_price_unit = parse_unit<mass>(t.market_price_unit);
@@ -968,6 +968,15 @@ fair_price_check check_producer_price(const producer_price_line& line, const ref
     auto r = detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
     out.fair_price_per_unit = r.fair_price_per_unit;
     out.notes = std::move(r.notes);
+    if (!t.contract_date) {
+      out.notes.push_back(make_finding(
+          "fair.fairtrade.contract_date_missing", severity::warning,
+          "the Fairtrade Minimum Price and Premium valid on " + format_date(line.as_of) +
+              " (the declaration date) are used; those that apply are the ones valid when the "
+              "contract was signed: give producer.fairtrade.contract_date",
+          "Fairtrade International, price announcements: a new Minimum Price and Premium "
+          "apply to contracts signed on or after its effective date"));
+    }
     // The premium and the price apart, in the answer's terms, each rounded once as the whole.
     const auto premium = detail::fraction::of(r.premium.amount());
     out.premium_due_per_unit =

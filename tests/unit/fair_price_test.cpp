@@ -785,7 +785,26 @@ TEST(ProducerPriceCheck, PremiumIsJudgedApartWhenItIsPaidApart) {
   EXPECT_EQ(c.price_due_per_unit, usd("3.97"));
   EXPECT_EQ(c.premium_due_per_unit, usd("0.45"));
 
+  // The contract's date picks the record: signed 2023-07-31, the minimum of USD 1.40/lb
+  // (valid 2011-04-01 to 2023-07-31) gives way to the market's 1.50, + 0.20 = 1.70; the same
+  // goods under a contract of 2026 take 1.80 + 0.20. Without a contract date: the declaration
+  // date's record, and a warning.
+  line.quantity_unit = "lb";
+  line.price_paid_per_unit = d("1.60");
+  line.premium_paid_per_unit.reset();
+  line.fairtrade->contract_date = parse_date("2023-07-31");
+  c = check_producer_price(line, data());
+  EXPECT_EQ(c.fair_price_per_unit, usd("1.70"));
+  EXPECT_EQ(c.shortfall_per_unit, usd("0.10"));
+  EXPECT_FALSE(has_code(c.notes, "fair.fairtrade.contract_date_missing"));
+  line.fairtrade->contract_date = parse_date("2026-01-15");
+  EXPECT_EQ(check_producer_price(line, data()).fair_price_per_unit, usd("2.00"));
+  line.fairtrade->contract_date.reset();
+  EXPECT_TRUE(has_code(check_producer_price(line, data()).notes,
+                       "fair.fairtrade.contract_date_missing"));
+
   line.fairtrade.reset();  // a premium belongs to a Fairtrade line
+  line.premium_paid_per_unit = d("0.20");
   line.artisan = fairport::artisan_terms{d("1"), d("1"), d("1"), d("0"), d("0")};
   expect_error([&] { (void)check_producer_price(line, data()); }, errc::invalid_argument,
                "Fairtrade Premium");

@@ -87,6 +87,9 @@ struct fairtrade_claim {
   bool organic = false;
   std::string region;   ///< empty: the dataset's default region for the product
   std::string quality;  ///< empty: the dataset's default quality
+  /// The date the contract was signed: its Fairtrade Minimum Price and Premium apply (nullopt:
+  /// those of the declaration date, with a warning).
+  std::optional<date::year_month_day> contract_date;
 };
 
 /// The producer's price and how to judge it.

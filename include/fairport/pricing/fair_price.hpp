@@ -650,6 +650,10 @@ struct fairtrade_terms {
   bool organic = false;                            ///< certified organic
   std::string region = "all";                      ///< Fairtrade region
   std::string quality = "standard";                ///< Fairtrade quality
+  /// When the contract was signed: the Fairtrade prices of that day apply (Fairtrade announces
+  /// each new Minimum Price and Premium for contracts signed on or after its date); nullopt:
+  /// the line's as_of, with the warning fair.fairtrade.contract_date_missing.
+  std::optional<date::year_month_day> contract_date;
 };
 
 /// The `producer.artisan` block of a consignment line (amounts in the line's currency).
