@@ -92,7 +92,9 @@ origin_section origin_of(const consignment& c, const consignment_line& l,
   }
   if (v.status != origin_status::originating) o.flips = assessor.local_sourcing_flips(p);
   o.findings = std::move(v.findings);
-  o.missing = std::move(v.missing);
+  // What is missing is asked only while the verdict is open: an alternative that could not be
+  // decided asks nothing once another alternative decided the line.
+  if (v.status == origin_status::undetermined) o.missing = std::move(v.missing);
   for (const auto& m : v.materials) {
     if (!m.cumulation.empty() &&
         std::find(o.cumulation.begin(), o.cumulation.end(), m.cumulation) == o.cumulation.end()) {

@@ -39,6 +39,10 @@ def test_one_row_per_line_with_every_figure():
     assert list(f["is_fair"]) == [True, True, True]
     assert f.loc["1", "fair_price_currency"] == "EUR"
     assert list(f["missing"]) == [[], [], []]
+    # Line 1 is originating by the "unembroidered fabric <= 40 %" alternative; the weaving
+    # alternative it could not decide asks for nothing more (missing is for open verdicts).
+    assert d["lines"][0]["origin"]["status"] == "originating"
+    assert "missing" not in d["lines"][0]["origin"]
     assert list(f["error_codes"]) == [[], [], []]
 
 
