@@ -943,64 +943,66 @@ void judge_price_and_premium(const decimal& premium_paid, fair_price_check& out)
 
 }  // namespace
 
-fair_price_check check_producer_price(const producer_price_line& line, const reference_data& data) {
-  if (line.fairtrade.has_value() == line.artisan.has_value()) {
-    detail::throw_error(errc::invalid_argument,
-                        "producer: give exactly one of \"fairtrade\" and \"artisan\"");
+namespace {
+
+/// The Fairtrade price of the line (the record of the contract date, converted to the line's
+/// currency and unit, rounded once), with the price and the premium due apart.
+void fairtrade_line_price(const producer_price_line& line, const reference_data& data,
+                          fair_price_check& out) {
+  const fairtrade_terms& t = *line.fairtrade;
+  fairtrade_query q;
+  q.key = {t.product, t.region, "fairtrade", t.quality};
+  q.as_of = t.contract_date.value_or(line.as_of);
+  q.organic = t.organic;
+  q.market_price = t.market_price;
+  q.market_price_unit = parse_unit<mass>(t.market_price_unit);
+  q.per_unit = parse_unit<mass>(line.quantity_unit);
+  q.currency = line.currency;
+  q.exchange_rates = line.exchange_rates;
+  q.builtin_rates = line.builtin_rates;
+  q.mode = line.mode;
+  const detail::fairtrade_setup st = detail::resolve_fairtrade(q, data);
+  detail::fairtrade_core c;
+  auto r = detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
+  out.fair_price_per_unit = r.fair_price_per_unit;
+  out.notes = std::move(r.notes);
+  if (!t.contract_date) {
+    out.notes.push_back(make_finding(
+        "fair.fairtrade.contract_date_missing", severity::warning,
+        "the Fairtrade Minimum Price and Premium valid on " + format_date(line.as_of) +
+            " (the declaration date) are used; those that apply are the ones valid when the "
+            "contract was signed: give producer.fairtrade.contract_date",
+        "Fairtrade International, price announcements: a new Minimum Price and Premium "
+        "apply to contracts signed on or after its effective date"));
   }
-  fair_price_check out;
-  out.price_paid_per_unit = money(line.price_paid_per_unit, line.currency);
-  if (line.fairtrade) {
-    const fairtrade_terms& t = *line.fairtrade;
-    fairtrade_query q;
-    q.key = {t.product, t.region, "fairtrade", t.quality};
-    q.as_of = t.contract_date.value_or(line.as_of);
-    q.organic = t.organic;
-    q.market_price = t.market_price;
-    q.market_price_unit = parse_unit<mass>(t.market_price_unit);
-    q.per_unit = parse_unit<mass>(line.quantity_unit);
-    q.currency = line.currency;
-    q.exchange_rates = line.exchange_rates;
-    q.builtin_rates = line.builtin_rates;
-    q.mode = line.mode;
-    const detail::fairtrade_setup st = detail::resolve_fairtrade(q, data);
-    detail::fairtrade_core c;
-    auto r = detail::fairtrade_price_impl(q, st, q.market_price, q.organic, q.explain, c);
-    out.fair_price_per_unit = r.fair_price_per_unit;
-    out.notes = std::move(r.notes);
-    if (!t.contract_date) {
-      out.notes.push_back(make_finding(
-          "fair.fairtrade.contract_date_missing", severity::warning,
-          "the Fairtrade Minimum Price and Premium valid on " + format_date(line.as_of) +
-              " (the declaration date) are used; those that apply are the ones valid when the "
-              "contract was signed: give producer.fairtrade.contract_date",
-          "Fairtrade International, price announcements: a new Minimum Price and Premium "
-          "apply to contracts signed on or after its effective date"));
-    }
-    // The premium and the price apart, in the answer's terms, each rounded once as the whole.
-    const auto premium = detail::fraction::of(r.premium.amount());
-    out.premium_due_per_unit =
-        money((premium * c.to_answer).round(r.scale, q.mode), r.fair_price_per_unit.currency());
-    out.price_due_per_unit = money(((c.total - premium) * c.to_answer).round(r.scale, q.mode),
-                                   r.fair_price_per_unit.currency());
-  } else {
-    const artisan_terms& t = *line.artisan;
-    artisan_inputs in;
-    in.as_of = line.as_of;
-    in.materials_per_unit = money(t.materials_per_unit, line.currency);
-    in.labour_minutes_per_unit = t.labour_minutes_per_unit;
-    in.wage = wage_rate_per_hour(money(t.hourly_wage, line.currency));
-    in.overhead_rate = t.overhead_rate;
-    in.margin_rate = t.margin_rate;
-    in.mode = line.mode;
-    auto r = artisan_fair_price(in, data);
-    out.fair_price_per_unit = r.fair_price_per_unit;
-    out.notes = std::move(r.notes);
-  }
-  if (line.premium_paid_per_unit && !line.fairtrade) {
-    detail::throw_error(errc::invalid_argument,
-                        "producer: a premium paid is judged against a Fairtrade Premium");
-  }
+  // The premium and the price apart, in the answer's terms, each rounded once as the whole.
+  const auto premium = detail::fraction::of(r.premium.amount());
+  out.premium_due_per_unit =
+      money((premium * c.to_answer).round(r.scale, q.mode), r.fair_price_per_unit.currency());
+  out.price_due_per_unit = money(((c.total - premium) * c.to_answer).round(r.scale, q.mode),
+                                 r.fair_price_per_unit.currency());
+}
+
+/// The artisan cost build-up of the line.
+void artisan_line_price(const producer_price_line& line, const reference_data& data,
+                        fair_price_check& out) {
+  const artisan_terms& t = *line.artisan;
+  artisan_inputs in;
+  in.as_of = line.as_of;
+  in.materials_per_unit = money(t.materials_per_unit, line.currency);
+  in.labour_minutes_per_unit = t.labour_minutes_per_unit;
+  in.wage = wage_rate_per_hour(money(t.hourly_wage, line.currency));
+  in.overhead_rate = t.overhead_rate;
+  in.margin_rate = t.margin_rate;
+  in.mode = line.mode;
+  auto r = artisan_fair_price(in, data);
+  out.fair_price_per_unit = r.fair_price_per_unit;
+  out.notes = std::move(r.notes);
+}
+
+/// The verdict: the price paid against the fair price, or price and premium apart when the
+/// premium paid is declared.
+void judge_price_paid(const producer_price_line& line, fair_price_check& out) {
   if (line.fairtrade && line.premium_paid_per_unit) {
     judge_price_and_premium(*line.premium_paid_per_unit, out);
   } else {
@@ -1020,25 +1022,50 @@ fair_price_check check_producer_price(const producer_price_line& line, const ref
           "Fairtrade Premium"));
     }
   }
-  if (line.landed_cost_per_unit) {
-    const money& lc = *line.landed_cost_per_unit;
-    detail::require_positive(lc.amount(), "landed cost per unit");
-    const fx_rate* used = nullptr;
-    const detail::fraction paid =
-        detail::fx_factor(line.currency, lc.currency(), line.as_of, line.exchange_rates,
-                          line.builtin_rates ? &data.exchange_rates() : nullptr, &used)
-            .times(line.price_paid_per_unit);
-    out.producer_share = detail::fraction{paid.num, paid.den * lc.amount()}.round(
-        line.share_scale, rounding_mode::half_even);
-    out.notes.push_back(make_finding(
-        "fair.producer_share", severity::info,
-        "price paid " + out.price_paid_per_unit.to_string() +
-            (used ? " " + detail::describe_fx(used, line.currency, lc.currency()) : std::string()) +
-            " / landed cost " + lc.to_string() + " per unit = producer share " +
-            out.producer_share->to_string() + " (" + std::to_string(line.share_scale) +
-            " places, half_even)",
-        used ? used->source() : std::string()));
+}
+
+/// The producer's share of the landed cost per unit (paid converted to its currency).
+void producer_share_of(const producer_price_line& line, const reference_data& data,
+                       fair_price_check& out) {
+  const money& lc = *line.landed_cost_per_unit;
+  detail::require_positive(lc.amount(), "landed cost per unit");
+  const fx_rate* used = nullptr;
+  const detail::fraction paid =
+      detail::fx_factor(line.currency, lc.currency(), line.as_of, line.exchange_rates,
+                        line.builtin_rates ? &data.exchange_rates() : nullptr, &used)
+          .times(line.price_paid_per_unit);
+  out.producer_share = detail::fraction{paid.num, paid.den * lc.amount()}.round(
+      line.share_scale, rounding_mode::half_even);
+  out.notes.push_back(make_finding(
+      "fair.producer_share", severity::info,
+      "price paid " + out.price_paid_per_unit.to_string() +
+          (used ? " " + detail::describe_fx(used, line.currency, lc.currency()) : std::string()) +
+          " / landed cost " + lc.to_string() + " per unit = producer share " +
+          out.producer_share->to_string() + " (" + std::to_string(line.share_scale) +
+          " places, half_even)",
+      used ? used->source() : std::string()));
+}
+
+}  // namespace
+
+fair_price_check check_producer_price(const producer_price_line& line, const reference_data& data) {
+  if (line.fairtrade.has_value() == line.artisan.has_value()) {
+    detail::throw_error(errc::invalid_argument,
+                        "producer: give exactly one of \"fairtrade\" and \"artisan\"");
   }
+  fair_price_check out;
+  out.price_paid_per_unit = money(line.price_paid_per_unit, line.currency);
+  if (line.fairtrade) {
+    fairtrade_line_price(line, data, out);
+  } else {
+    artisan_line_price(line, data, out);
+  }
+  if (line.premium_paid_per_unit && !line.fairtrade) {
+    detail::throw_error(errc::invalid_argument,
+                        "producer: a premium paid is judged against a Fairtrade Premium");
+  }
+  judge_price_paid(line, out);
+  if (line.landed_cost_per_unit) producer_share_of(line, data, out);
   return out;
 }
 
